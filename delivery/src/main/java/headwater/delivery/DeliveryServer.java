@@ -1,12 +1,19 @@
 package headwater.delivery;
 
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -66,11 +73,8 @@ public final class DeliveryServer implements AutoCloseable {
                 .setEventLoopPoolSize(effective.eventLoops())
                 .setPreferNativeTransport(effective.preferNativeTransport()));
         try {
-            // The first instance binds (perhaps an ephemeral port); the others share exactly that port.
-            boundPort = deploy(effective);
-            for (int i = 1; i < effective.eventLoops(); i++) {
-                deploy(effective.withPort(boundPort));
-            }
+            boundPort = effective.port() == 0 && effective.eventLoops() > 1 ? deployOnFreePort(effective)
+                    : deploy(effective);
         } catch (RuntimeException e) {
             close();
             throw new IllegalStateException("delivery server cannot listen on " + host + ":" + port + ": "
@@ -98,10 +102,42 @@ public final class DeliveryServer implements AutoCloseable {
         await(closing.close(), "close");
     }
 
+    /**
+     * Vert.x shares a listening socket between instances by the requested port, so instances asked for port 0 would
+     * each bind a different ephemeral port. Ask the kernel for a free port first and share that one; another process
+     * may take it in between, hence a few attempts.
+     */
+    private int deployOnFreePort(DeliveryOptions effective) {
+        RuntimeException last = null;
+        for (int attempt = 0; attempt < 5; attempt++) {
+            int free;
+            try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName(effective.host()))) {
+                free = probe.getLocalPort();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot find a free port on " + effective.host(), e);
+            }
+            try {
+                return deploy(effective.withPort(free));
+            } catch (RuntimeException e) {
+                last = e;
+                vertx.deploymentIDs().forEach(id -> await(vertx.undeploy(id), "undeploy"));
+            }
+        }
+        throw last;
+    }
+
+    /**
+     * Deploys one server instance per event loop. Vert.x shares one listening socket between them and spreads
+     * accepted connections over their event loops.
+     */
     private int deploy(DeliveryOptions effective) {
-        ServerVerticle verticle = new ServerVerticle(effective);
-        await(vertx.deployVerticle(verticle), "listen");
-        return verticle.port;
+        Set<Integer> ports = ConcurrentHashMap.newKeySet();
+        await(vertx.deployVerticle(() -> new ServerVerticle(effective, ports),
+                new DeploymentOptions().setInstances(effective.eventLoops())), "listen");
+        if (ports.size() != 1) {
+            throw new IllegalStateException("server instances bound different ports " + ports);
+        }
+        return ports.iterator().next();
     }
 
     private static <T> T await(Future<T> future, String what) {
@@ -135,17 +171,18 @@ public final class DeliveryServer implements AutoCloseable {
     /** One server instance on one event loop. */
     private final class ServerVerticle extends VerticleBase {
         private final DeliveryOptions effective;
-        private volatile int port;
+        private final Set<Integer> ports;
 
-        ServerVerticle(DeliveryOptions effective) {
+        ServerVerticle(DeliveryOptions effective, Set<Integer> ports) {
             this.effective = effective;
+            this.ports = ports;
         }
 
         @Override
         public Future<?> start() {
             HttpServer server = vertx.createHttpServer(serverOptions(effective))
                     .requestHandler(new DeliveryHandler(vertx, catalog, metrics, effective));
-            return server.listen().onSuccess(bound -> port = bound.actualPort());
+            return server.listen().onSuccess(bound -> ports.add(bound.actualPort()));
         }
     }
 }
