@@ -45,7 +45,7 @@ public final class MediaPath {
      * @param rawPath the request path as sent, before percent-decoding, without the query
      * @return the route; never null
      */
-    public static Route parse(String rawPath) {
+    static Route parse(String rawPath) {
         if (rawPath == null) {
             return NOT_FOUND;
         }
