@@ -7,6 +7,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One INFO line per exchange on logger {@code headwater.delivery.access}: method, path, masked query, status, body
  * bytes sent and duration. Silence it per logger (level WARN) when request rates make it costly.
+ *
+ * <p>Query values of credential-like keys are masked by {@link QueryMask}. When the session-control issue moves
+ * tokens into the path, the token segment must be masked here too.
  */
 final class AccessLog {
 

@@ -52,6 +52,9 @@ final class DeliveryHandler implements Handler<HttpServerRequest> {
             }
         } catch (RuntimeException e) {
             LOG.error("{} {} failed", request.method(), request.path(), e);
+            if (request.response().ended()) {
+                return;
+            }
             if (!request.response().headWritten()) {
                 request.response().headers().clear();
                 Replies.text(request, 500, "internal error\n");

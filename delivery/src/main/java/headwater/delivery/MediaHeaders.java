@@ -31,6 +31,7 @@ final class MediaHeaders {
     static final CharSequence MAX_AGE = HttpHeaders.ACCESS_CONTROL_MAX_AGE;
     static final CharSequence ONE_DAY = HttpHeaders.createOptimized("86400");
     static final CharSequence RANGE_HEADER = HttpHeaders.createOptimized("Range");
+    static final CharSequence IF_RANGE = HttpHeaders.createOptimized("If-Range");
 
     static final CharSequence MEDIA_METHODS = HttpHeaders.createOptimized("GET, HEAD, OPTIONS");
     static final CharSequence READ_METHODS = HttpHeaders.createOptimized("GET, HEAD");

@@ -38,7 +38,9 @@ final class SegmentResponder {
     private void serve(HttpServerRequest request, Route.Segment route, SegmentFile file) {
         HttpServerResponse response = request.response();
         long size = file.size();
-        ByteRange range = ByteRange.of(request.getHeader(MediaHeaders.RANGE_HEADER), size);
+        // We send no validators, so any If-Range cannot match: RFC 9110 §13.1.5 then says to send the whole segment.
+        ByteRange range = request.headers().contains(MediaHeaders.IF_RANGE) ? ByteRange.WHOLE
+                : ByteRange.of(request.getHeader(MediaHeaders.RANGE_HEADER), size);
         if (range instanceof ByteRange.Unsatisfiable) {
             response.putHeader(HttpHeaders.CONTENT_RANGE, "bytes */" + size)
                     .putHeader(HttpHeaders.ACCEPT_RANGES, MediaHeaders.BYTES);

@@ -58,14 +58,14 @@ final class TsViewer implements TsListener {
         HttpServerResponse response = request.response();
         response.putHeader(HttpHeaders.CONTENT_TYPE, MediaHeaders.TS_TYPE)
                 .putHeader(HttpHeaders.CACHE_CONTROL, MediaHeaders.NO_STORE)
-                .setStatusCode(200);
+                .setStatusCode(200)
+                .setChunked(true);
         if (request.method() == HttpMethod.HEAD) {
             response.end();
             return;
         }
         TsViewer viewer = new TsViewer(request, channel, options, logOnce);
-        response.setChunked(true)
-                .setWriteQueueMaxSize(options.streamWriteQueueBytes())
+        response.setWriteQueueMaxSize(options.streamWriteQueueBytes())
                 .drainHandler(v -> viewer.flush())
                 .exceptionHandler(viewer::connectionFailed)
                 .closeHandler(v -> viewer.disconnected());

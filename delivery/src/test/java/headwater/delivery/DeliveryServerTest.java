@@ -226,6 +226,26 @@ class DeliveryServerTest {
     }
 
     @Test
+    void ifRangeWithoutOurValidatorsGetsTheWholeSegment() throws Exception {
+        HttpResponse<byte[]> response = send("GET", "/live/news-hd/1200.ts", "Range", "bytes=0-9",
+                "If-Range", "\"some-etag\"");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo(segmentBytes);
+    }
+
+    @Test
+    void keepAliveSurvivesHeadOfTheStreamAndOfASegment() throws Exception {
+        String response = RawHttp.exchange(port, "HEAD /live/news-hd.ts HTTP/1.1\r\nHost: x\r\n\r\n"
+                + "HEAD /live/news-hd/1200.ts HTTP/1.1\r\nHost: x\r\n\r\n"
+                + "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+
+        assertThat(response.split("HTTP/1.1 200 OK", -1)).hasSize(4);
+        assertThat(response).endsWith("\r\n\r\nok\n");
+        assertThat(news.feed.subscribedTotal()).isZero();
+    }
+
+    @Test
     void unsatisfiableRangeIs416() throws Exception {
         HttpResponse<byte[]> response = send("GET", "/live/news-hd/1200.ts", "Range", "bytes=10000-");
 
