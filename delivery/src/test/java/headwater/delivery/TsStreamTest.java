@@ -197,6 +197,18 @@ class TsStreamTest {
     }
 
     @Test
+    void closingTheServerUnsubscribesEveryViewer() throws Exception {
+        HttpResponse<InputStream> viewer = open().get(10, TimeUnit.SECONDS);
+        eventually().until(() -> feed.subscribers() == 1);
+
+        server.close();
+
+        eventually().until(() -> feed.subscribers() == 0);
+        assertThat(feed.cancelledTotal()).isEqualTo(1);
+        viewer.body().close();
+    }
+
+    @Test
     void headOfStreamDoesNotSubscribe() throws Exception {
         HttpResponse<Void> response = client.send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/live/news-hd.ts"))
