@@ -395,6 +395,19 @@ class DeliveryServerTest {
     }
 
     @Test
+    void oddRequestTargetsAreAnsweredNotCrashedOn() throws Exception {
+        String asterisk = RawHttp.exchange(port, "OPTIONS * HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        String absolute = RawHttp.exchange(port,
+                "GET http://elsewhere.example/live/news-hd/index.m3u8 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        String noSlash = RawHttp.exchange(port, "GET live/news-hd/index.m3u8 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+
+        assertThat(RawHttp.status(asterisk)).isIn(400, 404);
+        assertThat(RawHttp.status(absolute)).isEqualTo(200);
+        assertThat(absolute).endsWith(MULTIVARIANT);
+        assertThat(RawHttp.status(noSlash)).isIn(400, 404);
+    }
+
+    @Test
     void oversizedUriIsRejected() throws Exception {
         String response = RawHttp.get(port, "/live/news-hd/" + "1".repeat(5000) + ".ts");
 
