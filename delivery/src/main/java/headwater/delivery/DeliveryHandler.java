@@ -27,9 +27,12 @@ final class DeliveryHandler implements Handler<HttpServerRequest> {
     private final Supplier<String> metrics;
     private final SegmentResponder segments;
     private final DeliveryOptions options;
+    private final Counters counters;
 
-    DeliveryHandler(Vertx vertx, LiveCatalog catalog, Supplier<String> metrics, DeliveryOptions options) {
+    DeliveryHandler(Vertx vertx, LiveCatalog catalog, Supplier<String> metrics, DeliveryOptions options,
+                    Counters counters) {
         this.vertx = vertx;
+        this.counters = counters;
         this.catalog = catalog;
         this.metrics = metrics;
         this.options = options;
@@ -38,6 +41,7 @@ final class DeliveryHandler implements Handler<HttpServerRequest> {
 
     @Override
     public void handle(HttpServerRequest request) {
+        counters.requests.increment();
         Runnable logOnce = AccessLog.watch(request);
         try {
             switch (MediaPath.parse(request.path())) {
@@ -89,7 +93,7 @@ final class DeliveryHandler implements Handler<HttpServerRequest> {
             case Route.MediaPlaylist ignored -> playlist(request, output.mediaPlaylist());
             case Route.Segment segment -> segments.respond(request, segment, output.segment(segment.mediaSequence()));
             case Route.Stream stream -> TsViewer.start(request, stream.channel(), output.transportStream(), options,
-                    logOnce);
+                    counters, logOnce);
         }
     }
 

@@ -37,6 +37,7 @@ public final class DeliveryServer implements AutoCloseable {
     private final DeliveryOptions options;
     private final LiveCatalog catalog;
     private final Supplier<String> metrics;
+    private final Counters counters = new Counters();
     private Vertx vertx;
     private int boundPort = -1;
 
@@ -88,6 +89,11 @@ public final class DeliveryServer implements AutoCloseable {
     /** The bound port, or -1 before {@link #start}. */
     public synchronized int port() {
         return boundPort;
+    }
+
+    /** Counters since construction, safe to read from any thread (e.g. a Micrometer gauge). */
+    public DeliveryStats stats() {
+        return counters.snapshot();
     }
 
     /** Stops listening, drops open connections and releases the event loops. Idempotent. */
@@ -181,7 +187,7 @@ public final class DeliveryServer implements AutoCloseable {
         @Override
         public Future<?> start() {
             HttpServer server = vertx.createHttpServer(serverOptions(effective))
-                    .requestHandler(new DeliveryHandler(vertx, catalog, metrics, effective));
+                    .requestHandler(new DeliveryHandler(vertx, catalog, metrics, effective, counters));
             return server.listen().onSuccess(bound -> ports.add(bound.actualPort()));
         }
     }

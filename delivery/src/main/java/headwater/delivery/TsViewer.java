@@ -35,6 +35,7 @@ final class TsViewer implements TsListener {
     private final String channel;
     private final long backlogLimit;
     private final Runnable logOnce;
+    private final Counters counters;
 
     private final Queue<Buffer> pending = new ConcurrentLinkedQueue<>();
     private final AtomicLong pendingBytes = new AtomicLong();
@@ -43,8 +44,10 @@ final class TsViewer implements TsListener {
     private volatile boolean ended;
     private volatile TsSubscription subscription;
 
-    private TsViewer(HttpServerRequest request, String channel, DeliveryOptions options, Runnable logOnce) {
+    private TsViewer(HttpServerRequest request, String channel, DeliveryOptions options, Counters counters,
+                     Runnable logOnce) {
         this.request = request;
+        this.counters = counters;
         this.response = request.response();
         this.context = Vertx.currentContext();
         this.channel = channel;
@@ -54,7 +57,7 @@ final class TsViewer implements TsListener {
 
     /** Sends the headers and subscribes the viewer to {@code feed}; for HEAD, only the headers. */
     static void start(HttpServerRequest request, String channel, TsFeed feed, DeliveryOptions options,
-                      Runnable logOnce) {
+                      Counters counters, Runnable logOnce) {
         HttpServerResponse response = request.response();
         response.putHeader(HttpHeaders.CONTENT_TYPE, MediaHeaders.TS_TYPE)
                 .putHeader(HttpHeaders.CACHE_CONTROL, MediaHeaders.NO_STORE)
@@ -64,13 +67,22 @@ final class TsViewer implements TsListener {
             response.end();
             return;
         }
-        TsViewer viewer = new TsViewer(request, channel, options, logOnce);
+        TsViewer viewer = new TsViewer(request, channel, options, counters, logOnce);
+        counters.streamViewers.incrementAndGet();
         response.setWriteQueueMaxSize(options.streamWriteQueueBytes())
                 .drainHandler(v -> viewer.flush())
                 .exceptionHandler(viewer::connectionFailed)
                 .closeHandler(v -> viewer.disconnected());
         response.writeHead();
-        TsSubscription subscription = feed.subscribe(viewer);
+        TsSubscription subscription;
+        try {
+            subscription = feed.subscribe(viewer);
+        } catch (RuntimeException e) {
+            if (viewer.finished.compareAndSet(false, true)) {
+                counters.streamViewers.decrementAndGet();
+            }
+            throw e;
+        }
         viewer.subscription = subscription;
         if (viewer.finished.get()) {
             subscription.cancel(); // dropped or disconnected while subscribing
@@ -126,6 +138,7 @@ final class TsViewer implements TsListener {
         }
         // Otherwise paused: the drain handler calls flush() again once the connection has taken enough.
         if (ended && pending.isEmpty() && finished.compareAndSet(false, true)) {
+            counters.streamViewers.decrementAndGet();
             response.end();
         }
     }
@@ -135,6 +148,8 @@ final class TsViewer implements TsListener {
         if (!finished.compareAndSet(false, true)) {
             return;
         }
+        counters.streamViewers.decrementAndGet();
+        counters.droppedViewers.increment();
         cancelSubscription();
         pending.clear();
         context.runOnContext(v -> {
@@ -146,6 +161,7 @@ final class TsViewer implements TsListener {
 
     private void disconnected() {
         if (finished.compareAndSet(false, true)) {
+            counters.streamViewers.decrementAndGet();
             LOG.debug("viewer {} of channel {} disconnected", request.remoteAddress(), channel);
         }
         cancelSubscription();

@@ -385,6 +385,7 @@ class DeliveryServerTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(header(response, "Content-Type")).isEqualTo("text/plain; version=0.0.4; charset=utf-8");
         assertThat(text(response)).isEqualTo("# TYPE headwater_up gauge\nheadwater_up 1\n");
+        assertThat(server.stats().requests()).isPositive();
     }
 
     @ParameterizedTest

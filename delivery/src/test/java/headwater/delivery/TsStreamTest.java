@@ -92,6 +92,7 @@ class TsStreamTest {
         HttpResponse<InputStream> a = first.get(10, TimeUnit.SECONDS);
         HttpResponse<InputStream> b = second.get(10, TimeUnit.SECONDS);
         eventually().until(() -> feed.subscribers() == 2);
+        assertThat(server.stats().streamViewers()).isEqualTo(2);
 
         ByteArrayOutputStream expected = new ByteArrayOutputStream();
         for (int chunk = 0; chunk < 200; chunk++) {
@@ -109,6 +110,8 @@ class TsStreamTest {
             assertSameBytes(inA.readAllBytes(), expected.toByteArray());
             assertSameBytes(inB.readAllBytes(), expected.toByteArray());
         }
+        eventually().until(() -> server.stats().streamViewers() == 0);
+        assertThat(server.stats().droppedViewers()).isZero();
     }
 
     @Test
@@ -127,6 +130,8 @@ class TsStreamTest {
         eventually().until(() -> feed.subscribers() == 0);
         assertThat(feed.cancelledTotal()).isEqualTo(1);
         feed.push(packets(10, 10)); // nobody left: must not fail
+        assertThat(server.stats().streamViewers()).isZero();
+        assertThat(server.stats().droppedViewers()).isZero();
     }
 
     @Test
@@ -172,6 +177,8 @@ class TsStreamTest {
             }
             assertThat(feed.subscribers()).as("slow viewer dropped after %d bytes", fed).isEqualTo(1);
             assertThat(feed.cancelledTotal()).isEqualTo(1);
+            assertThat(server.stats().droppedViewers()).isEqualTo(1);
+            assertThat(server.stats().streamViewers()).isEqualTo(1);
 
             // The fast viewer goes on receiving, in order, and the stream ends cleanly.
             for (int i = 0; i < 10; i++) {
