@@ -14,8 +14,9 @@ package headwater.delivery;
  *   <li><b>Never wait for a listener.</b> A live channel cannot slow down for one viewer. A listener returns at once;
  *       one that falls behind applies its own bounded backpressure and, past its bound, cancels its subscription
  *       (the viewer is dropped). The feed must survive a listener that throws: log, cancel that subscription, go on.</li>
- *   <li><b>Immutable chunks.</b> A buffer passed to a listener is never written again by the feed, so the listener may
- *       keep it (zero-copy fan-out to many viewers) without copying.</li>
+ *   <li><b>Immutable chunks.</b> The bytes passed to a listener are never written again by the feed, so the listener
+ *       may keep them without copying (zero-copy fan-out to many viewers). Give every listener its own view of the
+ *       shared bytes ({@code ByteBuffer.asReadOnlyBuffer()} or {@code duplicate()}) so positions stay independent.</li>
  * </ul>
  */
 @FunctionalInterface
