@@ -441,7 +441,8 @@ public final class TsDemuxer {
             int decision = RandomAccessProbe.UNDECIDED;
             if (s == holding) {
                 int p = TsPacket.payloadOffset(b, o);
-                decision = !continuous ? holdingHintDecision() : p < 0 ? RandomAccessProbe.UNDECIDED : s.probe.scan(b, p, end);
+                decision = !continuous || TsPacket.scrambled(b, o) ? holdingHintDecision()
+                        : p < 0 ? RandomAccessProbe.UNDECIDED : s.probe.scan(b, p, end);
             }
             hold(b, o, pid, null, false, null);
             if (decision != RandomAccessProbe.UNDECIDED) {
@@ -451,14 +452,23 @@ public final class TsDemuxer {
             }
             return;
         }
-        int data = readPesHeader(b, o, end);
+        // A scrambled payload cannot be read: no timestamps, and the random_access_indicator decides.
+        boolean scrambled = TsPacket.scrambled(b, o);
+        int data = -1;
+        if (scrambled) {
+            pts = -1;
+            dts = -1;
+        } else {
+            data = readPesHeader(b, o, end);
+        }
         if (s.probe != null) {
             if (holding != null) {
                 release(holdingHintDecision());
             }
             RandomAccessProbe probe = s.probe;
             probe.start();
-            int decision = data < 0 ? RandomAccessProbe.UNDECIDED : probe.scan(b, data, end);
+            int decision = scrambled ? (TsPacket.randomAccessIndicator(b, o) ? RandomAccessProbe.KEYFRAME : RandomAccessProbe.NOT_KEYFRAME)
+                    : data < 0 ? RandomAccessProbe.UNDECIDED : probe.scan(b, data, end);
             if (decision != RandomAccessProbe.UNDECIDED) {
                 StreamFormat f = s.videoFormatChange();
                 if (f != null) {
