@@ -93,7 +93,7 @@ class TsDemuxerTest {
     void hevcWithAc3() {
         RecordingListener r = demux(Fixtures.HEVC_AC3_360P);
         assertThat(r.programMaps.getFirst().streams()).extracting(ElementaryStream::codec).containsExactly(Codec.H265, Codec.AC3);
-        assertThat(r.formats.get(0x100)).isEqualTo(StreamFormat.video(Codec.H265, "hvc1.1.6.L63.90", 640, 360, 0));
+        assertThat(r.formats.get(0x100)).isEqualTo(StreamFormat.video(Codec.H265, "hvc1.1.6.L63.90", 640, 360, 25.0));
         assertThat(r.formats.get(0x101)).isEqualTo(StreamFormat.audio(Codec.AC3, "ac-3", 48000, 6));
         assertThat(r.keyframes(0x100)).isEqualTo(2);
         assertThat(r.units(0x100)).hasSize(50);
