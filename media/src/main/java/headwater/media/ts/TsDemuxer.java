@@ -294,6 +294,9 @@ public final class TsDemuxer {
     private void pass(byte[] b, int o, int pid) {
         if (holding != null) {
             hold(b, o, pid, null, false, null);
+            if (heldCount == HOLD_MAX) {
+                release(holdingHintDecision());
+            }
         } else {
             listener.onPacket(b, o, pid);
         }

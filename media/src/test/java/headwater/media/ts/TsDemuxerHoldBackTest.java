@@ -63,6 +63,19 @@ class TsDemuxerHoldBackTest {
     }
 
     @Test
+    void psiPacketsAlsoCountTowardsTheBound() {
+        TsBuilder ts = program().pes(0x100, 9000, -1, false, TsBuilder.annexB("09f0", sei(100)));
+        for (int i = 0; i < 2 * TsDemuxer.HOLD_MAX; i++) {
+            ts.pat(1, 0x1000);
+        }
+        ts.pes(0x100, 12600, -1, false, TsBuilder.annexB("65888400"));
+        RecordingListener r = demux(ts.bytes());
+        assertThat(r.units(0x100)).extracting(u -> u[2]).containsExactly(0L, 1L);
+        assertThat(r.packets(0)).isEqualTo(2 * TsDemuxer.HOLD_MAX);
+        assertThat(r.orderViolations).isZero();
+    }
+
+    @Test
     void theNextPesStartEndsAnUndecidedHold() {
         byte[] ts = program()
                 .pes(0x100, 9000, -1, false, TsBuilder.annexB("09f0", sei(300)))
