@@ -38,6 +38,8 @@ public final class HlsSegmenter implements DemuxListener {
     private static final long HALF_WRAP = 1L << 32;
     /** A decode time step larger than this (and than three target durations) is a jump. */
     private static final long MIN_JUMP_LIMIT_90K = 10L * TsPacket.PTS_HZ;
+    /** A longer step between units is a gap in the stream, not the length of a frame (or of an audio PES). */
+    private static final long MAX_FRAME_DURATION_90K = TsPacket.PTS_HZ;
 
     private final SegmentSink sink;
     private final InstantSource clock;
@@ -140,14 +142,15 @@ public final class HlsSegmenter implements DemuxListener {
         if (haveLastDts) {
             long step = signed33(t - lastDts);
             if (step < 0 || step > jumpLimit90k) {
-                timestampJumps++;
-                if (inSegment || segments > 0) {
-                    if (inSegment) {
-                        endSegment(lastGoodDuration());
-                    }
+                if (inSegment) {
+                    timestampJumps++;
+                    endSegment(lastGoodDuration());
+                    markDiscontinuity();
+                } else if (segments > 0 && !pendingDiscontinuity) {
+                    timestampJumps++;
                     markDiscontinuity();
                 }
-            } else if (step > 0) {
+            } else if (step > 0 && step <= MAX_FRAME_DURATION_90K) {
                 frameDuration90k = step;
             }
         }
