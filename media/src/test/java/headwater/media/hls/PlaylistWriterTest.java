@@ -99,6 +99,9 @@ class PlaylistWriterTest {
         assertThat(PlaylistWriter.formatSeconds(Duration.ofSeconds(4))).isEqualTo("4.000");
         assertThat(PlaylistWriter.formatSeconds(Duration.ofMillis(4004))).isEqualTo("4.004");
         assertThat(PlaylistWriter.formatSeconds(Duration.ofNanos(10_010_666_000L))).isEqualTo("10.010666");
+        assertThat(PlaylistWriter.formatDateTime(T0)).isEqualTo("2026-11-21T05:00:00.000Z");
+        // found by fuzzing: a date-time read with finer digits must be written with them
+        assertThat(PlaylistWriter.formatDateTime(T0.plusNanos(200_000))).isEqualTo("2026-11-21T05:00:00.0002Z");
     }
 
     @Test
