@@ -22,7 +22,9 @@ import java.util.Map;
  * half a frame) after the segment's start PTS. Timestamps are 33-bit and compared modulo 2<sup>33</sup>, so a
  * wrap-around is not a jump. A decode timestamp that goes backwards, or forward by more than
  * {@link #jumpLimit90k()}, ends the segment at its last good timestamp plus one frame and makes the next segment a
- * discontinuity, as do {@link #discontinuity()} and a PMT whose streams change. Packets before the first keyframe (at
+ * discontinuity, as do {@link #discontinuity()} and a PMT whose streams change. A stream format that changes (a new
+ * resolution or sample rate) cuts the segment early at the next keyframe and flags the new one a discontinuity, with
+ * timestamps and program date-time running on. Packets before the first keyframe (at
  * the start, and after each discontinuity) are dropped and counted.
  *
  * <p>Incoming PAT and PMT packets are dropped: every segment opens with our own from {@link ProgramTableWriter}. The
@@ -59,6 +61,7 @@ public final class HlsSegmenter implements DemuxListener {
     private long discontinuitySequence;
     private boolean pendingDiscontinuity;
     private boolean segmentDiscontinuity;
+    private boolean formatChanged;
     private long segmentStartPts;
     private long segmentMaxPts;
     private long segmentBytes;
@@ -122,7 +125,11 @@ public final class HlsSegmenter implements DemuxListener {
 
     @Override
     public void onStreamFormat(ElementaryStream stream, StreamFormat format) {
-        formats.put(stream.pid(), format);
+        StreamFormat previous = formats.put(stream.pid(), format);
+        if (previous != null && !previous.equals(format) && (inSegment || segments > 0)) {
+            // RFC 8216 §4.3.2.3: a change of encoding parameters should be a discontinuity
+            formatChanged = true;
+        }
     }
 
     @Override
@@ -158,13 +165,15 @@ public final class HlsSegmenter implements DemuxListener {
         haveLastDts = true;
         if (!inSegment) {
             if (keyframe) {
+                takeFormatChange();
                 beginSegment(pts);
             }
             return;
         }
         long sinceStart = signed33(pts - segmentStartPts);
-        if (keyframe && sinceStart + frameDuration90k / 2 >= target90k) {
+        if (keyframe && (formatChanged || sinceStart + frameDuration90k / 2 >= target90k)) {
             endSegment(sinceStart);
+            takeFormatChange();
             beginSegment(pts);
         } else if (sinceStart > segmentMaxPts) {
             segmentMaxPts = sinceStart;
@@ -246,6 +255,14 @@ public final class HlsSegmenter implements DemuxListener {
         pendingDiscontinuity = true;
         haveLastDts = false;
         previousDateTime = null;
+    }
+
+    /** A new stream format starts the next segment, as a discontinuity; timestamps and PDT run on. */
+    private void takeFormatChange() {
+        if (formatChanged) {
+            formatChanged = false;
+            pendingDiscontinuity = true;
+        }
     }
 
     private long lastGoodDuration() {

@@ -336,6 +336,25 @@ class HlsSegmenterTest {
     }
 
     @Test
+    void aNewStreamFormatCutsAtTheNextKeyframeAsADiscontinuity() {
+        HlsSegmenter s = segmenter(Duration.ofSeconds(4));
+        StreamFormat hd = StreamFormat.video(Codec.H264, "avc1.64001f", 1280, 720, 25);
+        s.onStreamFormat(VIDEO, hd);
+        long next = frames(s, 0, 0, 30, 25);
+        s.onStreamFormat(VIDEO, hd); // the same SPS again: nothing changes
+        next = frames(s, next, 30, 10, 25);
+        s.onStreamFormat(VIDEO, StreamFormat.video(Codec.H264, "avc1.4d401e", 640, 360, 25));
+        frames(s, next, 40, 110, 25);
+        s.flush();
+
+        assertThat(sink.segments).extracting(MediaSegment::duration90k).containsExactly(50 * FRAME, 100 * FRAME);
+        assertThat(sink.segments).extracting(MediaSegment::discontinuity).containsExactly(false, true);
+        assertThat(sink.segments).extracting(MediaSegment::discontinuitySequence).containsExactly(0L, 1L);
+        assertThat(sink.segments.get(1).programDateTime()).isEqualTo(T0.plusSeconds(2));
+        assertThat(s.timestampJumps()).isZero();
+    }
+
+    @Test
     void keepsTheFormatsOfTheProgramsStreamsInProgramOrder() {
         HlsSegmenter s = segmenter(Duration.ofSeconds(4));
         StreamFormat aac = StreamFormat.audio(Codec.AAC, "mp4a.40.2", 48_000, 2);
