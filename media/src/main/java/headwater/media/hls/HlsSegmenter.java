@@ -194,9 +194,11 @@ public final class HlsSegmenter implements DemuxListener {
     }
 
     /**
-     * Ends the current segment (flushing partial PES) and marks the next one as a discontinuity: a source switch. The
-     * next segment starts on the next keyframe; nothing of the old source is carried into it. Called before the first
-     * segment, it makes the first segment a discontinuity (as when a restarted channel continues a playlist).
+     * Ends the current segment and marks the next one as a discontinuity: a source switch. The next segment starts on
+     * the next keyframe; nothing of the old source is carried into it. The ended segment keeps the packets already
+     * written: if the old source died in the middle of an access unit, that last unit is incomplete (decoders conceal
+     * it; its duration counts as one frame). Called before the first segment, it makes the first segment a
+     * discontinuity (as when a restarted channel continues a playlist).
      */
     public void discontinuity() {
         if (inSegment) {
