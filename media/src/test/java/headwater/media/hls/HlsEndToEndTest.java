@@ -175,6 +175,37 @@ class HlsEndToEndTest {
         assertThat(hls.stderr()).isEmpty();
     }
 
+    /**
+     * A source that dies in the middle of a frame leaves that frame incomplete at the end of its last segment (we pass
+     * packets through, we do not buffer access units); everything after the discontinuity is clean.
+     */
+    @Test
+    void aSourceDyingMidFrameSpoilsOnlyItsOwnLastFrame(@TempDir Path out) throws Exception {
+        FileSink sink = new FileSink(out);
+        HlsSegmenter segmenter = new HlsSegmenter(sink, SegmenterOptions.of(TARGET), CLOCK);
+        TsDemuxer demuxer = new TsDemuxer(segmenter, DemuxOptions.DEFAULTS);
+        byte[] ts = Files.readAllBytes(source);
+        int cut = nextVideoUnitStart(ts, ts.length / 188 / 2 * 188) + 3 * 188; // three packets into a frame
+        feed(demuxer, Arrays.copyOf(ts, cut));
+        demuxer.reset();
+        segmenter.discontinuity();
+        feed(demuxer, ts);
+        segmenter.flush();
+        writePlaylist(sink);
+
+        int switched = 0;
+        while (!sink.segments.get(switched).discontinuity()) {
+            switched++;
+        }
+        for (MediaSegment s : sink.segments.subList(switched, sink.segments.size())) {
+            assertDecodesCleanly(out, FileSink.name(s.sequence()));
+        }
+        MediaTool.Result last = MediaTool.run(out, "ffmpeg", "-nostdin", "-v", "error", "-i",
+                FileSink.name(sink.segments.get(switched - 1).sequence()), "-f", "null", "-");
+        assertThat(last.exitCode()).isZero();
+        assertThat(MediaTool.ffprobe(out, "-show_entries", "stream=codec_name", "index.m3u8").exitCode()).isZero();
+    }
+
     @Test
     void aTimestampWrapInTheSourceIsNotADiscontinuity(@TempDir Path out) throws Exception {
         FileSink sink = new FileSink(out);
