@@ -93,7 +93,7 @@ class TsDemuxerTest {
     void hevcWithAc3() {
         RecordingListener r = demux(Fixtures.HEVC_AC3_360P);
         assertThat(r.programMaps.getFirst().streams()).extracting(ElementaryStream::codec).containsExactly(Codec.H265, Codec.AC3);
-        assertThat(r.formats.get(0x100)).isEqualTo(StreamFormat.video(Codec.H265, "hvc1.1.6.L63.90", 640, 360, 0));
+        assertThat(r.formats.get(0x100)).isEqualTo(StreamFormat.video(Codec.H265, "hvc1.1.6.L63.90", 640, 360, 25.0));
         assertThat(r.formats.get(0x101)).isEqualTo(StreamFormat.audio(Codec.AC3, "ac-3", 48000, 6));
         assertThat(r.keyframes(0x100)).isEqualTo(2);
         assertThat(r.units(0x100)).hasSize(50);
@@ -356,6 +356,68 @@ class TsDemuxerTest {
         // Here the subtitle PID is also the PCR PID: its packets still pass for the clock, as a PID without PES.
         assertThat(dropped.programMaps.getFirst().pcrPid()).isEqualTo(0x100);
         assertThat(dropped.packets(0x100)).isEqualTo(kept.packets(0x100));
+    }
+
+    @Test
+    void discontinuityIndicatorExcusesACounterJump() {
+        byte[] clean = Fixtures.bytes(Fixtures.H264_AAC_180P);
+        // A video packet with an adaptation field (the PCR ones have it) after the first few: drop the packet before it.
+        int at = -1;
+        int previous = -1;
+        for (int o = 188 * 40; o < clean.length; o += 188) {
+            if (TsPacket.pid(clean, o) == 0x100) {
+                if (TsPacket.adaptationFieldLength(clean, o) > 0 && previous >= 0) {
+                    at = o;
+                    break;
+                }
+                previous = o;
+            }
+        }
+        assertThat(at).isPositive();
+        byte[] dropped = concat(Arrays.copyOf(clean, previous), Arrays.copyOfRange(clean, previous + 188, clean.length));
+        assertThat(demux(dropped).stats.continuityErrors(0x100)).isEqualTo(1);
+        byte[] flagged = dropped.clone();
+        flagged[at - 188 + 5] |= (byte) 0x80; // discontinuity_indicator of the packet after the gap
+        assertThat(demux(flagged).stats.continuityErrors(0x100)).isZero();
+    }
+
+    @Test
+    void packetsWithoutPayloadDoNotAdvanceTheCounter() {
+        byte[] clean = Fixtures.bytes(Fixtures.H264_AAC_180P);
+        int i = firstPacketOf(clean, 0x100, 20);
+        // A PCR-only style packet: same PID and counter as the previous one, adaptation field only.
+        byte[] stuffing = new byte[188];
+        Arrays.fill(stuffing, (byte) 0xFF);
+        System.arraycopy(clean, i, stuffing, 0, 4);
+        stuffing[1] &= (byte) ~0x40;
+        stuffing[3] = (byte) (0x20 | (clean[i + 3] & 0x0F));
+        stuffing[4] = (byte) 183;
+        stuffing[5] = 0;
+        byte[] ts = concat(Arrays.copyOf(clean, i + 188), stuffing, Arrays.copyOfRange(clean, i + 188, clean.length));
+        RecordingListener r = demux(ts);
+        assertThat(r.stats.continuityErrors()).isZero();
+        assertThat(r.packets(0x100)).isEqualTo(demux(clean).packets(0x100) + 1);
+    }
+
+    @Test
+    void theHotPathDoesNotAllocate() {
+        byte[] ts = Fixtures.bytes(Fixtures.H264_AAC_720P);
+        long[] sink = new long[1];
+        TsDemuxer d = new TsDemuxer((buf, off, pid) -> sink[0] += buf[off + 3], DemuxOptions.DEFAULTS);
+        for (int warm = 0; warm < 20; warm++) {
+            d.feed(ts, 0, ts.length);
+        }
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        for (int round = 0; round < 10; round++) {
+            for (int off = 0; off < ts.length; off += 65536) {
+                d.feed(ts, off, Math.min(65536, ts.length - off));
+            }
+        }
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        // 10 x 2795 packets and 10 x 88 PES starts; a handful of bytes for the MXBean call itself is allowed.
+        assertThat(allocated).as("bytes allocated while demuxing 5.2 MB").isLessThan(4096);
+        assertThat(d.stats().packets()).isEqualTo(30L * ts.length / 188);
     }
 
     // ---------------------------------------------------------------- helpers
