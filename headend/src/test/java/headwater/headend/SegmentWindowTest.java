@@ -110,6 +110,7 @@ class SegmentWindowTest {
                     #EXT-X-TARGETDURATION:4
                     #EXT-X-MEDIA-SEQUENCE:1
                     #EXT-X-DISCONTINUITY-SEQUENCE:0
+                    #EXT-X-INDEPENDENT-SEGMENTS
                     #EXT-X-PROGRAM-DATE-TIME:2026-11-21T05:00:04.000Z
                     #EXTINF:4.004,
                     1.ts
@@ -129,6 +130,7 @@ class SegmentWindowTest {
                     #EXT-X-TARGETDURATION:6
                     #EXT-X-MEDIA-SEQUENCE:3
                     #EXT-X-DISCONTINUITY-SEQUENCE:1
+                    #EXT-X-INDEPENDENT-SEGMENTS
                     #EXT-X-PROGRAM-DATE-TIME:2026-11-21T05:00:12.520Z
                     #EXTINF:4.480,
                     3.ts
@@ -182,6 +184,7 @@ class SegmentWindowTest {
                     #EXT-X-TARGETDURATION:4
                     #EXT-X-MEDIA-SEQUENCE:1
                     #EXT-X-DISCONTINUITY-SEQUENCE:0
+                    #EXT-X-INDEPENDENT-SEGMENTS
                     #EXT-X-PROGRAM-DATE-TIME:2026-11-21T05:00:04.000Z
                     #EXTINF:4.000,
                     1.ts
