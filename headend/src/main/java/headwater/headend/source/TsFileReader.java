@@ -3,7 +3,7 @@ package headwater.headend.source;
 import headwater.media.ts.TsPacket;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 
 /**
  * Reads a TS file packet by packet through a small buffer (64 packets, 12 KiB), skipping bytes until a sync byte
@@ -12,12 +12,12 @@ import java.nio.channels.FileChannel;
 final class TsFileReader {
     private static final int PACKETS_PER_READ = 64;
 
-    private final FileChannel file;
+    private final SeekableByteChannel file;
     private final ByteBuffer buffer = ByteBuffer.allocate(PACKETS_PER_READ * TsPacket.SIZE);
     private long bytesSkipped;
     private boolean eof;
 
-    TsFileReader(FileChannel file) {
+    TsFileReader(SeekableByteChannel file) {
         this.file = file;
         buffer.flip();
     }
