@@ -142,6 +142,40 @@ class ChannelFailoverTest {
     }
 
     @Test
+    void sourceThatLosesItsVideoIsFailedOverAndMustShowAKeyframeToComeBack() throws IOException {
+        ScriptedSources.Script a = sources.define("a", loop);
+        sources.define("b", loop);
+        try (Channel c = start(spec(List.of(uri("a"), uri("b"))))) {
+            awaitState(c, liveOn(0));
+            a.dropPid = 0x100;
+            awaitState(c, liveOn(1));
+            assertThat(c.state().lastError()).startsWith("source 0 (test:a) failed: no video for ");
+            await().atMost(Duration.ofSeconds(30)).until(() -> c.state().lastError()
+                    .matches("source 0 \\(test:a\\) is still down: no keyframe within the probation of 3000 ms; .*"));
+            assertThat(c.state().sourceIndex()).isEqualTo(1);
+            a.dropPid = -1;
+            awaitState(c, liveOn(0));
+        }
+    }
+
+    @Test
+    void continuityErrorsAboveTheRateFailTheSource() throws IOException {
+        ScriptedSources.Script a = sources.define("a", loop);
+        sources.define("b", loop);
+        ChannelSpec spec = spec(List.of(uri("a"), uri("b")))
+                .withHealth(new HealthThresholds(Duration.ofSeconds(1), Duration.ofSeconds(3), 5, Duration.ofSeconds(3)));
+        try (Channel c = start(spec)) {
+            awaitState(c, liveOn(0));
+            a.scrambleContinuity = true;
+            awaitState(c, liveOn(1));
+            assertThat(c.state().lastError()).matches("source 0 \\(test:a\\) failed: [0-9.]+ continuity errors per second, above 5.0");
+            assertThat(c.state().continuityErrors()).isGreaterThan(5);
+            a.scrambleContinuity = false;
+            awaitState(c, liveOn(0));
+        }
+    }
+
+    @Test
     void everySourceDeadPlaysTheSlateUntilOneRecovers() throws IOException {
         ScriptedSources.Script a = sources.define("a", loop);
         ScriptedSources.Script b = sources.define("b", loop);

@@ -3,6 +3,7 @@ package headwater.headend;
 import headwater.headend.source.Source;
 import headwater.headend.source.SourceContext;
 import headwater.headend.source.SourceFactory;
+import headwater.media.ts.TsPacket;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
@@ -51,6 +52,10 @@ final class ScriptedSources implements SourceProvider {
         final List<Scripted> opened = new CopyOnWriteArrayList<>();
         volatile boolean down;
         volatile boolean stalled;
+        /** Packets of this PID are dropped from what is read (-1: none), as when a source loses its video. */
+        volatile int dropPid = -1;
+        /** Continuity counters are scrambled, as on a lossy network. */
+        volatile boolean scrambleContinuity;
 
         Script(String name, URI backing) {
             this.name = name;
@@ -106,7 +111,34 @@ final class ScriptedSources implements SourceProvider {
             if (killed || closed.getCount() == 0) {
                 return -1;
             }
-            return delegate.read(buf, off, len);
+            int n = delegate.read(buf, off, len);
+            return n <= 0 ? n : rewrite(buf, off, n);
+        }
+
+        /** Applies {@code dropPid} and {@code scrambleContinuity} to whole packets (file loops return whole ones). */
+        private int rewrite(byte[] buf, int off, int n) throws IOException {
+            int drop = script.dropPid;
+            boolean scramble = script.scrambleContinuity;
+            if ((drop < 0 && !scramble) || n % TsPacket.SIZE != 0) {
+                return n;
+            }
+            int out = off;
+            for (int p = off; p < off + n; p += TsPacket.SIZE) {
+                if (buf[p] == TsPacket.SYNC_BYTE && TsPacket.pid(buf, p) == drop) {
+                    continue;
+                }
+                if (out != p) {
+                    System.arraycopy(buf, p, buf, out, TsPacket.SIZE);
+                }
+                if (scramble && buf[out] == TsPacket.SYNC_BYTE) {
+                    TsPacket.setContinuityCounter(buf, out, TsPacket.continuityCounter(buf, out) + 1 + (p / TsPacket.SIZE) % 7);
+                }
+                out += TsPacket.SIZE;
+            }
+            if (out == off) {
+                return read(buf, off, n); // everything was dropped: read on, as the source would
+            }
+            return out - off;
         }
 
         @Override
