@@ -38,6 +38,9 @@ class HeadendTest {
                 Channel c = headend.channel("news-hd");
                 await().atMost(Duration.ofSeconds(30)).until(() -> c.window().segmentsProduced() >= 3);
                 assertThatThrownBy(() -> headend.start(List.of(spec))).hasMessage("channel id news-hd is used twice");
+                ChannelSpec bad = ChannelSpec.of("sport", "Sport", List.of(URI.create("gopher://example/1")));
+                assertThatThrownBy(() -> headend.start(List.of(bad)))
+                        .hasMessageStartingWith("channel sport: sources[0] is not a usable source: no scripted source");
                 assertThatThrownBy(() -> headend.channel("sport"))
                         .hasMessage("no channel sport: the channels are [news-hd]");
             }
