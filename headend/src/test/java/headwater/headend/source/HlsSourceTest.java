@@ -158,6 +158,35 @@ class HlsSourceTest {
     }
 
     @Test
+    void sendsCredentialsToThePlaylistHostOnly() throws Exception {
+        java.util.Map<String, String> auth = new java.util.concurrent.ConcurrentHashMap<>();
+        try (LocalHttpServer server = new LocalHttpServer()) {
+            String cdn = server.uri("http", "/cdn/").toString().replace("127.0.0.1", "localhost");
+            server.handle("/live/index.m3u8", ex -> {
+                auth.put("playlist", String.valueOf(ex.getRequestHeaders().getFirst("Authorization")));
+                String body = "#EXTM3U\n#EXT-X-TARGETDURATION:1\n#EXTINF:1,\nseg0.ts\n#EXTINF:1,\n" + cdn
+                        + "seg1.ts\n#EXT-X-ENDLIST\n";
+                LocalHttpServer.send(ex, 200, "application/vnd.apple.mpegurl", body.getBytes(StandardCharsets.UTF_8));
+            });
+            server.handle("/live/seg0.ts", ex -> {
+                auth.put("same host", String.valueOf(ex.getRequestHeaders().getFirst("Authorization")));
+                LocalHttpServer.send(ex, 200, "video/mp2t", segments.get(0));
+            });
+            server.handle("/cdn/seg1.ts", ex -> {
+                auth.put("cdn", String.valueOf(ex.getRequestHeaders().getFirst("Authorization")));
+                LocalHttpServer.send(ex, 200, "video/mp2t", segments.get(1));
+            });
+            String uri = "hls+" + server.uri("http", "/live/index.m3u8").toString().replace("//", "//ops:secret@");
+            try (Source source = SourceFactory.create(uri, NEWS)) {
+                source.open();
+                assertThat(Arrays.mismatch(drain(source), concat(0, 1))).as("first difference").isEqualTo(-1);
+            }
+        }
+        String basic = "Basic b3BzOnNlY3JldA=="; // ops:secret
+        assertThat(auth).containsEntry("playlist", basic).containsEntry("same host", basic).containsEntry("cdn", "null");
+    }
+
+    @Test
     void refusesPlaylistsItCannotFollow() throws Exception {
         String fmp4 = "#EXTM3U\n#EXT-X-TARGETDURATION:2\n#EXT-X-MAP:URI=\"init.mp4\"\n#EXTINF:2,\nseg0.m4s\n";
         String aes = "#EXTM3U\n#EXT-X-TARGETDURATION:2\n#EXT-X-KEY:METHOD=AES-128,URI=\"k.bin\"\n#EXTINF:2,\nseg0.ts\n";
