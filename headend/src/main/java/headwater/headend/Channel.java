@@ -44,7 +44,7 @@ import org.slf4j.LoggerFactory;
 public final class Channel implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Channel.class);
     private static final int READ_BUFFER = 64 * 1024;
-    private static final long WATCHDOG_TICK_NANOS = 100_000_000L;
+    private static final long WATCHDOG_TICK_NANOS = 250_000_000L;
 
     private final ChannelSpec spec;
     private final SourceProvider provider;

@@ -3,6 +3,7 @@ package headwater.headend;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.InstantSource;
@@ -64,6 +65,9 @@ public final class Headend implements AutoCloseable {
                 throw new IllegalArgumentException("channel id " + spec.id() + " is used twice");
             }
         }
+        for (ChannelSpec spec : specs) {
+            checkSources(spec);
+        }
         List<Channel> started = new ArrayList<>();
         try {
             for (ChannelSpec spec : specs) {
@@ -82,6 +86,21 @@ public final class Headend implements AutoCloseable {
         }
         for (Channel c : started) {
             channels.put(c.id(), c);
+        }
+    }
+
+    /** Makes (without opening) every source of the chain, so that a URI no source accepts fails now, not at 3 am. */
+    private void checkSources(ChannelSpec spec) {
+        int n = spec.sources().size() + (spec.slate() == null ? 0 : 1);
+        for (int i = 0; i < n; i++) {
+            URI uri = spec.sourceAt(i);
+            try {
+                sources.create(spec, uri).close();
+            } catch (Exception e) {
+                String field = i == spec.sources().size() ? "slate" : "sources[" + i + "]";
+                throw new IllegalArgumentException("channel " + spec.id() + ": " + field + " is not a usable source: "
+                        + e.getMessage(), e);
+            }
         }
     }
 

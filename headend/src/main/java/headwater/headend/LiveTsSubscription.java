@@ -63,7 +63,8 @@ public final class LiveTsSubscription implements AutoCloseable {
             lock.unlock();
         }
         if (overflow) {
-            end("viewer of channel " + channel + " too slow: more than " + maxBufferedBytes + " bytes behind");
+            // the channel's thread is publishing: tell the listener from another thread, it may block closing its socket
+            end("viewer of channel " + channel + " too slow: more than " + maxBufferedBytes + " bytes behind", true);
         }
     }
 
@@ -87,6 +88,10 @@ public final class LiveTsSubscription implements AutoCloseable {
     }
 
     void end(String reason) {
+        end(reason, false);
+    }
+
+    private void end(String reason, boolean notifyAsync) {
         if (!endReason.compareAndSet(null, reason)) {
             return;
         }
@@ -99,6 +104,14 @@ public final class LiveTsSubscription implements AutoCloseable {
             lock.unlock();
         }
         onEnd.accept(this);
+        if (notifyAsync) {
+            Thread.ofVirtual().name("ts-viewer-end-" + channel).start(() -> notifyEnd(reason));
+        } else {
+            notifyEnd(reason);
+        }
+    }
+
+    private void notifyEnd(String reason) {
         try {
             listener.onEnd(reason);
         } catch (RuntimeException e) {

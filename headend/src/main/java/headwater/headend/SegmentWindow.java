@@ -494,6 +494,7 @@ public final class SegmentWindow implements SegmentSink, AutoCloseable {
             return;
         }
         List<MediaSegment> listed = all.subList(Math.max(0, all.size() - window), all.size());
-        view = new View(all, LivePlaylists.media(listed, targetSeconds), LivePlaylists.multivariant(listed, formats));
+        view = new View(all, LivePlaylists.media(listed, targetSeconds), LivePlaylists.multivariant(listed, formats,
+                Duration.ofSeconds(targetSeconds)));
     }
 }

@@ -20,6 +20,7 @@ final class FfmpegSource extends MeteredSource {
     private final FfmpegInput input;
     private final StderrTail stderr;
     private volatile Process process;
+    private Thread stderrDrain;
     private InputStream stdout;
 
     private FfmpegSource(URI uri, SourceContext context, FfmpegInput input) {
@@ -48,7 +49,8 @@ final class FfmpegSource extends MeteredSource {
         process = p;
         p.getOutputStream().close();
         stdout = p.getInputStream();
-        Thread.ofVirtual().name("ffmpeg-stderr-" + context.channel()).start(() -> stderr.drain(p.getErrorStream()));
+        stderrDrain = Thread.ofVirtual().name("ffmpeg-stderr-" + context.channel())
+                .start(() -> stderr.drain(p.getErrorStream()));
         log.debug("{} started ffmpeg (pid {})", describe(), p.pid());
         if (isClosed()) {
             release();
@@ -71,6 +73,7 @@ final class FfmpegSource extends MeteredSource {
                 throw new IOException(describe() + ": ffmpeg closed its output but did not exit");
             }
             code = p.exitValue();
+            stderrDrain.join(GRACE_MILLIS); // its last line is the one worth reporting
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new java.io.InterruptedIOException(describe() + " was interrupted");

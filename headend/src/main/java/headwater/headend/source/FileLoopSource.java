@@ -37,6 +37,7 @@ final class FileLoopSource extends MeteredSource {
     private FileChannel file;
     private TsFileReader reader;
     private LoopPlan plan;
+    private LoopRewriter rewriter;
     private long loopIndex;
     private int packetPosition = TsPacket.SIZE; // 188: no staged packet
     private boolean packetPaced; // the staged packet has been waited for
@@ -94,6 +95,7 @@ final class FileLoopSource extends MeteredSource {
         try {
             reader = new TsFileReader(file);
             plan = LoopPlan.scan(reader, describe());
+            rewriter = new LoopRewriter(plan);
             reader.rewind();
         } catch (IOException e) {
             release();
@@ -149,41 +151,11 @@ final class FileLoopSource extends MeteredSource {
                 throw new IOException(describe() + ": file " + path + " became empty");
             }
         }
-        if (loopIndex > 0) {
-            shift(packet, loopIndex);
-        }
+        rewriter.shift(packet, 0, loopIndex);
         clock = pacingClock(packet);
         packetPosition = 0;
         packetPaced = false;
         return true;
-    }
-
-    /** Adds {@code k} loops to the clocks and continuity counter of a packet. */
-    private void shift(byte[] p, long k) {
-        int pid = TsPacket.pid(p, 0);
-        if (pid == TsPacket.NULL_PID) {
-            return;
-        }
-        int step = plan.ccStep()[pid];
-        if (step != 0) {
-            TsPacket.setContinuityCounter(p, 0, (int) ((TsPacket.continuityCounter(p, 0) + k * step) & 0x0F));
-        }
-        long offset = k * plan.duration90k();
-        long pcr = TsPacket.pcr(p, 0);
-        if (pcr >= 0) {
-            TsTimestamps.writePcr(p, 0, pcr + offset * 300);
-        }
-        int pes = TsTimestamps.pesHeader(p, 0);
-        if (pes >= 0) {
-            int pts = TsTimestamps.ptsOffset(p, 0, pes);
-            if (pts >= 0) {
-                TsTimestamps.writeTimestamp(p, pts, TsTimestamps.readTimestamp(p, pts) + offset);
-            }
-            int dts = TsTimestamps.dtsOffset(p, 0, pes);
-            if (dts >= 0) {
-                TsTimestamps.writeTimestamp(p, dts, TsTimestamps.readTimestamp(p, dts) + offset);
-            }
-        }
     }
 
     /** The unwrapped pacing clock (27 MHz) carried by this packet, or -1 when it carries none. */

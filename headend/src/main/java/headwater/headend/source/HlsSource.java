@@ -1,13 +1,21 @@
 package headwater.headend.source;
 
+import headwater.media.hls.MediaPlaylist;
+import headwater.media.hls.MultivariantPlaylist;
+import headwater.media.hls.Playlist;
+import headwater.media.hls.PlaylistParseException;
+import headwater.media.hls.PlaylistParser;
+import headwater.media.hls.PlaylistSegment;
+import headwater.media.hls.VariantStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
 import org.slf4j.Logger;
@@ -37,7 +45,8 @@ final class HlsSource extends MeteredSource {
     private URI mediaPlaylist;
     private long nextSequence = -1; // the first sequence number not yet queued
     private long nextReloadNanos;
-    private int targetDuration;
+    private long targetDurationNanos;
+    private final PlaylistParser parser;
     private boolean endList;
     private volatile long segmentsDelivered;
     private volatile long segmentsSkipped;
@@ -47,6 +56,7 @@ final class HlsSource extends MeteredSource {
     private HlsSource(URI uri, SourceContext context, URI target) {
         super(uri, context);
         this.target = target;
+        this.parser = new PlaylistParser(context.maxBufferedBytes());
     }
 
     static HlsSource of(URI uri, SourceContext context) {
@@ -58,26 +68,28 @@ final class HlsSource extends MeteredSource {
 
     @Override
     public void open() throws IOException {
-        Loaded loaded = load(target);
-        RemotePlaylist playlist = loaded.playlist();
-        mediaPlaylist = loaded.uri();
-        if (playlist.multivariant()) {
-            RemotePlaylist.Variant best = playlist.best();
-            log.info("{} follows variant {} ({} bit/s)", describe(), new MaskedUri(best.uri()), best.bandwidth());
-            loaded = load(best.uri());
-            playlist = loaded.playlist();
-            mediaPlaylist = loaded.uri();
-            if (playlist.multivariant()) {
-                throw new IOException(describe() + ": variant " + new MaskedUri(best.uri())
-                        + " is another multivariant playlist");
-            }
+        Loaded first = load(target);
+        Loaded loaded = first;
+        if (first.playlist() instanceof MultivariantPlaylist multivariant) {
+            VariantStream best = multivariant.variants().stream()
+                    .max(Comparator.comparingLong(VariantStream::bandwidth))
+                    .orElseThrow(() -> new IOException(describe() + ": multivariant playlist "
+                            + new MaskedUri(first.uri()) + " lists no variant"));
+            URI variant = followable(best.uri(), "variant");
+            log.info("{} follows variant {} ({} bit/s)", describe(), new MaskedUri(variant), best.bandwidth());
+            loaded = load(variant);
         }
-        long first = Math.max(playlist.mediaSequence(), playlist.lastSequence() - LIVE_EDGE_SEGMENTS + 1);
-        nextSequence = first;
-        accept(playlist, loaded.startNanos());
+        if (!(loaded.playlist() instanceof MediaPlaylist media)) {
+            throw new IOException(describe() + ": variant " + new MaskedUri(loaded.uri())
+                    + " is another multivariant playlist");
+        }
+        mediaPlaylist = loaded.uri();
+        long last = media.mediaSequence() + media.segments().size() - 1;
+        nextSequence = Math.max(media.mediaSequence(), last - LIVE_EDGE_SEGMENTS + 1);
+        accept(media, loaded.startNanos());
     }
 
-    private record Loaded(RemotePlaylist playlist, URI uri, long startNanos) {}
+    private record Loaded(Playlist playlist, URI uri, long startNanos) {}
 
     /** Fetches and parses a playlist, refusing what cannot be followed. */
     private Loaded load(URI uri) throws IOException {
@@ -104,22 +116,55 @@ final class HlsSource extends MeteredSource {
         } finally {
             body.close();
         }
-        RemotePlaylist playlist;
+        Playlist playlist;
         try {
-            playlist = RemotePlaylist.parse(text.toString(StandardCharsets.UTF_8), response.uri());
-        } catch (IllegalArgumentException e) {
-            throw new IOException(describe() + ": " + new MaskedUri(uri) + " is " + e.getMessage());
+            playlist = parser.parse(text.toByteArray(), response.uri());
+        } catch (PlaylistParseException e) {
+            throw new IOException(describe() + ": playlist " + new MaskedUri(uri) + " cannot be read: "
+                    + e.getMessage(), e);
         }
-        playlist.requireFollowable(describe());
-        if (!playlist.multivariant() && playlist.segments().isEmpty() && playlist.endList()) {
-            throw new IOException(describe() + ": playlist " + new MaskedUri(uri) + " is empty and ended");
+        if (playlist instanceof MediaPlaylist media) {
+            requireFollowable(media, uri);
         }
         return new Loaded(playlist, response.uri(), start);
     }
 
+    /** Refuses fMP4 and encrypted playlists, which this source cannot turn into a TS stream. */
+    private void requireFollowable(MediaPlaylist media, URI uri) throws IOException {
+        for (PlaylistSegment segment : media.segments()) {
+            if (segment.map() != null) {
+                throw new IOException(describe() + ": playlist " + new MaskedUri(uri) + " is fMP4 (EXT-X-MAP URI=\""
+                        + MaskedUri.mask(segment.map().uri()) + "\"): only MPEG-TS segments can be followed");
+            }
+            if (segment.key() != null) {
+                throw new IOException(describe() + ": playlist " + new MaskedUri(uri) + " is encrypted (EXT-X-KEY "
+                        + "METHOD=" + segment.key().method().tag() + "): only clear segments can be followed");
+            }
+        }
+        if (media.segments().isEmpty() && media.endList()) {
+            throw new IOException(describe() + ": playlist " + new MaskedUri(uri) + " is empty and ended");
+        }
+    }
+
+    /** A URI from a remote playlist, accepted only when it is http(s): a playlist must not make us read files. */
+    private URI followable(String reference, String what) throws IOException {
+        URI uri;
+        try {
+            uri = new URI(reference);
+        } catch (java.net.URISyntaxException e) {
+            throw new IOException(describe() + ": " + what + " URI '" + MaskedUri.mask(reference) + "' is malformed");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+            throw new IOException(describe() + ": " + what + " URI '" + new MaskedUri(uri)
+                    + "' is not http(s): refused");
+        }
+        return uri;
+    }
+
     /** Queues the segments not seen yet and schedules the next reload. */
-    private void accept(RemotePlaylist playlist, long loadStartNanos) {
-        targetDuration = Math.max(1, playlist.targetDuration());
+    private void accept(MediaPlaylist playlist, long loadStartNanos) throws IOException {
+        targetDurationNanos = Math.max(1_000_000_000L, playlist.targetDuration().toNanos());
         endList = playlist.endList();
         if (playlist.mediaSequence() > nextSequence) {
             long skipped = playlist.mediaSequence() - nextSequence;
@@ -129,17 +174,16 @@ final class HlsSource extends MeteredSource {
             nextSequence = playlist.mediaSequence();
         }
         boolean changed = false;
-        List<URI> segments = playlist.segments();
+        List<PlaylistSegment> segments = playlist.segments();
         for (int i = 0; i < segments.size(); i++) {
             long sequence = playlist.mediaSequence() + i;
             if (sequence >= nextSequence) {
-                queue.addLast(new Segment(sequence, segments.get(i)));
+                queue.addLast(new Segment(sequence, followable(segments.get(i).uri(), "segment " + sequence)));
                 nextSequence = sequence + 1;
                 changed = true;
             }
         }
-        long wait = changed ? targetDuration * 1_000_000_000L : targetDuration * 500_000_000L;
-        nextReloadNanos = loadStartNanos + wait;
+        nextReloadNanos = loadStartNanos + (changed ? targetDurationNanos : targetDurationNanos / 2);
     }
 
     @Override
@@ -171,11 +215,11 @@ final class HlsSource extends MeteredSource {
                 return -1;
             }
             Loaded loaded = load(mediaPlaylist);
-            if (loaded.playlist().multivariant()) {
+            if (!(loaded.playlist() instanceof MediaPlaylist media)) {
                 throw new IOException(describe() + ": media playlist " + new MaskedUri(mediaPlaylist)
                         + " turned into a multivariant playlist");
             }
-            accept(loaded.playlist(), loaded.startNanos());
+            accept(media, loaded.startNanos());
         }
     }
 

@@ -100,12 +100,25 @@ final class HttpSource extends MeteredSource {
                     .timeout(context.readTimeout())
                     .header("User-Agent", context.userAgent());
             String userInfo = withCredentials.getRawUserInfo();
-            if (userInfo != null && !userInfo.isEmpty()) {
+            if (userInfo != null && !userInfo.isEmpty() && sameOrigin(target, withCredentials)) {
                 String decoded = java.net.URLDecoder.decode(userInfo.replace("+", "%2B"), StandardCharsets.UTF_8);
                 b.header("Authorization",
                         "Basic " + Base64.getEncoder().encodeToString(decoded.getBytes(StandardCharsets.UTF_8)));
             }
             return b.build();
+        }
+
+        /** Credentials go only where the URI that carries them points (an HLS segment on a CDN gets none). */
+        private static boolean sameOrigin(URI target, URI withCredentials) {
+            String scheme = withCredentials.getScheme().toLowerCase(java.util.Locale.ROOT);
+            scheme = scheme.startsWith("hls+") ? scheme.substring(4) : scheme;
+            return scheme.equalsIgnoreCase(target.getScheme())
+                    && String.valueOf(withCredentials.getHost()).equalsIgnoreCase(target.getHost())
+                    && port(withCredentials, scheme) == port(target, scheme);
+        }
+
+        private static int port(URI uri, String scheme) {
+            return uri.getPort() >= 0 ? uri.getPort() : scheme.equalsIgnoreCase("https") ? 443 : 80;
         }
 
         /**

@@ -15,8 +15,8 @@ import java.util.Objects;
  *     the response headers of every HTTP request); must be positive
  * @param ffmpegPath the ffmpeg binary that {@code ffmpeg:} sources spawn
  * @param userAgent the User-Agent header of HTTP requests
- * @param maxBufferedBytes the most a source may hold in memory at once: the limit of a downloaded HLS playlist and of
- *     a UDP datagram backlog
+ * @param maxBufferedBytes the most a source may hold in memory for one item: the size limit of a downloaded HLS
+ *     playlist (segments and HTTP bodies are streamed, never held whole)
  * @param udpReceiveBufferBytes the SO_RCVBUF asked of the kernel for UDP sources (the kernel may cap it)
  * @param httpClient the client that http and hls sources use; share one between channels (it owns threads)
  */
@@ -45,6 +45,10 @@ public record SourceContext(
         Objects.requireNonNull(httpClient, "httpClient");
         if (readTimeout.isNegative() || readTimeout.isZero()) {
             throw new IllegalArgumentException("readTimeout of channel " + channel + " must be positive: " + readTimeout);
+        }
+        if (udpReceiveBufferBytes <= 0) {
+            throw new IllegalArgumentException(
+                    "udpReceiveBufferBytes of channel " + channel + " must be positive: " + udpReceiveBufferBytes);
         }
         if (maxBufferedBytes < 64 * 1024) {
             throw new IllegalArgumentException(

@@ -3,7 +3,7 @@ package headwater.headend.source;
 import headwater.media.ts.TsPacket;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 
 /**
  * Reads a TS file packet by packet through a small buffer (64 packets, 12 KiB), skipping bytes until a sync byte
@@ -12,34 +12,42 @@ import java.nio.channels.FileChannel;
 final class TsFileReader {
     private static final int PACKETS_PER_READ = 64;
 
-    private final FileChannel file;
+    private final SeekableByteChannel file;
     private final ByteBuffer buffer = ByteBuffer.allocate(PACKETS_PER_READ * TsPacket.SIZE);
     private long bytesSkipped;
     private boolean eof;
 
-    TsFileReader(FileChannel file) {
+    TsFileReader(SeekableByteChannel file) {
         this.file = file;
         buffer.flip();
     }
 
-    /** Copies the next packet into {@code packet[0..188)}; false at the end of the file. */
+    /**
+     * Copies the next packet into {@code packet[0..188)}; false at the end of the file. A sync byte counts only when
+     * another one follows 188 bytes later (or the file ends), so stray 0x47 bytes in garbage do not fake packets.
+     */
     boolean next(byte[] packet) throws IOException {
         while (true) {
-            if (buffer.remaining() < TsPacket.SIZE && !fill()) {
+            if (buffer.remaining() <= TsPacket.SIZE) {
+                fill();
+            }
+            if (buffer.remaining() < TsPacket.SIZE) {
                 return false;
             }
-            if (buffer.get(buffer.position()) == TsPacket.SYNC_BYTE) {
+            int pos = buffer.position();
+            if (buffer.get(pos) == TsPacket.SYNC_BYTE
+                    && (buffer.remaining() == TsPacket.SIZE || buffer.get(pos + TsPacket.SIZE) == TsPacket.SYNC_BYTE)) {
                 buffer.get(packet, 0, TsPacket.SIZE);
                 return true;
             }
-            buffer.position(buffer.position() + 1);
+            buffer.position(pos + 1);
             bytesSkipped++;
         }
     }
 
-    private boolean fill() throws IOException {
+    private void fill() throws IOException {
         if (eof) {
-            return false;
+            return;
         }
         buffer.compact();
         while (buffer.hasRemaining()) {
@@ -49,7 +57,6 @@ final class TsFileReader {
             }
         }
         buffer.flip();
-        return buffer.remaining() >= TsPacket.SIZE;
     }
 
     /** Starts again from the beginning of the file. */

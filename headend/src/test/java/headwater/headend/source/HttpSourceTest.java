@@ -91,6 +91,27 @@ class HttpSourceTest {
     }
 
     @Test
+    void credentialsNeverFollowARedirectToAnotherHost() throws Exception {
+        AtomicReference<String> auth = new AtomicReference<>("not called");
+        try (LocalHttpServer server = new LocalHttpServer()) {
+            String elsewhere = server.uri("http", "/cdn.ts").toString().replace("127.0.0.1", "localhost");
+            server.handle("/old.ts", ex -> {
+                ex.getResponseHeaders().set("Location", elsewhere);
+                LocalHttpServer.send(ex, 302, "text/plain", new byte[0]);
+            }).handle("/cdn.ts", ex -> {
+                auth.set(String.valueOf(ex.getRequestHeaders().getFirst("Authorization")));
+                LocalHttpServer.send(ex, 200, "video/mp2t", clip);
+            });
+            String uri = server.uri("http", "/old.ts").toString().replace("//", "//ops:secret@");
+            try (Source source = SourceFactory.create(uri, NEWS)) {
+                source.open();
+                assertThat(drain(source, new AtomicReference<>())).isEqualTo(clip);
+            }
+        }
+        assertThat(auth.get()).as("Authorization at the other host").isEqualTo("null");
+    }
+
+    @Test
     void aStatusOtherThan200FailsOpenWithTheStatus() throws Exception {
         try (LocalHttpServer server = new LocalHttpServer().handle("/gone.ts",
                 ex -> LocalHttpServer.send(ex, 404, "text/html", "<h1>no</h1>".getBytes()));

@@ -52,6 +52,10 @@ final class AttributeList {
                 int end = text.indexOf(',', i);
                 end = end < 0 ? n : end;
                 value = text.substring(i, end).strip();
+                if (value.indexOf('"') >= 0) {
+                    throw new PlaylistParseException(line, tag + " attribute " + Excerpt.of(name)
+                            + " has a stray quote");
+                }
                 i = end;
             }
             attributes.put(name, value);

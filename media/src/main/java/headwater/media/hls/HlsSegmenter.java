@@ -22,7 +22,9 @@ import java.util.Map;
  * half a frame) after the segment's start PTS. Timestamps are 33-bit and compared modulo 2<sup>33</sup>, so a
  * wrap-around is not a jump. A decode timestamp that goes backwards, or forward by more than
  * {@link #jumpLimit90k()}, ends the segment at its last good timestamp plus one frame and makes the next segment a
- * discontinuity, as do {@link #discontinuity()} and a PMT whose streams change. Packets before the first keyframe (at
+ * discontinuity, as do {@link #discontinuity()} and a PMT whose streams change. A stream format that changes (a new
+ * resolution or sample rate) cuts the segment early at the next keyframe and flags the new one a discontinuity, with
+ * timestamps and program date-time running on. Packets before the first keyframe (at
  * the start, and after each discontinuity) are dropped and counted.
  *
  * <p>Incoming PAT and PMT packets are dropped: every segment opens with our own from {@link ProgramTableWriter}. The
@@ -38,6 +40,8 @@ public final class HlsSegmenter implements DemuxListener {
     private static final long HALF_WRAP = 1L << 32;
     /** A decode time step larger than this (and than three target durations) is a jump. */
     private static final long MIN_JUMP_LIMIT_90K = 10L * TsPacket.PTS_HZ;
+    /** A longer step between units is a gap in the stream, not the length of a frame (or of an audio PES). */
+    private static final long MAX_FRAME_DURATION_90K = TsPacket.PTS_HZ;
 
     private final SegmentSink sink;
     private final InstantSource clock;
@@ -57,6 +61,7 @@ public final class HlsSegmenter implements DemuxListener {
     private long discontinuitySequence;
     private boolean pendingDiscontinuity;
     private boolean segmentDiscontinuity;
+    private boolean formatChanged;
     private long segmentStartPts;
     private long segmentMaxPts;
     private long segmentBytes;
@@ -120,7 +125,11 @@ public final class HlsSegmenter implements DemuxListener {
 
     @Override
     public void onStreamFormat(ElementaryStream stream, StreamFormat format) {
-        formats.put(stream.pid(), format);
+        StreamFormat previous = formats.put(stream.pid(), format);
+        if (previous != null && !previous.equals(format) && (inSegment || segments > 0)) {
+            // RFC 8216 §4.3.2.3: a change of encoding parameters should be a discontinuity
+            formatChanged = true;
+        }
     }
 
     @Override
@@ -140,14 +149,15 @@ public final class HlsSegmenter implements DemuxListener {
         if (haveLastDts) {
             long step = signed33(t - lastDts);
             if (step < 0 || step > jumpLimit90k) {
-                timestampJumps++;
-                if (inSegment || segments > 0) {
-                    if (inSegment) {
-                        endSegment(lastGoodDuration());
-                    }
+                if (inSegment) {
+                    timestampJumps++;
+                    endSegment(lastGoodDuration());
+                    markDiscontinuity();
+                } else if (segments > 0 && !pendingDiscontinuity) {
+                    timestampJumps++;
                     markDiscontinuity();
                 }
-            } else if (step > 0) {
+            } else if (step > 0 && step <= MAX_FRAME_DURATION_90K) {
                 frameDuration90k = step;
             }
         }
@@ -155,13 +165,15 @@ public final class HlsSegmenter implements DemuxListener {
         haveLastDts = true;
         if (!inSegment) {
             if (keyframe) {
+                takeFormatChange();
                 beginSegment(pts);
             }
             return;
         }
         long sinceStart = signed33(pts - segmentStartPts);
-        if (keyframe && sinceStart + frameDuration90k / 2 >= target90k) {
+        if (keyframe && (formatChanged || sinceStart + frameDuration90k / 2 >= target90k)) {
             endSegment(sinceStart);
+            takeFormatChange();
             beginSegment(pts);
         } else if (sinceStart > segmentMaxPts) {
             segmentMaxPts = sinceStart;
@@ -182,9 +194,11 @@ public final class HlsSegmenter implements DemuxListener {
     }
 
     /**
-     * Ends the current segment (flushing partial PES) and marks the next one as a discontinuity: a source switch. The
-     * next segment starts on the next keyframe; nothing of the old source is carried into it. Called before the first
-     * segment, it makes the first segment a discontinuity (as when a restarted channel continues a playlist).
+     * Ends the current segment and marks the next one as a discontinuity: a source switch. The next segment starts on
+     * the next keyframe; nothing of the old source is carried into it. The ended segment keeps the packets already
+     * written: if the old source died in the middle of an access unit, that last unit is incomplete (decoders conceal
+     * it; its duration counts as one frame). Called before the first segment, it makes the first segment a
+     * discontinuity (as when a restarted channel continues a playlist).
      */
     public void discontinuity() {
         if (inSegment) {
@@ -243,6 +257,14 @@ public final class HlsSegmenter implements DemuxListener {
         pendingDiscontinuity = true;
         haveLastDts = false;
         previousDateTime = null;
+    }
+
+    /** A new stream format starts the next segment, as a discontinuity; timestamps and PDT run on. */
+    private void takeFormatChange() {
+        if (formatChanged) {
+            formatChanged = false;
+            pendingDiscontinuity = true;
+        }
     }
 
     private long lastGoodDuration() {

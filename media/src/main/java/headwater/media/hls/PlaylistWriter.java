@@ -18,7 +18,7 @@ import java.util.Objects;
  */
 public final class PlaylistWriter {
     private static final DateTimeFormatter DATE_TIME =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private PlaylistWriter() {}
 
@@ -121,16 +121,21 @@ public final class PlaylistWriter {
 
     /** {@code EXTINF} seconds: at least three decimals, more only when the duration needs them. */
     static String formatSeconds(Duration d) {
-        String nanos = String.format(Locale.ROOT, "%09d", d.getNano());
-        int end = nanos.length();
-        while (end > 3 && nanos.charAt(end - 1) == '0') {
-            end--;
-        }
-        return d.getSeconds() + "." + nanos.substring(0, end);
+        return d.getSeconds() + "." + fraction(d.getNano());
     }
 
+    /** {@code 2026-11-21T05:00:00.000Z}: milliseconds, or finer only when the instant has finer digits. */
     static String formatDateTime(Instant instant) {
-        return DATE_TIME.format(instant);
+        return DATE_TIME.format(instant) + "." + fraction(instant.getNano()) + "Z";
+    }
+
+    private static String fraction(int nanos) {
+        String digits = String.format(Locale.ROOT, "%09d", nanos);
+        int end = digits.length();
+        while (end > 3 && digits.charAt(end - 1) == '0') {
+            end--;
+        }
+        return digits.substring(0, end);
     }
 
     private static int version(MediaPlaylist playlist) {

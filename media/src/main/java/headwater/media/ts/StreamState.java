@@ -40,7 +40,7 @@ final class StreamState {
         Object ps = probe.takeChangedParameterSet();
         StreamFormat f = switch (ps) {
             case H264SequenceParameterSet s -> StreamFormat.video(codec, s.codecs(), s.width(), s.height(), s.frameRate());
-            case H265SequenceParameterSet s -> StreamFormat.video(codec, s.codecs(), s.width(), s.height(), 0);
+            case H265SequenceParameterSet s -> StreamFormat.video(codec, s.codecs(), s.width(), s.height(), s.frameRate());
             case Mpeg2SequenceHeader s -> StreamFormat.video(codec, s.codecs(), s.width(), s.height(), s.frameRate());
             case null, default -> null;
         };

@@ -191,46 +191,47 @@ public final class TsDemuxer {
         searchLen = 0;
     }
 
-    /** Collects bytes while out of sync; returns how far {@code buf} was consumed. */
+    /**
+     * Collects bytes while out of sync and looks for a confirmed sync in them; returns how far {@code buf} was
+     * consumed. Every position is judged only once all three bytes it needs are there, so the outcome does not depend
+     * on how the input was chunked.
+     */
     private int searchFeed(byte[] buf, int p, int end) {
         int n = Math.min(SEARCH_CAP - searchLen, end - p);
         System.arraycopy(buf, p, search, searchLen, n);
         searchLen += n;
         p += n;
-        int found = -1;
-        for (int i = 0; i + 2 * SIZE < searchLen; i++) {
-            if (search[i] == SYNC && search[i + SIZE] == SYNC && search[i + 2 * SIZE] == SYNC) {
-                found = i;
-                break;
+        while (true) {
+            int found = -1;
+            for (int i = 0; i + 2 * SIZE < searchLen; i++) {
+                if (search[i] == SYNC && search[i + SIZE] == SYNC && search[i + 2 * SIZE] == SYNC) {
+                    found = i;
+                    break;
+                }
             }
-        }
-        if (found < 0) {
-            int drop = Math.max(0, searchLen - 2 * SIZE);
-            bytesSkipped += drop;
-            dropSearched(drop);
-            return p;
-        }
-        bytesSkipped += found;
-        int i = found;
-        while (searchLen - i >= SIZE) {
-            if (search[i] != SYNC) {
-                syncLosses++;
-                dropSearched(i);
+            if (found < 0) {
+                int drop = Math.max(0, searchLen - 2 * SIZE);
+                bytesSkipped += drop;
+                dropSearched(drop);
                 return p;
             }
-            packet(search, i);
-            i += SIZE;
-        }
-        if (i < searchLen && search[i] != SYNC) {
-            syncLosses++;
-            dropSearched(i);
+            bytesSkipped += found;
+            int i = found;
+            while (searchLen - i >= SIZE && search[i] == SYNC) {
+                packet(search, i);
+                i += SIZE;
+            }
+            if (i < searchLen && search[i] != SYNC) {
+                syncLosses++; // lost again inside the buffer: look further in what is left
+                dropSearched(i);
+                continue;
+            }
+            searching = false;
+            carryLen = searchLen - i;
+            System.arraycopy(search, i, carry, 0, carryLen);
+            searchLen = 0;
             return p;
         }
-        searching = false;
-        carryLen = searchLen - i;
-        System.arraycopy(search, i, carry, 0, carryLen);
-        searchLen = 0;
-        return p;
     }
 
     private void dropSearched(int n) {
@@ -440,7 +441,8 @@ public final class TsDemuxer {
             int decision = RandomAccessProbe.UNDECIDED;
             if (s == holding) {
                 int p = TsPacket.payloadOffset(b, o);
-                decision = !continuous ? holdingHintDecision() : p < 0 ? RandomAccessProbe.UNDECIDED : s.probe.scan(b, p, end);
+                decision = !continuous || TsPacket.scrambled(b, o) ? holdingHintDecision()
+                        : p < 0 ? RandomAccessProbe.UNDECIDED : s.probe.scan(b, p, end);
             }
             hold(b, o, pid, null, false, null);
             if (decision != RandomAccessProbe.UNDECIDED) {
@@ -450,14 +452,23 @@ public final class TsDemuxer {
             }
             return;
         }
-        int data = readPesHeader(b, o, end);
+        // A scrambled payload cannot be read: no timestamps, and the random_access_indicator decides.
+        boolean scrambled = TsPacket.scrambled(b, o);
+        int data = -1;
+        if (scrambled) {
+            pts = -1;
+            dts = -1;
+        } else {
+            data = readPesHeader(b, o, end);
+        }
         if (s.probe != null) {
             if (holding != null) {
                 release(holdingHintDecision());
             }
             RandomAccessProbe probe = s.probe;
             probe.start();
-            int decision = data < 0 ? RandomAccessProbe.UNDECIDED : probe.scan(b, data, end);
+            int decision = scrambled ? (TsPacket.randomAccessIndicator(b, o) ? RandomAccessProbe.KEYFRAME : RandomAccessProbe.NOT_KEYFRAME)
+                    : data < 0 ? RandomAccessProbe.UNDECIDED : probe.scan(b, data, end);
             if (decision != RandomAccessProbe.UNDECIDED) {
                 StreamFormat f = s.videoFormatChange();
                 if (f != null) {

@@ -18,6 +18,7 @@ final class RecordingListener implements DemuxListener {
     int orderViolations;
     private int expectUnitStartPid = -1;
     final CRC32 packetBytes = new CRC32();
+    DemuxStats stats;
     private final boolean logPackets;
 
     RecordingListener() {
