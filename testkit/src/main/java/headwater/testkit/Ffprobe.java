@@ -67,9 +67,24 @@ public final class Ffprobe {
      * one synthetic line so it cannot pass for clean.
      */
     public static List<String> decodeErrors(String pathOrUrl) {
+        return decode(pathOrUrl, List.of());
+    }
+
+    /**
+     * Like {@link #decodeErrors(String)}, but stops after {@code mediaLimit} of media ({@code -t}): for a live
+     * playlist, which never ends, decode a few segments' worth.
+     */
+    public static List<String> decodeErrors(String pathOrUrl, Duration mediaLimit) {
+        return decode(pathOrUrl, List.of("-t", String.valueOf(mediaLimit.toMillis() / 1000.0)));
+    }
+
+    private static List<String> decode(String pathOrUrl, List<String> outputOptions) {
         Path ffmpeg = Tools.requireFfmpeg();
-        CommandResult result = ExternalCommand.run(List.of(ffmpeg.toString(), "-hide_banner", "-nostdin",
-                "-v", "error", "-i", pathOrUrl, "-f", "null", "-"), DEFAULT_TIMEOUT);
+        List<String> argv = new ArrayList<>(List.of(ffmpeg.toString(), "-hide_banner", "-nostdin", "-v", "error",
+                "-i", pathOrUrl));
+        argv.addAll(outputOptions);
+        argv.addAll(List.of("-f", "null", "-"));
+        CommandResult result = ExternalCommand.run(argv, DEFAULT_TIMEOUT);
         List<String> lines = new ArrayList<>(result.stderrLines());
         if (!result.succeeded() && lines.isEmpty()) {
             lines.add("ffmpeg exited with " + result.exitCode() + " decoding " + pathOrUrl);

@@ -67,6 +67,7 @@ class MediaPipelineTest {
         try (LoopbackHttpServer server = LoopbackHttpServer.serving(dir)) {
             String url = server.url("/index.m3u8").toString();
             assertThat(Ffprobe.decodeErrors(url)).isEmpty();
+            assertThat(Ffprobe.decodeErrors(url, Duration.ofSeconds(2))).isEmpty();
             assertThat(Ffprobe.streams(url).video().orElseThrow().width()).isEqualTo(320);
             assertThat(server.requests()).contains("/index.m3u8", "/seg000.ts", "/seg003.ts");
         }
