@@ -331,6 +331,17 @@ public final class Channel implements AutoCloseable {
             s.hasVideo = true;
         }
         LOG.info("channel {}: reading {}", spec.id(), s.describe());
+        byte[] replay = s.replay;
+        if (replay != null) {
+            s.replay = null;
+            s.fed = true;
+            try {
+                demuxer.feed(replay, 0, replay.length);
+                window.flush();
+            } catch (RuntimeException e) {
+                LOG.error("channel {}: packaging the probe's replay of {} failed", spec.id(), s.describe(), e);
+            }
+        }
         if (s.index > 0) {
             probe = new RecoveryProbe(spec, provider, chain, Math.min(s.index, spec.sources().size()), recovered::set,
                     message -> lastError = message);

@@ -7,6 +7,7 @@ import headwater.media.ts.ElementaryStream;
 import headwater.media.ts.ProgramMapTable;
 import headwater.media.ts.TsDemuxer;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -19,6 +20,8 @@ import org.slf4j.LoggerFactory;
  */
 final class RecoveryProbe {
     private static final Logger LOG = LoggerFactory.getLogger(RecoveryProbe.class);
+    /** The most a probe keeps for the channel to replay; past it the channel waits for the next keyframe instead. */
+    private static final int MAX_REPLAY = 2 << 20;
 
     private final ChannelSpec spec;
     private final SourceProvider provider;
@@ -117,6 +120,10 @@ final class RecoveryProbe {
                 }
             });
             byte[] buf = new byte[16 * 1024];
+            // everything read so far, for the channel to replay: its next segment then starts on this keyframe
+            // instead of the next one, a GOP later
+            byte[] replay = new byte[256 * 1024];
+            int replayLength = 0;
             try {
                 while (!stopped && !probation.passed) {
                     int n = source.read(buf, 0, buf.length);
@@ -124,6 +131,17 @@ final class RecoveryProbe {
                         break;
                     }
                     probation.bytes += n;
+                    if (replay != null) {
+                        if (replayLength + n > MAX_REPLAY) {
+                            replay = null;
+                        } else {
+                            if (replayLength + n > replay.length) {
+                                replay = Arrays.copyOf(replay, Math.min(MAX_REPLAY, Math.max(replay.length * 2, replayLength + n)));
+                            }
+                            System.arraycopy(buf, 0, replay, replayLength, n);
+                            replayLength += n;
+                        }
+                    }
                     demuxer.feed(buf, 0, n);
                 }
             } finally {
@@ -131,7 +149,7 @@ final class RecoveryProbe {
             }
             if (probation.passed && !stopped) {
                 SourceSession session = new SourceSession(index, source, false, System.nanoTime());
-                session.fed = false;
+                session.replay = replay == null ? null : Arrays.copyOf(replay, replayLength);
                 if (probation.video) {
                     session.hasVideo = true;
                     chain.sawVideo(index);

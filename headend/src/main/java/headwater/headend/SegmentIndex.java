@@ -22,6 +22,8 @@ import org.slf4j.LoggerFactory;
 final class SegmentIndex {
     static final String FILE = "segments.tsv";
     private static final Logger LOG = LoggerFactory.getLogger(SegmentIndex.class);
+    /** Longer than any segment we cut (a day): a line claiming more is corrupt. */
+    private static final long MAX_DURATION_90K = 86_400L * 90_000L;
 
     private SegmentIndex() {}
 
@@ -45,7 +47,8 @@ final class SegmentIndex {
     static List<MediaSegment> read(Path dir, String channel) throws IOException {
         List<String> lines;
         try {
-            lines = Files.readAllLines(dir.resolve(FILE), StandardCharsets.UTF_8);
+            // decoded leniently: a crash may leave any bytes, and a malformed line is skipped like any other
+            lines = new String(Files.readAllBytes(dir.resolve(FILE)), StandardCharsets.UTF_8).lines().toList();
         } catch (NoSuchFileException e) {
             return List.of();
         }
@@ -60,9 +63,14 @@ final class SegmentIndex {
                 if (f.length != 7) {
                     throw new IllegalArgumentException("expected 7 columns, found " + f.length);
                 }
-                out.add(new MediaSegment(Long.parseLong(f[0]), Long.parseLong(f[1]), "1".equals(f[2]),
+                MediaSegment s = new MediaSegment(Long.parseLong(f[0]), Long.parseLong(f[1]), "1".equals(f[2]),
                         Long.parseLong(f[3]), Long.parseLong(f[4]), "-".equals(f[5]) ? null : Instant.parse(f[5]),
-                        Long.parseLong(f[6])));
+                        Long.parseLong(f[6]));
+                if (s.sequence() < 0 || s.discontinuitySequence() < 0 || s.duration90k() < 0 || s.sizeBytes() < 0
+                        || s.duration90k() > MAX_DURATION_90K) {
+                    throw new IllegalArgumentException("a value is out of range");
+                }
+                out.add(s);
             } catch (RuntimeException e) {
                 LOG.warn("channel {}: skipping line {} of {}: {}", channel, i + 1, dir.resolve(FILE), e.toString());
             }

@@ -117,7 +117,11 @@ public final class SegmentWindow implements SegmentSink, AutoCloseable {
                 }
             }
         }
+        Set<Long> listed = new HashSet<>();
         for (MediaSegment s : SegmentIndex.read(dir, channel)) {
+            if (!listed.add(s.sequence())) {
+                continue; // a corrupt index listing a sequence twice: the first line wins
+            }
             Path file = file(s.sequence());
             if (files.remove(s.sequence()) && Files.size(file) == s.sizeBytes()) {
                 onDisk.addLast(s);

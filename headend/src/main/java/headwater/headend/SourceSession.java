@@ -19,6 +19,8 @@ final class SourceSession {
     volatile boolean hasVideo;
     volatile String abortReason;
     boolean fed;
+    /** What a probe already read (through the first keyframe), to feed before reading on; null when none. */
+    byte[] replay;
     // watchdog's own
     long ccAtCheck = -1;
     long ccCheckNanos;

@@ -96,6 +96,12 @@ class HeadendEndToEndTest {
             assertThat(Duration.between(endOfFfmpeg, firstOnBackup.programDateTime()))
                     .as("program time lost to the failover")
                     .isLessThanOrEqualTo(spec.targetDuration().multipliedBy(2));
+            MediaSegment firstBack = cuts.get(1);
+            MediaSegment lastOnBackup = segments.get(segments.indexOf(firstBack) - 1);
+            Instant endOfBackup = lastOnBackup.programDateTime().plusNanos(lastOnBackup.duration90k() * 100_000L / 9);
+            assertThat(Duration.between(endOfBackup, firstBack.programDateTime()))
+                    .as("program time lost switching back")
+                    .isLessThanOrEqualTo(spec.targetDuration().multipliedBy(2));
 
             String playlist = new String(c.window().mediaPlaylist().orElseThrow(), StandardCharsets.UTF_8);
             assertThat(playlist).startsWith("#EXTM3U\n").contains("#EXT-X-PROGRAM-DATE-TIME:");

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.Set;
 
 /**
@@ -23,12 +24,14 @@ import java.util.Set;
  *
  * <p>Seamless loop: on loop {@code k} every PCR, PTS and DTS gets {@code k × loop duration} added (modulo 2^33) and
  * every continuity counter {@code k × step(PID)}, so a demuxer sees no timestamp jump and no continuity error where the
- * file restarts (see {@link LoopPlan}). The file is streamed through a 12 KiB buffer, never held in memory.
+ * file restarts (see {@link LoopPlan}); PCR-only packets bridge a PCR gap longer than 40 ms at the loop point. The file is streamed through a 12 KiB buffer, never held in memory.
  */
 final class FileLoopSource extends MeteredSource {
     static final Set<String> OPTIONS = Set.of("speed", "loop");
     /** How far behind the wall clock the reader may fall before the clock re-anchors, in nanoseconds. */
     private static final long MAX_LAG_NANOS = 1_000_000_000L;
+    /** The largest PCR interval at a loop point: 40 ms (DVB's maximum), in 27 MHz ticks. */
+    static final long PCR_FILL_TICKS = 27_000_000L / 25;
 
     private final Path path;
     private final double speed;
@@ -46,6 +49,10 @@ final class FileLoopSource extends MeteredSource {
     private long anchorNanos;
     private long anchorClock = -1;
     private long loopsCompleted;
+    private boolean rewound; // nothing read since the last rewind
+    private int pcrPidCc; // continuity counter of the last packet staged on the PCR PID
+    private long fillNext = -1; // the PCR of the next loop-point fill packet, or -1
+    private long fillUntil;
 
     private FileLoopSource(URI uri, SourceContext context, Path path, double speed, boolean loop) {
         super(uri, context);
@@ -140,22 +147,71 @@ final class FileLoopSource extends MeteredSource {
 
     /** Reads, rewrites and stages the next packet of the endless stream; false at the end without loop. */
     private boolean stageNext() throws IOException {
+        if (fillNext >= 0) {
+            if (fillUntil - fillNext > PCR_FILL_TICKS / 2) {
+                stagePcrOnly(fillNext);
+                fillNext += PCR_FILL_TICKS;
+                return true;
+            }
+            fillNext = -1;
+        }
         if (!reader.next(packet)) {
             if (!loop) {
                 return false;
             }
-            reader.rewind();
-            loopIndex++;
-            loopsCompleted++;
-            if (!reader.next(packet)) {
+            if (rewound) {
                 throw new IOException(describe() + ": file " + path + " became empty");
             }
+            reader.rewind();
+            rewound = true;
+            loopIndex++;
+            loopsCompleted++;
+            planLoopPointFill();
+            return stageNext();
         }
+        rewound = false;
         rewriter.shift(packet, 0, loopIndex);
+        if (TsPacket.pid(packet, 0) == plan.pcrPid()) {
+            pcrPidCc = TsPacket.continuityCounter(packet, 0);
+        }
+        stage();
+        return true;
+    }
+
+    private void stage() {
         clock = pacingClock(packet);
         packetPosition = 0;
         packetPaced = false;
-        return true;
+    }
+
+    /**
+     * The PCR of a file's first packet of the next loop comes {@code duration - pcrSpan} after its last one, which can
+     * exceed the usual PCR interval (a loop's audio often outlasts its video). PCR-only packets every 40 ms bridge
+     * that gap, so no PCR interval at the loop point is longer than DVB's 40 ms (or the file's own interval).
+     */
+    private void planLoopPointFill() {
+        if (plan.pcrPid() < 0 || lastClock < 0) {
+            return;
+        }
+        long nextFirst = lastClock - plan.pcrSpan() + plan.duration90k() * 300;
+        if (nextFirst - lastClock > PCR_FILL_TICKS) {
+            fillNext = lastClock + PCR_FILL_TICKS;
+            fillUntil = nextFirst;
+        }
+    }
+
+    /** Stages an adaptation-field-only packet on the PCR PID carrying this PCR (continuity counter unchanged). */
+    private void stagePcrOnly(long pcr) {
+        int pid = plan.pcrPid();
+        packet[0] = TsPacket.SYNC_BYTE;
+        packet[1] = (byte) ((pid >> 8) & 0x1F);
+        packet[2] = (byte) pid;
+        packet[3] = (byte) (0x20 | (pcrPidCc & 0x0F)); // adaptation field only: the counter does not advance
+        packet[4] = (byte) (TsPacket.SIZE - 5);
+        packet[5] = 0x10; // PCR_flag
+        TsTimestamps.writePcr(packet, 0, pcr);
+        Arrays.fill(packet, 12, TsPacket.SIZE, (byte) 0xFF);
+        stage();
     }
 
     /** The unwrapped pacing clock (27 MHz) carried by this packet, or -1 when it carries none. */

@@ -17,8 +17,9 @@ import java.io.IOException;
  * @param pcrPid the PID whose PCR paces the file, or -1 when there is none
  * @param ptsPid when there is no PCR, the first PID with a PTS, whose DTS (or PTS) paces the file; else -1
  * @param packets how many packets one loop has
+ * @param pcrSpan the last PCR minus the first (27 MHz ticks, unwrapped), 0 without PCR
  */
-record LoopPlan(long duration90k, byte[] ccStep, int pcrPid, int ptsPid, long packets) {
+record LoopPlan(long duration90k, byte[] ccStep, int pcrPid, int ptsPid, long packets, long pcrSpan) {
 
     static LoopPlan scan(TsFileReader reader, String source) throws IOException {
         byte[] p = new byte[TsPacket.SIZE];
@@ -107,6 +108,7 @@ record LoopPlan(long duration90k, byte[] ccStep, int pcrPid, int ptsPid, long pa
         if (duration <= 0 || (pcrPid < 0 && ptsPid < 0)) {
             throw new IOException(source + " has no PCR and no PTS to pace it by (" + packets + " packets)");
         }
-        return new LoopPlan(duration, ccStep, pcrPid, pcrPid >= 0 ? -1 : ptsPid, packets);
+        return new LoopPlan(duration, ccStep, pcrPid, pcrPid >= 0 ? -1 : ptsPid, packets,
+                pcrCount > 0 ? lastPcr - firstPcr : 0);
     }
 }
