@@ -173,6 +173,9 @@ class BadSourcesEndToEndTest {
                 new BadSource("stall", List.of(URI.create("http://127.0.0.1:" + server.getAddress().getPort()
                         + "/stall.ts"), backup), 4, s -> s.sourceIndex() == 1 && s.status() == ChannelStatus.LIVE,
                         1, false, Cuts.ONE_SWITCH, h264Aac, 3, 100),
+                // two programs in one mux: the first one is packaged, the other one's PIDs stay out
+                new BadSource("two-programs", List.of(fixture(Fixtures.MULTI_PROGRAM, "speed=2")), 4, any,
+                        0, false, Cuts.NONE, h264Aac, 3, 100),
                 // PTS starts 1 s before 2^33 and wraps, looped
                 new BadSource("pts-wrap", List.of(fixture(Fixtures.PTS_WRAP, "speed=2")), 6, any,
                         0, false, Cuts.NONE, h264Aac, 3, 100));
@@ -369,6 +372,10 @@ class BadSourcesEndToEndTest {
                 assertThat(r.timeline()).as("timeline of %s", c).noneMatch(t -> t.endsWith("@1"));
                 assertThat(state.codecs()).containsExactly("mp4a.40.2");
                 assertThat(state.resolution()).isEmpty();
+            }
+            case "two-programs" -> {
+                assertThat(signatures).as("streams of every segment of %s", c).containsOnly("aac,0x101\nh264,0x100");
+                assertThat(state.resolution()).as("program 1's video").isEqualTo("320x180");
             }
             case "ten-times" -> assertTenTimes(c, channel, segments, inPlaylist, playlist);
             case "stall" -> assertStallFailedOver(c, r, channel, segments);
