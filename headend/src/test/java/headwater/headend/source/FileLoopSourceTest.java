@@ -192,6 +192,49 @@ class FileLoopSourceTest {
     }
 
     @Test
+    void keepsThePacketJustBeforeGarbageThatHasNoSyncByte() throws Exception {
+        byte[] file = Files.readAllBytes(clip);
+        java.io.ByteArrayOutputStream dirty = new java.io.ByteArrayOutputStream();
+        java.util.Random random = new java.util.Random(7);
+        int runs = 0;
+        for (int off = 0, packet = 0; off < file.length; off += TsPacket.SIZE, packet++) {
+            dirty.write(file, off, TsPacket.SIZE);
+            if (packet % 20 == 19) { // 1..300 bytes of garbage without a sync byte
+                byte[] garbage = new byte[1 + random.nextInt(300)];
+                random.nextBytes(garbage);
+                for (int i = 0; i < garbage.length; i++) {
+                    garbage[i] = garbage[i] == TsPacket.SYNC_BYTE ? 0 : garbage[i];
+                }
+                dirty.write(garbage);
+                runs++;
+            }
+        }
+        assertThat(runs).isGreaterThan(3);
+        Path path = Files.write(dir.resolve("garbage-runs.ts"), dirty.toByteArray());
+        try (FileLoopSource source = open(path, "?speed=20&loop=false")) {
+            assertThat(Arrays.mismatch(read(source, file.length), file)).as("first difference").isEqualTo(-1);
+            assertThat(source.read(new byte[188], 0, 188)).isEqualTo(-1);
+        }
+    }
+
+    @Test
+    void dropsAPacketCutShortAndKeepsTheOneAfterIt() throws Exception {
+        byte[] file = Files.readAllBytes(clip);
+        int cut = 30 * TsPacket.SIZE;
+        byte[] dirty = new byte[file.length - 88];
+        System.arraycopy(file, 0, dirty, 0, cut + 100); // packet 30 keeps its first 100 bytes
+        System.arraycopy(file, cut + TsPacket.SIZE, dirty, cut + 100, file.length - cut - TsPacket.SIZE);
+        byte[] expected = new byte[file.length - TsPacket.SIZE];
+        System.arraycopy(file, 0, expected, 0, cut);
+        System.arraycopy(file, cut + TsPacket.SIZE, expected, cut, file.length - cut - TsPacket.SIZE);
+        Path path = Files.write(dir.resolve("cut.ts"), dirty);
+        try (FileLoopSource source = open(path, "?speed=20&loop=false")) {
+            assertThat(Arrays.mismatch(read(source, expected.length), expected)).as("first difference").isEqualTo(-1);
+            assertThat(source.read(new byte[188], 0, 188)).isEqualTo(-1);
+        }
+    }
+
+    @Test
     void closeFromAnotherThreadEndsAPacedRead() throws Exception {
         FileLoopSource source = open(clip, "?speed=0.01"); // one loop would take 200 s
         byte[] buf = new byte[64 * 1024];

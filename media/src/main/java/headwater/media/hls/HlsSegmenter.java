@@ -205,6 +205,10 @@ public final class HlsSegmenter implements DemuxListener {
             endSegment(lastGoodDuration());
         }
         markDiscontinuity();
+        // the new source's formats are its own, not changes: comparing them with the old source's would flag a
+        // second discontinuity one segment after the switch
+        formats.clear();
+        formatChanged = false;
     }
 
     /** Ends the current segment, as when the channel stops. The next keyframe starts a new one. */

@@ -292,6 +292,25 @@ class HlsSegmenterTest {
     }
 
     @Test
+    void aSwitchToASourceOfAnotherFormatIsOneDiscontinuityNotTwo() {
+        HlsSegmenter s = segmenter(Duration.ofSeconds(1));
+        s.onStreamFormat(VIDEO, StreamFormat.video(Codec.H264, "avc1.64001f", 1280, 720, 25));
+        frames(s, 0, 0, 50, 25);
+        s.discontinuity();
+        // the new source's first keyframe starts the segment; its SPS is parsed from that access unit, so its format
+        // is reported after the unit start, as the demuxer does
+        s.onUnitStart(VIDEO, 9_000_000, 9_000_000, true);
+        s.onStreamFormat(VIDEO, StreamFormat.video(Codec.H264, "avc1.4d400d", 320, 180, 25));
+        s.onPacket(videoPacket, 0, VIDEO.pid());
+        frames(s, 9_000_000 + FRAME, 1, 74, 25);
+        s.flush();
+
+        assertThat(sink.segments).extracting(MediaSegment::discontinuity)
+                .containsExactly(false, false, true, false, false);
+        assertThat(sink.segments).extracting(MediaSegment::discontinuitySequence).containsExactly(0L, 0L, 1L, 1L, 1L);
+    }
+
+    @Test
     void runsTheProgramDateTimeOnTimestampsNotOnTheWallClock() {
         HlsSegmenter s = segmenter(Duration.ofSeconds(4));
         frames(s, 0, 0, 100, 25);
