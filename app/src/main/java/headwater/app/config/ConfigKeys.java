@@ -32,13 +32,16 @@ public final class ConfigKeys {
             "ffmpeg.path",
             "demo.fontFile",
             "hls.targetDuration", "hls.windowSegments", "hls.extraSegmentsOnDisk",
-            "health.noDataTimeout", "health.noVideoTimeout", "health.maxCcErrorsPerSecond",
+            "health.noDataTimeout", "health.noVideoTimeout", "health.maxCcErrorsPerSecond", "health.probation",
             "health.backoffInitial", "health.backoffMax",
             "channels[].id", "channels[].name", "channels[].sources", "channels[].slate", "channels[].targetDuration",
             "metrics.enabled", "metrics.jvm");
 
     /** Variables with this prefix belong to the launcher script, not to the configuration. */
     static final String LAUNCHER_ENV_PREFIX = "HEADWATER_JAVA_";
+
+    /** The log level (logback.xml reads it), not a configuration key. */
+    static final String LOG_LEVEL_ENV = "HEADWATER_LOG_LEVEL";
 
     private static final Pattern HUMP = Pattern.compile("([a-z0-9])([A-Z])");
     private static final Pattern INDEX = Pattern.compile("\\[(\\d*)]");

@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
  *
  * <p>Lists in the environment: {@code HEADWATER_CHANNELS_<n>_<KEY>} sets a key of channel {@code n}; an index one
  * past the channels of the file adds a channel. {@code HEADWATER_CHANNELS_<n>_SOURCES} is a comma-separated list of
- * URIs. Variables starting with {@code HEADWATER_JAVA_} belong to the launcher; any other unknown
+ * URIs. Variables starting with {@code HEADWATER_JAVA_} belong to the launcher and {@code HEADWATER_LOG_LEVEL} to
+ * the logging setup; any other unknown
  * {@code HEADWATER_*} variable is an error, so a typo is not silently ignored.
  */
 public final class ConfigLoader {
@@ -34,7 +35,7 @@ public final class ConfigLoader {
     public static final String DEFAULT_FILE_NAME = "headwater.yml";
 
     public static final Set<String> SOURCE_SCHEMES =
-            new LinkedHashSet<>(List.of("udp", "http", "https", "hls+http", "hls+https", "file", "ffmpeg"));
+            new LinkedHashSet<>(List.of("udp", "rtp", "http", "https", "hls+http", "hls+https", "file", "ffmpeg"));
 
     private static final Duration MIN_TARGET = Duration.ofSeconds(1);
     private static final Duration MAX_TARGET = Duration.ofSeconds(30);
@@ -102,7 +103,8 @@ public final class ConfigLoader {
         HealthConfig health = new HealthConfig(
                 duration("health.noDataTimeout", HealthConfig.DEFAULT_NO_DATA_TIMEOUT, MIN_TIMEOUT, MAX_TIMEOUT),
                 duration("health.noVideoTimeout", HealthConfig.DEFAULT_NO_VIDEO_TIMEOUT, MIN_TIMEOUT, MAX_TIMEOUT),
-                integer("health.maxCcErrorsPerSecond", HealthConfig.DEFAULT_MAX_CC_ERRORS_PER_SECOND, 0, 100_000),
+                integer("health.maxCcErrorsPerSecond", HealthConfig.DEFAULT_MAX_CC_ERRORS_PER_SECOND, 1, 100_000),
+                duration("health.probation", HealthConfig.DEFAULT_PROBATION, MIN_TIMEOUT, MAX_TIMEOUT),
                 duration("health.backoffInitial", HealthConfig.DEFAULT_BACKOFF_INITIAL, MIN_TIMEOUT, MAX_BACKOFF),
                 duration("health.backoffMax", HealthConfig.DEFAULT_BACKOFF_MAX, MIN_TIMEOUT, MAX_BACKOFF));
         if (health.backoffMax().compareTo(health.backoffInitial()) < 0) {
@@ -399,7 +401,8 @@ public final class ConfigLoader {
             knownNames.add(ConfigKeys.envName(leaf.replace("[]", "[0]")));
         }
         for (String name : env.keySet()) {
-            if (consumedEnv.contains(name) || name.startsWith(ConfigKeys.LAUNCHER_ENV_PREFIX)) {
+            if (consumedEnv.contains(name) || name.startsWith(ConfigKeys.LAUNCHER_ENV_PREFIX)
+                    || name.equals(ConfigKeys.LOG_LEVEL_ENV)) {
                 continue;
             }
             Matcher m = CHANNEL_ENV.matcher(name);

@@ -14,7 +14,7 @@ public record HlsConfig(Duration targetDuration, int windowSegments, int extraSe
 
     public static final Duration DEFAULT_TARGET_DURATION = Duration.ofSeconds(4);
     public static final int DEFAULT_WINDOW_SEGMENTS = 6;
-    public static final int DEFAULT_EXTRA_SEGMENTS_ON_DISK = 3;
+    public static final int DEFAULT_EXTRA_SEGMENTS_ON_DISK = 4;
 
     public HlsConfig {
         Objects.requireNonNull(targetDuration, "targetDuration");

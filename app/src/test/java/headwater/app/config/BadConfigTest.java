@@ -75,7 +75,7 @@ class BadConfigTest {
                               - udp://239.0.0.1:1234
                               - rtmp://example.com/live
                         """, Map.of(), "headwater.yml:5: channels[0].sources[1] 'rtmp://example.com/live' must start with "
-                        + "one of udp:, http:, https:, hls+http:, hls+https:, file:, ffmpeg:"),
+                        + "one of udp:, rtp:, http:, https:, hls+http:, hls+https:, file:, ffmpeg:"),
                 bad("backoff max shorter than initial", """
                         health:
                           backoffInitial: 10s

@@ -65,9 +65,9 @@ class ConfigLoaderTest {
                 List.of(new ConfigOverride("server.port", "9002", "--port")));
 
         assertThat(fileOnly.server()).isEqualTo(new ServerConfig("0.0.0.0", 9000));
-        assertThat(fileOnly.hls()).isEqualTo(new HlsConfig(Duration.ofSeconds(6), 8, 3));
+        assertThat(fileOnly.hls()).isEqualTo(new HlsConfig(Duration.ofSeconds(6), 8, 4));
         assertThat(withEnv.server()).isEqualTo(new ServerConfig("0.0.0.0", 9001));
-        assertThat(withEnv.hls()).isEqualTo(new HlsConfig(Duration.ofSeconds(2), 8, 3));
+        assertThat(withEnv.hls()).isEqualTo(new HlsConfig(Duration.ofSeconds(2), 8, 4));
         assertThat(withEnv.health().maxCcErrorsPerSecond()).isEqualTo(7);
         assertThat(withOptions.server().port()).isEqualTo(9002);
     }
