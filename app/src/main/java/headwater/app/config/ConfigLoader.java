@@ -174,12 +174,14 @@ public final class ConfigLoader {
         }
         Value v = value.get();
         List<String> items = new ArrayList<>();
+        int badItems = 0;
         if (v.node() != null && v.node().isArray()) {
             for (int i = 0; i < v.node().size(); i++) {
                 JsonNode item = v.node().get(i);
                 if (!item.isValueNode() || item.isNull()) {
                     problems.add(file.where(key + "[" + i + "]") + ": " + key + "[" + i + "] must be a URI, got "
                             + YamlDocument.describe(item));
+                    badItems++;
                     continue;
                 }
                 items.add(item.asText());
@@ -194,7 +196,7 @@ public final class ConfigLoader {
                 }
             }
         }
-        if (items.isEmpty() && problems.stream().noneMatch(p -> p.contains(key + "["))) {
+        if (items.isEmpty() && badItems == 0) {
             problems.add(v.where() + ": " + key + " must not be empty: list at least one source URI");
         }
         for (int i = 0; i < items.size(); i++) {
