@@ -1,0 +1,16 @@
+package headwater.delivery;
+
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/** The live counters behind {@link DeliveryStats}, shared by every event loop of one server. */
+final class Counters {
+
+    final LongAdder requests = new LongAdder();
+    final AtomicLong streamViewers = new AtomicLong();
+    final LongAdder droppedViewers = new LongAdder();
+
+    DeliveryStats snapshot() {
+        return new DeliveryStats(requests.sum(), streamViewers.get(), droppedViewers.sum());
+    }
+}

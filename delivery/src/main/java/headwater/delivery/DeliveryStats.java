@@ -1,0 +1,11 @@
+package headwater.delivery;
+
+/**
+ * Counters of a running {@link DeliveryServer}, for the application's metrics registry.
+ *
+ * @param requests       requests handled since start (all routes)
+ * @param streamViewers  viewers of continuous TS streams connected now
+ * @param droppedViewers TS viewers dropped since start because they fell too far behind
+ */
+public record DeliveryStats(long requests, long streamViewers, long droppedViewers) {
+}

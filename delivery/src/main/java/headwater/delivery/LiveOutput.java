@@ -1,0 +1,36 @@
+package headwater.delivery;
+
+/**
+ * What one live channel offers to viewers: its HLS playlists, its segments and its continuous MPEG-TS stream.
+ *
+ * <p>Every method is called on a Vert.x event loop and must return at once without blocking: answer from memory
+ * (the headend's segment window), never by reading or statting files.
+ */
+public interface LiveOutput {
+
+    /**
+     * The multivariant playlist (RFC 8216 §4.4.6). Its variant URI must be the relative {@code media.m3u8}.
+     *
+     * @return the playlist, or {@link Playlist.NotReady} until the channel knows its codecs and bandwidth
+     */
+    Playlist multivariantPlaylist();
+
+    /**
+     * The media playlist (RFC 8216 §4.4.3) of the channel's sliding window. Segment URIs must be the relative
+     * {@code <mediaSequence>.ts}, the decimal media sequence number without leading zeros.
+     *
+     * @return the playlist, or {@link Playlist.NotReady} before the first segment is published
+     */
+    Playlist mediaPlaylist();
+
+    /**
+     * A published segment by media sequence number.
+     *
+     * @param mediaSequence the segment's media sequence number, never negative
+     * @return the file of the segment, or why it cannot be served
+     */
+    SegmentLookup segment(long mediaSequence);
+
+    /** The channel's continuous MPEG-TS stream, for set-top boxes and apps that want plain {@code .ts}. */
+    TsFeed transportStream();
+}

@@ -1,0 +1,42 @@
+package headwater.delivery;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+
+/** The few ways a response ends: a body (or only its length, for HEAD) and plain-text errors. */
+final class Replies {
+
+    private Replies() {
+    }
+
+    /** Ends with {@code body}, or for HEAD with its {@code Content-Length} and no body. */
+    static void body(HttpServerRequest request, int status, Buffer body) {
+        HttpServerResponse response = request.response().setStatusCode(status);
+        if (request.method() == HttpMethod.HEAD) {
+            response.putHeader(HttpHeaders.CONTENT_LENGTH, Integer.toString(body.length())).end();
+        } else {
+            response.end(body);
+        }
+    }
+
+    /** A short plain-text answer, never cached: errors and such. */
+    static void text(HttpServerRequest request, int status, String message) {
+        request.response().putHeader(HttpHeaders.CONTENT_TYPE, MediaHeaders.TEXT_TYPE)
+                .putHeader(HttpHeaders.CACHE_CONTROL, MediaHeaders.NO_STORE);
+        body(request, status, Buffer.buffer(message));
+    }
+
+    /** Answers 405 unless the method is GET or HEAD. */
+    static boolean readMethod(HttpServerRequest request) {
+        HttpMethod method = request.method();
+        if (method == HttpMethod.GET || method == HttpMethod.HEAD) {
+            return true;
+        }
+        request.response().putHeader(HttpHeaders.ALLOW, MediaHeaders.READ_METHODS);
+        text(request, 405, "method " + method.name() + " not allowed\n");
+        return false;
+    }
+}

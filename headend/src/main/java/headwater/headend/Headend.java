@@ -1,0 +1,149 @@
+package headwater.headend;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+
+/**
+ * Owns every live channel of one server: starts them from their specs, finds them by id, stops them.
+ *
+ * <p>Data directory layout (everything a channel writes lives under its own directory):
+ * <pre>
+ * &lt;dataDir&gt;/channels/&lt;id&gt;/live/&lt;sequence&gt;.ts        a complete segment (the window plus the extra ones)
+ * &lt;dataDir&gt;/channels/&lt;id&gt;/live/&lt;sequence&gt;.ts.part   the segment being cut (renamed when complete)
+ * &lt;dataDir&gt;/channels/&lt;id&gt;/live/segments.tsv         what is on disk, with durations and times, for restarts
+ * </pre>
+ * Playlists are rendered in memory from the window and are not files. A restart finds the window again and continues
+ * its sequence numbers, with a discontinuity.
+ */
+public final class Headend implements AutoCloseable {
+    private final Path dataDir;
+    private final SourceProvider sources;
+    private final MeterRegistry registry;
+    private final InstantSource clock;
+    private final Map<String, Channel> channels = new LinkedHashMap<>();
+    private boolean closed;
+
+    public Headend(Path dataDir, SourceProvider sources, MeterRegistry registry, InstantSource clock) {
+        this.dataDir = dataDir;
+        this.sources = sources;
+        this.registry = registry;
+        this.clock = clock;
+    }
+
+    public Headend(Path dataDir, SourceProvider sources, MeterRegistry registry) {
+        this(dataDir, sources, registry, InstantSource.system());
+    }
+
+    /** Where channel {@code id} keeps its live segments. */
+    public static Path liveDirectory(Path dataDir, String id) {
+        return dataDir.resolve("channels").resolve(id).resolve("live");
+    }
+
+    /**
+     * Starts the channels. Ids must be unique among themselves and the channels already running; on failure nothing
+     * of this call keeps running.
+     */
+    public synchronized void start(List<ChannelSpec> specs) {
+        if (closed) {
+            throw new IllegalStateException("the headend is closed");
+        }
+        Set<String> ids = new HashSet<>(channels.keySet());
+        for (ChannelSpec spec : specs) {
+            if (!ids.add(spec.id())) {
+                throw new IllegalArgumentException("channel id " + spec.id() + " is used twice");
+            }
+        }
+        for (ChannelSpec spec : specs) {
+            checkSources(spec);
+        }
+        List<Channel> started = new ArrayList<>();
+        try {
+            for (ChannelSpec spec : specs) {
+                Path live = liveDirectory(dataDir, spec.id());
+                Files.createDirectories(live);
+                Channel channel = new Channel(spec, live, sources, registry, clock);
+                started.add(channel);
+                channel.start();
+            }
+        } catch (IOException e) {
+            started.forEach(Channel::close);
+            throw new UncheckedIOException("cannot start channels under " + dataDir + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            started.forEach(Channel::close);
+            throw e;
+        }
+        for (Channel c : started) {
+            channels.put(c.id(), c);
+        }
+    }
+
+    /** Makes (without opening) every source of the chain, so that a URI no source accepts fails now, not at 3 am. */
+    private void checkSources(ChannelSpec spec) {
+        int n = spec.sources().size() + (spec.slate() == null ? 0 : 1);
+        for (int i = 0; i < n; i++) {
+            URI uri = spec.sourceAt(i);
+            try {
+                sources.create(spec, uri).close();
+            } catch (Exception e) {
+                String field = i == spec.sources().size() ? "slate" : "sources[" + i + "]";
+                throw new IllegalArgumentException("channel " + spec.id() + ": " + field + " is not a usable source: "
+                        + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** The channel with this id; the message lists the ids there are. */
+    public synchronized Channel channel(String id) {
+        Channel c = channels.get(id);
+        if (c == null) {
+            throw new NoSuchElementException("no channel " + id + ": the channels are " + channels.keySet());
+        }
+        return c;
+    }
+
+    /** Every channel, in the order they were started. */
+    public synchronized List<Channel> channels() {
+        return List.copyOf(channels.values());
+    }
+
+    public Path dataDirectory() {
+        return dataDir;
+    }
+
+    /** Stops every channel (in parallel: each ends its segment and its viewers' streams). */
+    @Override
+    public void close() {
+        List<Channel> all;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            all = List.copyOf(channels.values());
+        }
+        List<Thread> stopping = new ArrayList<>();
+        for (Channel c : all) {
+            stopping.add(Thread.ofVirtual().name("stop-" + c.id()).start(c::close));
+        }
+        for (Thread t : stopping) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}

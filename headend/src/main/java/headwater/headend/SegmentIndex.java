@@ -1,0 +1,81 @@
+package headwater.headend;
+
+import headwater.media.hls.MediaSegment;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code segments.tsv} beside a channel's segment files: one line per segment on disk, so that a restarted
+ * headend lists them again with their durations and times. Columns: sequence, discontinuity sequence, discontinuity
+ * (0/1), start PTS, duration (90 kHz), program date-time (ISO-8601 or -), size in bytes. Rewritten atomically.
+ */
+final class SegmentIndex {
+    static final String FILE = "segments.tsv";
+    private static final Logger LOG = LoggerFactory.getLogger(SegmentIndex.class);
+    /** Longer than any segment we cut (a day): a line claiming more is corrupt. */
+    private static final long MAX_DURATION_90K = 86_400L * 90_000L;
+
+    private SegmentIndex() {}
+
+    static void write(Path dir, Collection<MediaSegment> segments) throws IOException {
+        StringBuilder b = new StringBuilder(80 * segments.size());
+        for (MediaSegment s : segments) {
+            b.append(s.sequence()).append('\t')
+                    .append(s.discontinuitySequence()).append('\t')
+                    .append(s.discontinuity() ? 1 : 0).append('\t')
+                    .append(s.startPts()).append('\t')
+                    .append(s.duration90k()).append('\t')
+                    .append(s.programDateTime() == null ? "-" : s.programDateTime().toString()).append('\t')
+                    .append(s.sizeBytes()).append('\n');
+        }
+        Path tmp = dir.resolve(FILE + ".tmp");
+        Files.writeString(tmp, b, StandardCharsets.UTF_8);
+        Files.move(tmp, dir.resolve(FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** The segments listed, oldest first; lines that do not parse are skipped and logged, never thrown. */
+    static List<MediaSegment> read(Path dir, String channel) throws IOException {
+        List<String> lines;
+        try {
+            // decoded leniently: a crash may leave any bytes, and a malformed line is skipped like any other
+            lines = new String(Files.readAllBytes(dir.resolve(FILE)), StandardCharsets.UTF_8).lines().toList();
+        } catch (NoSuchFileException e) {
+            return List.of();
+        }
+        List<MediaSegment> out = new ArrayList<>(lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.isBlank()) {
+                continue;
+            }
+            String[] f = line.split("\t");
+            try {
+                if (f.length != 7) {
+                    throw new IllegalArgumentException("expected 7 columns, found " + f.length);
+                }
+                MediaSegment s = new MediaSegment(Long.parseLong(f[0]), Long.parseLong(f[1]), "1".equals(f[2]),
+                        Long.parseLong(f[3]), Long.parseLong(f[4]), "-".equals(f[5]) ? null : Instant.parse(f[5]),
+                        Long.parseLong(f[6]));
+                if (s.sequence() < 0 || s.discontinuitySequence() < 0 || s.duration90k() < 0 || s.sizeBytes() < 0
+                        || s.duration90k() > MAX_DURATION_90K) {
+                    throw new IllegalArgumentException("a value is out of range");
+                }
+                out.add(s);
+            } catch (RuntimeException e) {
+                LOG.warn("channel {}: skipping line {} of {}: {}", channel, i + 1, dir.resolve(FILE), e.toString());
+            }
+        }
+        out.sort((a, b) -> Long.compare(a.sequence(), b.sequence()));
+        return out;
+    }
+}
