@@ -127,6 +127,21 @@ public final class HeadwaterServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until every channel's media playlist lists at least {@code segments} segments, the least a player such as
+     * Chromium's native HLS wants to start on; returns false when {@code timeout} passes first.
+     */
+    public boolean awaitSegments(int segments, java.time.Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (headend.channels().stream().anyMatch(c -> c.window().playlistSegments().size() < segments)) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(200);
+        }
+        return true;
+    }
+
     public List<ChannelConfig> channels() {
         return config.channels();
     }

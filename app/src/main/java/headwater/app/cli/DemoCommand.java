@@ -72,6 +72,11 @@ final class DemoCommand implements Callable<Integer> {
                     Optional.empty()));
         }
         HeadwaterServer server = HeadwaterServer.start(config.withChannels(channels), ffmpeg);
+        // Players start on a few segments; print the URLs once opening them works.
+        spec.commandLine().getErr().println("headwater: waiting for the first segments of each channel...");
+        if (!server.awaitSegments(3, config.hls().targetDuration().multipliedBy(3).plusSeconds(20))) {
+            spec.commandLine().getErr().println("headwater: some channels have no segments yet; they may take a moment");
+        }
         Banner.print(spec.commandLine().getOut(), server, "The Headwater demo is running with "
                 + channels.size() + " channels.");
         UntilShutdown.await(server);
