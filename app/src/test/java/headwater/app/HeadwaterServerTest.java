@@ -1,9 +1,11 @@
 package headwater.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
 import headwater.app.config.ChannelConfig;
+import headwater.app.config.ConfigException;
 import headwater.app.config.HeadwaterConfig;
 import headwater.app.config.HlsConfig;
 import headwater.app.config.ServerConfig;
@@ -81,6 +83,26 @@ class HeadwaterServerTest {
         }
         assertThat(Files.list(dir.resolve("data").resolve("channels").resolve(loop.id()).resolve("live")))
                 .anyMatch(p -> p.toString().endsWith(".ts"));
+    }
+
+    @Test
+    void a_channel_or_source_the_headend_refuses_is_a_configuration_problem_naming_its_key(@TempDir Path dir) {
+        HeadwaterConfig defaults = HeadwaterConfig.defaults();
+        HeadwaterConfig config = defaults.withChannels(List.of(
+                new ChannelConfig("news", "News", List.of(URI.create("udp://239.1.1.1")), Optional.empty(), Optional.empty()),
+                new ChannelConfig("a--b", "A", List.of(URI.create("file:///a.ts")), Optional.empty(), Optional.empty())));
+        HeadwaterConfig inTemp = new HeadwaterConfig(new ServerConfig("127.0.0.1", 0), dir, defaults.ffmpeg(),
+                defaults.demo(), defaults.hls(), defaults.health(), config.channels(), defaults.metrics());
+
+        ConfigException e = catchThrowableOfType(ConfigException.class, () -> HeadwaterServer.start(inTemp, FFMPEG));
+
+        assertThat(e).isNotNull();
+        assertThat(e.problems()).hasSize(1).first().asString().startsWith("channels[1]: channel id 'a--b'");
+        ConfigException source = catchThrowableOfType(ConfigException.class, () -> HeadwaterServer.start(
+                inTemp.withChannels(List.of(config.channels().getFirst())), FFMPEG));
+        assertThat(source).isNotNull();
+        assertThat(source.problems()).hasSize(1).first().asString().startsWith("channels[0].sources[0]: ").contains("udp://239.1.1.1");
+        assertThat(dir.resolve("channels")).doesNotExist();
     }
 
     private HttpResponse<String> get(URI uri) throws Exception {
