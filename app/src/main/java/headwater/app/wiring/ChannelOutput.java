@@ -55,8 +55,9 @@ final class ChannelOutput implements LiveOutput {
         return feed;
     }
 
+    /** The reason reaches viewers (a 503 body), so it names the channel's status, never its source URIs. */
     private Playlist notReady() {
-        return new Playlist.NotReady("channel " + channel.id() + " has no complete segment yet (source: "
-                + channel.state().source() + ")");
+        return new Playlist.NotReady("channel " + channel.id() + " has no complete segment yet (status: "
+                + channel.state().status() + ")");
     }
 }
