@@ -103,8 +103,9 @@ public final class DemoMedia {
         } catch (IOException e) {
             throw new DemoRenderException("cannot store demo loop " + loop.id() + " in " + directory + ": " + e.getMessage(), e);
         }
-        LOG.info("Rendered demo loop {} ({} s, {}x{} H.264 + {}) in {} ms: {}", loop.id(), length.toSeconds(),
-                loop.width(), loop.height(), loop.audio().encoder(), (System.nanoTime() - started) / 1_000_000, target);
+        LOG.info("Rendered demo loop {} ({} s, {}x{} H.264 with {} + {}) in {} ms: {}", loop.id(), length.toSeconds(),
+                loop.width(), loop.height(), videoEncoder(loop).get(1), loop.audio().encoder(),
+                (System.nanoTime() - started) / 1_000_000, target);
         return target;
     }
 
