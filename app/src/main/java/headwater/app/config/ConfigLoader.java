@@ -1,0 +1,419 @@
+package headwater.app.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Loads the configuration: defaults, then the YAML file, then {@code HEADWATER_*} environment variables, then
+ * command-line options, each layer winning over the one before; then validates it. Every problem is collected and
+ * reported at once, each naming its origin and key ({@link ConfigException}).
+ *
+ * <p>Lists in the environment: {@code HEADWATER_CHANNELS_<n>_<KEY>} sets a key of channel {@code n}; an index one
+ * past the channels of the file adds a channel. {@code HEADWATER_CHANNELS_<n>_SOURCES} is a comma-separated list of
+ * URIs. Variables starting with {@code HEADWATER_JAVA_} belong to the launcher and {@code HEADWATER_LOG_LEVEL} to
+ * the logging setup; any other unknown
+ * {@code HEADWATER_*} variable is an error, so a typo is not silently ignored.
+ */
+public final class ConfigLoader {
+
+    public static final String DEFAULT_FILE_NAME = "headwater.yml";
+
+    public static final Set<String> SOURCE_SCHEMES =
+            new LinkedHashSet<>(List.of("udp", "rtp", "http", "https", "hls+http", "hls+https", "file", "ffmpeg"));
+
+    private static final Duration MIN_TARGET = Duration.ofSeconds(1);
+    private static final Duration MAX_TARGET = Duration.ofSeconds(30);
+    private static final Duration MIN_TIMEOUT = Duration.ofMillis(100);
+    private static final Duration MAX_TIMEOUT = Duration.ofMinutes(10);
+    private static final Duration MAX_BACKOFF = Duration.ofHours(1);
+    private static final Pattern ID = Pattern.compile(ChannelConfig.ID_PATTERN);
+    private static final Pattern CHANNEL_ENV = Pattern.compile("HEADWATER_CHANNELS_(\\d{1,4})_([A-Z0-9_]+)");
+
+    private final YamlDocument file;
+    private final Map<String, String> env;
+    private final Map<String, ConfigOverride> overrides = new HashMap<>();
+    private final List<String> problems = new ArrayList<>();
+    private final Set<String> consumedEnv = new LinkedHashSet<>();
+
+    private ConfigLoader(YamlDocument file, Map<String, String> env, List<ConfigOverride> overrides) {
+        this.file = file;
+        this.env = new TreeMap<>();
+        env.forEach((name, value) -> {
+            if (name.startsWith(ConfigKeys.ENV_PREFIX)) {
+                this.env.put(name, value);
+            }
+        });
+        overrides.forEach(o -> this.overrides.put(o.key(), o));
+    }
+
+    /**
+     * The file to read: {@code explicit} when given (it must exist), else {@code headwater.yml} in {@code workDir}
+     * when present, else none.
+     */
+    public static Optional<Path> locateFile(Optional<Path> explicit, Path workDir) {
+        if (explicit.isPresent()) {
+            if (!Files.isRegularFile(explicit.get())) {
+                throw new ConfigException(explicit.get() + ": no such file (given by --config)");
+            }
+            return explicit;
+        }
+        Path implicit = workDir.resolve(DEFAULT_FILE_NAME);
+        return Files.isRegularFile(implicit) ? Optional.of(implicit) : Optional.empty();
+    }
+
+    /** Loads and validates; throws {@link ConfigException} naming every problem. */
+    public static HeadwaterConfig load(Optional<Path> file, Map<String, String> env, List<ConfigOverride> overrides) {
+        YamlDocument document = file.map(YamlDocument::read).orElseGet(YamlDocument::empty);
+        return new ConfigLoader(document, env, overrides).bind();
+    }
+
+    /** Loads YAML text that has no file, such as a test's; {@code name} stands for the file in messages. */
+    public static HeadwaterConfig loadText(String name, String yaml, Map<String, String> env) {
+        return new ConfigLoader(YamlDocument.parse(name, yaml), env, List.of()).bind();
+    }
+
+    private HeadwaterConfig bind() {
+        checkFileKeys();
+        ServerConfig server = new ServerConfig(
+                text("server.host", ServerConfig.DEFAULT_HOST),
+                integer("server.port", ServerConfig.DEFAULT_PORT, 0, 65_535));
+        Path dataDir = path("dataDir").orElse(HeadwaterConfig.DEFAULT_DATA_DIR);
+        FfmpegConfig ffmpeg = new FfmpegConfig(path("ffmpeg.path"));
+        DemoConfig demo = new DemoConfig(path("demo.fontFile"));
+        HlsConfig hls = new HlsConfig(
+                duration("hls.targetDuration", HlsConfig.DEFAULT_TARGET_DURATION, MIN_TARGET, MAX_TARGET),
+                integer("hls.windowSegments", HlsConfig.DEFAULT_WINDOW_SEGMENTS, 3, 1_000),
+                integer("hls.extraSegmentsOnDisk", HlsConfig.DEFAULT_EXTRA_SEGMENTS_ON_DISK, 0, 100_000));
+        HealthConfig health = new HealthConfig(
+                duration("health.noDataTimeout", HealthConfig.DEFAULT_NO_DATA_TIMEOUT, MIN_TIMEOUT, MAX_TIMEOUT),
+                duration("health.noVideoTimeout", HealthConfig.DEFAULT_NO_VIDEO_TIMEOUT, MIN_TIMEOUT, MAX_TIMEOUT),
+                integer("health.maxCcErrorsPerSecond", HealthConfig.DEFAULT_MAX_CC_ERRORS_PER_SECOND, 1, 100_000),
+                duration("health.probation", HealthConfig.DEFAULT_PROBATION, MIN_TIMEOUT, MAX_TIMEOUT),
+                duration("health.backoffInitial", HealthConfig.DEFAULT_BACKOFF_INITIAL, MIN_TIMEOUT, MAX_BACKOFF),
+                duration("health.backoffMax", HealthConfig.DEFAULT_BACKOFF_MAX, MIN_TIMEOUT, MAX_BACKOFF));
+        if (health.backoffMax().compareTo(health.backoffInitial()) < 0) {
+            problem("health.backoffMax", "health.backoffMax must not be shorter than health.backoffInitial ("
+                    + DurationText.format(health.backoffInitial()) + "), got " + DurationText.format(health.backoffMax()));
+        }
+        List<ChannelConfig> channels = channels();
+        MetricsConfig metrics = new MetricsConfig(
+                bool("metrics.enabled", true),
+                bool("metrics.jvm", true));
+        checkUnknownEnv();
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        return new HeadwaterConfig(server, dataDir, ffmpeg, demo, hls, health, channels, metrics);
+    }
+
+    // ---------------------------------------------------------------- channels
+
+    private List<ChannelConfig> channels() {
+        JsonNode list = file.at(ConfigKeys.CHANNELS);
+        int inFile = list.isArray() ? list.size() : 0;
+        int count = inFile;
+        for (String name : env.keySet()) {
+            Matcher m = CHANNEL_ENV.matcher(name);
+            if (m.matches()) {
+                int index = Integer.parseInt(m.group(1));
+                if (index > count) {
+                    consumedEnv.add(name);
+                    problems.add("$" + name + ": channels[" + index + "] cannot be set before channels[" + count
+                            + "]: there are " + count + " channels so far");
+                } else if (index == count) {
+                    count++;
+                }
+            }
+        }
+        List<ChannelConfig> channels = new ArrayList<>();
+        Map<String, Integer> ids = new HashMap<>();
+        for (int i = 0; i < count; i++) {
+            String at = "channels[" + i + "]";
+            String id = text(at + ".id", "");
+            if (id.isEmpty()) {
+                problem(at + ".id", at + ".id is missing: give each channel an id matching " + ChannelConfig.ID_PATTERN);
+            } else if (!ID.matcher(id).matches()) {
+                problem(at + ".id", at + ".id '" + id + "' must match " + ChannelConfig.ID_PATTERN);
+            } else {
+                Integer first = ids.putIfAbsent(id, i);
+                if (first != null) {
+                    problem(at + ".id", at + ".id '" + id + "' is already the id of channels[" + first + "]");
+                }
+            }
+            String name = text(at + ".name", id);
+            List<URI> sources = uris(at + ".sources");
+            Optional<URI> slate = uri(at + ".slate");
+            Optional<Duration> target = optionalDuration(at + ".targetDuration", MIN_TARGET, MAX_TARGET);
+            channels.add(new ChannelConfig(id, name, sources, slate, target));
+        }
+        return channels;
+    }
+
+    private List<URI> uris(String key) {
+        Optional<Value> value = lookup(key);
+        List<URI> uris = new ArrayList<>();
+        if (value.isEmpty()) {
+            problem(key, key + " must not be empty: list at least one source URI");
+            return uris;
+        }
+        Value v = value.get();
+        List<String> items = new ArrayList<>();
+        int badItems = 0;
+        if (v.node() != null && v.node().isArray()) {
+            for (int i = 0; i < v.node().size(); i++) {
+                JsonNode item = v.node().get(i);
+                if (!item.isValueNode() || item.isNull()) {
+                    problems.add(file.where(key + "[" + i + "]") + ": " + key + "[" + i + "] must be a URI, got "
+                            + YamlDocument.describe(item));
+                    badItems++;
+                    continue;
+                }
+                items.add(item.asText());
+            }
+        } else if (v.node() != null && !v.node().isValueNode()) {
+            problems.add(v.where() + ": " + key + " must be a list of URIs, got " + YamlDocument.describe(v.node()));
+            return uris;
+        } else {
+            for (String part : v.text().split(",")) {
+                if (!part.isBlank()) {
+                    items.add(part.strip());
+                }
+            }
+        }
+        if (items.isEmpty() && badItems == 0) {
+            problems.add(v.where() + ": " + key + " must not be empty: list at least one source URI");
+        }
+        for (int i = 0; i < items.size(); i++) {
+            String itemKey = key + "[" + i + "]";
+            String where = v.node() != null && v.node().isArray() ? file.where(itemKey) : v.where();
+            parseSource(itemKey, items.get(i), where).ifPresent(uris::add);
+        }
+        return uris;
+    }
+
+    private Optional<URI> uri(String key) {
+        return lookup(key).flatMap(v -> scalar(key, v).flatMap(text -> parseSource(key, text, v.where())));
+    }
+
+    private Optional<URI> parseSource(String key, String text, String where) {
+        URI uri;
+        try {
+            uri = new URI(text);
+        } catch (URISyntaxException e) {
+            problems.add(where + ": " + key + " '" + text + "' is not a URI: " + e.getReason() + " at index " + e.getIndex());
+            return Optional.empty();
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+        if (!SOURCE_SCHEMES.contains(scheme)) {
+            problems.add(where + ": " + key + " '" + text + "' must start with one of "
+                    + String.join(":, ", SOURCE_SCHEMES) + ":");
+            return Optional.empty();
+        }
+        return Optional.of(uri);
+    }
+
+    // ---------------------------------------------------------------- scalar keys
+
+    /** A value from one layer, with where it came from. {@code node} is null for text from env or options. */
+    private record Value(JsonNode node, String text, String where) {
+    }
+
+    private Optional<Value> lookup(String key) {
+        String envName = ConfigKeys.envName(key);
+        String fromEnv = env.get(envName);
+        if (fromEnv != null) {
+            consumedEnv.add(envName);
+        }
+        ConfigOverride override = overrides.get(key);
+        if (override != null) {
+            return Optional.of(new Value(null, override.value(), override.origin()));
+        }
+        if (fromEnv != null) {
+            return Optional.of(new Value(null, fromEnv, "$" + envName));
+        }
+        JsonNode node = file.at(key);
+        if (node.isMissingNode() || node.isNull()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Value(node, node.isValueNode() ? node.asText() : null, file.where(key)));
+    }
+
+    private Optional<String> scalar(String key, Value v) {
+        if (v.node() != null && !v.node().isValueNode()) {
+            problems.add(v.where() + ": " + key + " must be a single value, got " + YamlDocument.describe(v.node()));
+            return Optional.empty();
+        }
+        return Optional.of(v.text());
+    }
+
+    private String text(String key, String fallback) {
+        return lookup(key).flatMap(v -> scalar(key, v)).map(String::strip).filter(s -> !s.isEmpty()).orElse(fallback);
+    }
+
+    private Optional<Path> path(String key) {
+        return lookup(key).flatMap(v -> scalar(key, v).filter(s -> !s.isBlank()).flatMap(s -> {
+            try {
+                return Optional.of(Path.of(s.strip()));
+            } catch (InvalidPathException e) {
+                problems.add(v.where() + ": " + key + " '" + s + "' is not a path: " + e.getReason());
+                return Optional.empty();
+            }
+        }));
+    }
+
+    private int integer(String key, int fallback, int min, int max) {
+        return typed(key, fallback, text -> {
+            try {
+                return Optional.of(Integer.parseInt(text.strip()));
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+        }, "a whole number", n -> n >= min && n <= max, n -> "between " + min + " and " + max, String::valueOf);
+    }
+
+    private boolean bool(String key, boolean fallback) {
+        return typed(key, fallback, text -> switch (text.strip()) {
+            case "true" -> Optional.of(true);
+            case "false" -> Optional.of(false);
+            default -> Optional.empty();
+        }, "true or false", b -> true, b -> "", String::valueOf);
+    }
+
+    private Duration duration(String key, Duration fallback, Duration min, Duration max) {
+        return optionalDuration(key, min, max).orElse(fallback);
+    }
+
+    private Optional<Duration> optionalDuration(String key, Duration min, Duration max) {
+        if (lookup(key).isEmpty()) {
+            return Optional.empty();
+        }
+        Duration d = typed(key, null, DurationText::parse, DurationText.EXPECTED,
+                v -> v.compareTo(min) >= 0 && v.compareTo(max) <= 0,
+                v -> "between " + DurationText.format(min) + " and " + DurationText.format(max),
+                DurationText::format);
+        return Optional.ofNullable(d);
+    }
+
+    private <T> T typed(String key, T fallback, Function<String, Optional<T>> parse, String expected,
+                        java.util.function.Predicate<T> inRange, Function<T, String> range, Function<T, String> show) {
+        Optional<Value> found = lookup(key);
+        if (found.isEmpty()) {
+            return fallback;
+        }
+        Value v = found.get();
+        Optional<String> text = scalar(key, v);
+        if (text.isEmpty()) {
+            return fallback;
+        }
+        Optional<T> parsed = parse.apply(text.get());
+        if (parsed.isEmpty()) {
+            problems.add(v.where() + ": " + key + " must be " + expected + ", got '" + text.get() + "'");
+            return fallback;
+        }
+        if (!inRange.test(parsed.get())) {
+            problems.add(v.where() + ": " + key + " must be " + range.apply(parsed.get()) + ", got " + show.apply(parsed.get()));
+            return fallback;
+        }
+        return parsed.get();
+    }
+
+    private void problem(String key, String message) {
+        String where = lookup(key).map(Value::where).orElseGet(() -> file.where(key.contains(".") ? key.substring(0, key.lastIndexOf('.')) : key));
+        problems.add(where + ": " + message);
+    }
+
+    // ---------------------------------------------------------------- unknown keys
+
+    private void checkFileKeys() {
+        JsonNode root = file.root();
+        if (!root.isObject()) {
+            return;
+        }
+        checkMapping(root, "");
+    }
+
+    private void checkMapping(JsonNode mapping, String at) {
+        mapping.fieldNames().forEachRemaining(name -> {
+            String key = at.isEmpty() ? name : at + "." + name;
+            String normalized = ConfigKeys.normalize(key);
+            JsonNode child = mapping.get(name);
+            if (ConfigKeys.SECTIONS.contains(normalized)) {
+                if (child.isObject()) {
+                    checkMapping(child, key);
+                } else if (!child.isNull()) {
+                    problems.add(file.where(key) + ": " + key + " must be a mapping of keys, got " + YamlDocument.describe(child));
+                }
+            } else if (normalized.equals(ConfigKeys.CHANNELS)) {
+                if (child.isArray()) {
+                    for (int i = 0; i < child.size(); i++) {
+                        String item = key + "[" + i + "]";
+                        if (child.get(i).isObject()) {
+                            checkMapping(child.get(i), item);
+                        } else {
+                            problems.add(file.where(item) + ": " + item + " must be a mapping with id, name and sources, got "
+                                    + YamlDocument.describe(child.get(i)));
+                        }
+                    }
+                } else if (!child.isNull()) {
+                    problems.add(file.where(key) + ": " + key + " must be a list of channels, got " + YamlDocument.describe(child));
+                }
+            } else if (!ConfigKeys.LEAVES.contains(normalized)) {
+                problems.add(file.where(key) + ": unknown key '" + key + "'" + hint(normalized, key));
+            }
+        });
+    }
+
+    private static String hint(String normalized, String key) {
+        String parent = ConfigKeys.parent(normalized);
+        List<String> siblings = new ArrayList<>();
+        for (String known : ConfigKeys.LEAVES) {
+            if (ConfigKeys.parent(known).equals(parent)) {
+                siblings.add(ConfigKeys.lastSegment(known));
+            }
+        }
+        if (parent.isEmpty()) {
+            siblings.addAll(ConfigKeys.SECTIONS);
+            siblings.add(ConfigKeys.CHANNELS);
+        }
+        String prefix = key.substring(0, key.length() - ConfigKeys.lastSegment(normalized).length());
+        return Suggestion.closest(ConfigKeys.lastSegment(normalized), siblings)
+                .map(s -> "; did you mean '" + prefix + s + "'?")
+                .orElse("; known keys here: " + String.join(", ", siblings.stream().sorted().toList()));
+    }
+
+    private void checkUnknownEnv() {
+        List<String> knownNames = new ArrayList<>();
+        for (String leaf : ConfigKeys.LEAVES) {
+            knownNames.add(ConfigKeys.envName(leaf.replace("[]", "[0]")));
+        }
+        for (String name : env.keySet()) {
+            if (consumedEnv.contains(name) || name.startsWith(ConfigKeys.LAUNCHER_ENV_PREFIX)
+                    || name.equals(ConfigKeys.LOG_LEVEL_ENV)) {
+                continue;
+            }
+            Matcher m = CHANNEL_ENV.matcher(name);
+            String typed = m.matches() ? "HEADWATER_CHANNELS_0_" + m.group(2) : name;
+            String hint = Suggestion.closest(typed, knownNames)
+                    .map(s -> m.matches() ? s.replace("_CHANNELS_0_", "_CHANNELS_" + m.group(1) + "_") : s)
+                    .map(s -> "; did you mean " + s + "?")
+                    .orElse("; see headwater.example.yml for the keys and the naming rule");
+            problems.add("$" + name + ": unknown configuration variable" + hint);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package headwater.app.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The whole configuration of one Headwater server, frozen after {@link ConfigLoader#load}: records all the way down
+ * and unmodifiable lists. {@code headwater.example.yml} at the repository root documents every key.
+ */
+public record HeadwaterConfig(
+        ServerConfig server,
+        Path dataDir,
+        FfmpegConfig ffmpeg,
+        DemoConfig demo,
+        HlsConfig hls,
+        HealthConfig health,
+        List<ChannelConfig> channels,
+        MetricsConfig metrics) {
+
+    public static final Path DEFAULT_DATA_DIR = Path.of("headwater-data");
+
+    public HeadwaterConfig {
+        Objects.requireNonNull(server, "server");
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(ffmpeg, "ffmpeg");
+        Objects.requireNonNull(demo, "demo");
+        Objects.requireNonNull(hls, "hls");
+        Objects.requireNonNull(health, "health");
+        channels = List.copyOf(channels);
+        Objects.requireNonNull(metrics, "metrics");
+    }
+
+    /** The configuration used when nothing is configured at all. */
+    public static HeadwaterConfig defaults() {
+        return new HeadwaterConfig(ServerConfig.defaults(), DEFAULT_DATA_DIR, FfmpegConfig.defaults(),
+                DemoConfig.defaults(), HlsConfig.defaults(), HealthConfig.defaults(), List.of(),
+                MetricsConfig.defaults());
+    }
+
+    /** The same configuration with another list of channels (the demo replaces them with its own). */
+    public HeadwaterConfig withChannels(List<ChannelConfig> newChannels) {
+        return new HeadwaterConfig(server, dataDir, ffmpeg, demo, hls, health, newChannels, metrics);
+    }
+}

@@ -1,0 +1,119 @@
+package headwater.app.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Bad configurations paired with their exact messages (like MediaMTX's TestConfErrors). */
+class BadConfigTest {
+
+    static Stream<Arguments> badConfigs() {
+        return Stream.of(
+                bad("unknown key with a suggestion", """
+                        server:
+                          prot: 8080
+                        """, Map.of(), "headwater.yml:2: unknown key 'server.prot'; did you mean 'server.port'?"),
+                bad("unknown key without a close match", """
+                        hls:
+                          segmentFormat: fmp4
+                        """, Map.of(), "headwater.yml:2: unknown key 'hls.segmentFormat'; known keys here: "
+                        + "extraSegmentsOnDisk, targetDuration, windowSegments"),
+                bad("unknown top-level section", """
+                        chanels: []
+                        """, Map.of(), "headwater.yml:1: unknown key 'chanels'; did you mean 'channels'?"),
+                bad("target duration out of range", """
+                        hls:
+                          targetDuration: 45s
+                        """, Map.of(), "headwater.yml:2: hls.targetDuration must be between 1s and 30s, got 45s"),
+                bad("duration without unit", """
+                        hls:
+                          targetDuration: 4
+                        """, Map.of(), "headwater.yml:2: hls.targetDuration must be " + DurationText.EXPECTED + ", got '4'"),
+                bad("port not a number", """
+                        server:
+                          port: http
+                        """, Map.of(), "headwater.yml:2: server.port must be a whole number, got 'http'"),
+                bad("port out of range", """
+                        server:
+                          port: 70000
+                        """, Map.of(), "headwater.yml:2: server.port must be between 0 and 65535, got 70000"),
+                bad("section given as a scalar", """
+                        server: 8080
+                        """, Map.of(), "headwater.yml:1: server must be a mapping of keys, got '8080'"),
+                bad("channel id with spaces, and channel without sources", """
+                        channels:
+                          - id: news
+                            sources: [ "udp://239.0.0.1:1234" ]
+                          - id: sport
+                            sources: [ "udp://239.0.0.2:1234" ]
+                          - id: News HD
+                            sources: []
+                        """, Map.of(),
+                        "headwater.yml:6: channels[2].id 'News HD' must match [a-z0-9][a-z0-9-]{0,62}",
+                        "headwater.yml:7: channels[2].sources must not be empty: list at least one source URI"),
+                bad("channel without the sources key", """
+                        channels:
+                          - id: news
+                        """, Map.of(), "headwater.yml:2: channels[0].sources must not be empty: list at least one source URI"),
+                bad("duplicate channel ids", """
+                        channels:
+                          - id: news
+                            sources: [ "udp://239.0.0.1:1234" ]
+                          - id: news
+                            sources: [ "udp://239.0.0.2:1234" ]
+                        """, Map.of(), "headwater.yml:4: channels[1].id 'news' is already the id of channels[0]"),
+                bad("unsupported source scheme", """
+                        channels:
+                          - id: news
+                            sources:
+                              - udp://239.0.0.1:1234
+                              - rtmp://example.com/live
+                        """, Map.of(), "headwater.yml:5: channels[0].sources[1] 'rtmp://example.com/live' must start with "
+                        + "one of udp:, rtp:, http:, https:, hls+http:, hls+https:, file:, ffmpeg:"),
+                bad("backoff max shorter than initial", """
+                        health:
+                          backoffInitial: 10s
+                          backoffMax: 5s
+                        """, Map.of(), "headwater.yml:3: health.backoffMax must not be shorter than health.backoffInitial (10s), got 5s"),
+                bad("key given twice", """
+                        server:
+                          port: 1
+                          port: 2
+                        """, Map.of(), "headwater.yml:3: server.port is given twice"),
+                bad("not YAML", """
+                        server:
+                          port: [1, 2
+                        """, Map.of(), "headwater.yml:2: not valid YAML: while parsing a flow sequence"),
+                bad("top level is a list", """
+                        - server
+                        """, Map.of(), "headwater.yml:1: the top level must be a mapping of keys such as 'server:', got a list"),
+                bad("bad value from the environment", "", Map.of("HEADWATER_HLS_TARGET_DURATION", "45s"),
+                        "$HEADWATER_HLS_TARGET_DURATION: hls.targetDuration must be between 1s and 30s, got 45s"),
+                bad("unknown environment variable", "", Map.of("HEADWATER_SERVER_PROT", "9000"),
+                        "$HEADWATER_SERVER_PROT: unknown configuration variable; did you mean HEADWATER_SERVER_PORT?"),
+                bad("unknown channel variable", "", Map.of("HEADWATER_CHANNELS_0_ID", "a",
+                                "HEADWATER_CHANNELS_0_SOURCES", "file:///a.ts", "HEADWATER_CHANNELS_0_NMAE", "A"),
+                        "$HEADWATER_CHANNELS_0_NMAE: unknown configuration variable; did you mean HEADWATER_CHANNELS_0_NAME?"),
+                bad("channel index with a gap", "", Map.of("HEADWATER_CHANNELS_2_ID", "a"),
+                        "$HEADWATER_CHANNELS_2_ID: channels[2] cannot be set before channels[0]: there are 0 channels so far"));
+    }
+
+    private static Arguments bad(String what, String yaml, Map<String, String> env, String... messages) {
+        return Arguments.of(what, yaml, env, List.of(messages));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badConfigs")
+    void is_rejected_with_a_message_that_names_the_key(String what, String yaml, Map<String, String> env, List<String> messages) {
+        ConfigException e = catchThrowableOfType(ConfigException.class, () -> ConfigLoader.loadText("headwater.yml", yaml, env));
+
+        assertThat(e).as(what).isNotNull();
+        assertThat(e.problems()).as(what).containsExactlyElementsOf(messages);
+    }
+}

@@ -1,0 +1,146 @@
+package headwater.app.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+
+    private static final Path EXAMPLE = Path.of("..", "headwater.example.yml");
+
+    @Test
+    void nothing_configured_gives_the_defaults() {
+        HeadwaterConfig config = ConfigLoader.load(Optional.empty(), Map.of(), List.of());
+
+        assertThat(config).isEqualTo(HeadwaterConfig.defaults());
+        assertThat(config.server()).isEqualTo(new ServerConfig("127.0.0.1", 8080));
+        assertThat(config.hls().targetDuration()).isEqualTo(Duration.ofSeconds(4));
+        assertThat(config.health().backoffMax()).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    /** Like MediaMTX's TestDefaultConfFile: the shipped reference file is exactly the defaults. */
+    @Test
+    void the_example_file_equals_the_defaults() {
+        assertThat(ConfigLoader.load(Optional.of(EXAMPLE), Map.of(), List.of())).isEqualTo(HeadwaterConfig.defaults());
+    }
+
+    @Test
+    void the_example_file_documents_every_key() throws Exception {
+        String example = Files.readString(EXAMPLE);
+        for (String key : ConfigKeys.LEAVES) {
+            assertThat(example).as("headwater.example.yml documents %s", key)
+                    .containsPattern("(?m)^[ #]*(- )?" + ConfigKeys.lastSegment(key) + ":");
+        }
+    }
+
+    @Test
+    void the_file_wins_over_defaults_the_environment_over_the_file_and_options_over_both(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("headwater.yml");
+        Files.writeString(file, """
+                server:
+                  host: 0.0.0.0
+                  port: 9000
+                hls:
+                  targetDuration: 6s
+                  windowSegments: 8
+                """);
+        Map<String, String> env = Map.of(
+                "HEADWATER_SERVER_PORT", "9001",
+                "HEADWATER_HLS_TARGET_DURATION", "2s",
+                "HEADWATER_HEALTH_MAX_CC_ERRORS_PER_SECOND", "7",
+                "PATH", "/usr/bin");
+
+        HeadwaterConfig fileOnly = ConfigLoader.load(Optional.of(file), Map.of(), List.of());
+        HeadwaterConfig withEnv = ConfigLoader.load(Optional.of(file), env, List.of());
+        HeadwaterConfig withOptions = ConfigLoader.load(Optional.of(file), env,
+                List.of(new ConfigOverride("server.port", "9002", "--port")));
+
+        assertThat(fileOnly.server()).isEqualTo(new ServerConfig("0.0.0.0", 9000));
+        assertThat(fileOnly.hls()).isEqualTo(new HlsConfig(Duration.ofSeconds(6), 8, 4));
+        assertThat(withEnv.server()).isEqualTo(new ServerConfig("0.0.0.0", 9001));
+        assertThat(withEnv.hls()).isEqualTo(new HlsConfig(Duration.ofSeconds(2), 8, 4));
+        assertThat(withEnv.health().maxCcErrorsPerSecond()).isEqualTo(7);
+        assertThat(withOptions.server().port()).isEqualTo(9002);
+    }
+
+    @Test
+    void channels_come_from_the_file_and_the_environment_by_index() {
+        HeadwaterConfig config = ConfigLoader.loadText("headwater.yml", """
+                channels:
+                  - id: news-hd
+                    name: News HD
+                    sources: [ "udp://239.1.1.1:5000", "hls+https://backup.example.com/news.m3u8" ]
+                    slate: file:///srv/slate.ts
+                    targetDuration: 6s
+                """, Map.of(
+                "HEADWATER_CHANNELS_0_NAME", "News",
+                "HEADWATER_CHANNELS_1_ID", "sport",
+                "HEADWATER_CHANNELS_1_SOURCES", "http://10.0.0.1/sport.ts, ffmpeg:rtmp://10.0.0.2/live/sport"));
+
+        assertThat(config.channels()).containsExactly(
+                new ChannelConfig("news-hd", "News",
+                        List.of(URI.create("udp://239.1.1.1:5000"), URI.create("hls+https://backup.example.com/news.m3u8")),
+                        Optional.of(URI.create("file:///srv/slate.ts")), Optional.of(Duration.ofSeconds(6))),
+                new ChannelConfig("sport", "sport",
+                        List.of(URI.create("http://10.0.0.1/sport.ts"), URI.create("ffmpeg:rtmp://10.0.0.2/live/sport")),
+                        Optional.empty(), Optional.empty()));
+        assertThat(config.channels().get(0).effectiveTargetDuration(config.hls())).isEqualTo(Duration.ofSeconds(6));
+        assertThat(config.channels().get(1).effectiveTargetDuration(config.hls())).isEqualTo(Duration.ofSeconds(4));
+    }
+
+    @Test
+    void the_loaded_configuration_is_frozen() {
+        HeadwaterConfig config = ConfigLoader.loadText("headwater.yml", """
+                channels:
+                  - id: a
+                    sources: [ "file:///a.ts" ]
+                """, Map.of());
+
+        assertThatThrownBy(() -> config.channels().add(config.channels().get(0)))
+                .isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> config.channels().get(0).sources().clear())
+                .isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void durations_accept_every_unit() {
+        assertThat(DurationText.parse("500ms")).contains(Duration.ofMillis(500));
+        assertThat(DurationText.parse("4s")).contains(Duration.ofSeconds(4));
+        assertThat(DurationText.parse("10m")).contains(Duration.ofMinutes(10));
+        assertThat(DurationText.parse("1h")).contains(Duration.ofHours(1));
+        assertThat(DurationText.parse("1d")).contains(Duration.ofDays(1));
+        assertThat(DurationText.parse("4")).isEmpty();
+        assertThat(DurationText.parse("1.5s")).isEmpty();
+        assertThat(DurationText.parse("-1s")).isEmpty();
+        assertThat(DurationText.format(Duration.ofMillis(1500))).isEqualTo("1500ms");
+        assertThat(DurationText.format(Duration.ofMinutes(120))).isEqualTo("2h");
+    }
+
+    @Test
+    void env_names_follow_the_documented_rule() {
+        assertThat(ConfigKeys.envName("server.port")).isEqualTo("HEADWATER_SERVER_PORT");
+        assertThat(ConfigKeys.envName("hls.targetDuration")).isEqualTo("HEADWATER_HLS_TARGET_DURATION");
+        assertThat(ConfigKeys.envName("dataDir")).isEqualTo("HEADWATER_DATA_DIR");
+        assertThat(ConfigKeys.envName("health.maxCcErrorsPerSecond")).isEqualTo("HEADWATER_HEALTH_MAX_CC_ERRORS_PER_SECOND");
+        assertThat(ConfigKeys.envName("channels[12].name")).isEqualTo("HEADWATER_CHANNELS_12_NAME");
+    }
+
+    @Test
+    void an_explicit_file_must_exist_and_an_implicit_one_is_optional(@TempDir Path dir) throws Exception {
+        assertThat(ConfigLoader.locateFile(Optional.empty(), dir)).isEmpty();
+        Files.writeString(dir.resolve("headwater.yml"), "server: {port: 1}\n");
+        assertThat(ConfigLoader.locateFile(Optional.empty(), dir)).contains(dir.resolve("headwater.yml"));
+        assertThatThrownBy(() -> ConfigLoader.locateFile(Optional.of(dir.resolve("nope.yml")), dir))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage(dir.resolve("nope.yml") + ": no such file (given by --config)");
+    }
+}
