@@ -6,14 +6,15 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
 
 /**
- * Reads a TS file packet by packet through a small buffer (64 packets, 12 KiB), skipping bytes until a sync byte
- * when the file is not aligned. A trailing partial packet is ignored.
+ * Reads a TS file packet by packet through a direct buffer of 256 packets (47 KiB: at 5 Mbps one read of the file
+ * every 75 ms, with no copy through a temporary buffer), skipping bytes until a sync byte when the file is not aligned.
+ * A trailing partial packet is ignored.
  */
 final class TsFileReader {
-    private static final int PACKETS_PER_READ = 64;
+    private static final int PACKETS_PER_READ = 256;
 
     private final SeekableByteChannel file;
-    private final ByteBuffer buffer = ByteBuffer.allocate(PACKETS_PER_READ * TsPacket.SIZE);
+    private final ByteBuffer buffer = ByteBuffer.allocateDirect(PACKETS_PER_READ * TsPacket.SIZE);
     private long bytesSkipped;
     private boolean eof;
 
@@ -27,6 +28,11 @@ final class TsFileReader {
      * another one follows 188 bytes later (or the file ends), so stray 0x47 bytes in garbage do not fake packets.
      */
     boolean next(byte[] packet) throws IOException {
+        return next(packet, 0);
+    }
+
+    /** Like {@link #next(byte[])}, into {@code dst[off..off+188)}. */
+    boolean next(byte[] dst, int off) throws IOException {
         while (true) {
             if (buffer.remaining() <= TsPacket.SIZE) {
                 fill();
@@ -37,7 +43,7 @@ final class TsFileReader {
             int pos = buffer.position();
             if (buffer.get(pos) == TsPacket.SYNC_BYTE
                     && (buffer.remaining() == TsPacket.SIZE || buffer.get(pos + TsPacket.SIZE) == TsPacket.SYNC_BYTE)) {
-                buffer.get(packet, 0, TsPacket.SIZE);
+                buffer.get(dst, off, TsPacket.SIZE);
                 return true;
             }
             buffer.position(pos + 1);

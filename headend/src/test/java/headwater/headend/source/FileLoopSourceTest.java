@@ -119,6 +119,26 @@ class FileLoopSourceTest {
     }
 
     @Test
+    void readsOfAnySizeGiveTheSameStream() throws Exception {
+        byte[] file = Files.readAllBytes(clip);
+        byte[] whole;
+        try (FileLoopSource source = open(clip, "?speed=50")) {
+            whole = read(source, 2 * file.length);
+        }
+        byte[] odd = new byte[whole.length];
+        try (FileLoopSource source = open(clip, "?speed=50")) {
+            int[] sizes = {100, 1, 188, 377, 188 * 40 + 3, 187};
+            int n = 0;
+            for (int i = 0; n < odd.length; i++) {
+                int r = source.read(odd, n, Math.min(sizes[i % sizes.length], odd.length - n));
+                assertThat(r).isPositive();
+                n += r;
+            }
+        }
+        assertThat(Arrays.mismatch(odd, whole)).as("first difference").isEqualTo(-1);
+    }
+
+    @Test
     void remuxesCleanlyInFfmpegAcrossLoopPoints() throws Exception {
         byte[] file = Files.readAllBytes(clip);
         try (FileLoopSource source = open(clip, "?speed=20")) {
