@@ -49,7 +49,7 @@ public final class Channel implements AutoCloseable {
      * The watchdogs tick on a grid shared by every channel of the JVM (and a multiple of the {@code file://} sources'
      * pacing grid), so that they wake together instead of each on its own.
      */
-    private static final WakeGrid WATCHDOG_TICKS = new WakeGrid(500_000_000L);
+    private static final WakeGrid WATCHDOG_TICKS = new WakeGrid(400_000_000L);
 
     private final ChannelSpec spec;
     private final SourceProvider provider;

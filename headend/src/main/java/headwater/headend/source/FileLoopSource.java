@@ -35,7 +35,7 @@ final class FileLoopSource extends MeteredSource {
     /** How far behind the wall clock the reader may fall before the clock re-anchors, in nanoseconds. */
     private static final long MAX_LAG_NANOS = 1_000_000_000L;
     /** Pacing granularity: waits end on the points of a grid with this period. */
-    static final long PACING_PERIOD_MILLIS = 100;
+    static final long PACING_PERIOD_MILLIS = 200;
     private static final WakeGrid PACING = new WakeGrid(PACING_PERIOD_MILLIS * 1_000_000L);
     /** The largest PCR interval at a loop point: 40 ms (DVB's maximum), in 27 MHz ticks. */
     static final long PCR_FILL_TICKS = 27_000_000L / 25;
@@ -128,6 +128,9 @@ final class FileLoopSource extends MeteredSource {
         int n = 0;
         while (n < len) {
             if (packetPosition == TsPacket.SIZE) {
+                if (len - n < TsPacket.SIZE && n > 0) {
+                    return n; // whole packets when len allows it: no packet is started that cannot end here
+                }
                 if (len - n >= TsPacket.SIZE) {
                     // the common case: the packet is read, rewritten and paced where the caller wants it, no copy
                     if (!stageNext(buf, off + n)) {

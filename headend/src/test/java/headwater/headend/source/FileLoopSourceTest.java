@@ -139,6 +139,21 @@ class FileLoopSourceTest {
     }
 
     @Test
+    void readsReturnWholePacketsWhenTheLengthAllowsIt() throws Exception {
+        try (FileLoopSource source = open(clip, "?speed=50")) {
+            byte[] buf = new byte[16 * 1024]; // not a multiple of 188
+            long total = 0;
+            for (int i = 0; i < 40; i++) {
+                int n = source.read(buf, 0, buf.length);
+                assertThat(n % TsPacket.SIZE).as("read %d returned %d bytes", i, n).isZero();
+                assertThat(buf[0]).isEqualTo(TsPacket.SYNC_BYTE);
+                total += n;
+            }
+            assertThat(source.bytesRead()).isEqualTo(total);
+        }
+    }
+
+    @Test
     void remuxesCleanlyInFfmpegAcrossLoopPoints() throws Exception {
         byte[] file = Files.readAllBytes(clip);
         try (FileLoopSource source = open(clip, "?speed=20")) {
