@@ -2,6 +2,7 @@ package headwater.headend;
 
 import headwater.headend.source.MaskedUri;
 import headwater.headend.source.Source;
+import headwater.headend.source.WakeGrid;
 import headwater.media.hls.HlsSegmenter;
 import headwater.media.hls.SegmenterOptions;
 import headwater.media.ts.DemuxListener;
@@ -44,7 +45,11 @@ import org.slf4j.LoggerFactory;
 public final class Channel implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Channel.class);
     private static final int READ_BUFFER = 64 * 1024;
-    private static final long WATCHDOG_TICK_NANOS = 250_000_000L;
+    /**
+     * The watchdogs tick on a grid shared by every channel of the JVM (and a multiple of the {@code file://} sources'
+     * pacing grid), so that they wake together instead of each on its own.
+     */
+    private static final WakeGrid WATCHDOG_TICKS = new WakeGrid(400_000_000L);
 
     private final ChannelSpec spec;
     private final SourceProvider provider;
@@ -241,7 +246,7 @@ public final class Channel implements AutoCloseable {
                 rate.record(n, now);
                 try {
                     demuxer.feed(buf, 0, n);
-                    window.flush();
+                    window.flushForViewers();
                     ccErrors = demuxer.stats().continuityErrors();
                 } catch (RuntimeException e) {
                     LOG.error("channel {}: packaging failed on input from {}", spec.id(), s.describe(), e);
@@ -391,7 +396,8 @@ public final class Channel implements AutoCloseable {
         long noVideo = spec.health().noVideo().toNanos();
         while (running) {
             try {
-                Thread.sleep(Duration.ofNanos(WATCHDOG_TICK_NANOS));
+                long before = System.nanoTime();
+                Thread.sleep(Duration.ofNanos(WATCHDOG_TICKS.sleepNanos(before, before + 1)));
             } catch (InterruptedException e) {
                 return;
             }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -17,7 +18,12 @@ import org.slf4j.LoggerFactory;
 /**
  * The {@code segments.tsv} beside a channel's segment files: one line per segment on disk, so that a restarted
  * headend lists them again with their durations and times. Columns: sequence, discontinuity sequence, discontinuity
- * (0/1), start PTS, duration (90 kHz), program date-time (ISO-8601 or -), size in bytes. Rewritten atomically.
+ * (0/1), start PTS, duration (90 kHz), program date-time (ISO-8601 or -), size in bytes.
+ *
+ * <p>A completed segment {@link #append appends} its line (cheap: no file is created); the window
+ * {@link #write rewrites} the file atomically (a temporary file renamed over it) at start and whenever it has grown to
+ * list many more segments than are on disk. Lines of segments that have left the disk are dropped on restore, when the
+ * files they name are missing; a line cut short by a crash is skipped, and the restore rewrites the file cleanly.
  */
 final class SegmentIndex {
     static final String FILE = "segments.tsv";
@@ -27,20 +33,32 @@ final class SegmentIndex {
 
     private SegmentIndex() {}
 
+    /** Replaces the file with one listing exactly {@code segments}, atomically. */
     static void write(Path dir, Collection<MediaSegment> segments) throws IOException {
         StringBuilder b = new StringBuilder(80 * segments.size());
         for (MediaSegment s : segments) {
-            b.append(s.sequence()).append('\t')
-                    .append(s.discontinuitySequence()).append('\t')
-                    .append(s.discontinuity() ? 1 : 0).append('\t')
-                    .append(s.startPts()).append('\t')
-                    .append(s.duration90k()).append('\t')
-                    .append(s.programDateTime() == null ? "-" : s.programDateTime().toString()).append('\t')
-                    .append(s.sizeBytes()).append('\n');
+            line(b, s);
         }
         Path tmp = dir.resolve(FILE + ".tmp");
         Files.writeString(tmp, b, StandardCharsets.UTF_8);
         Files.move(tmp, dir.resolve(FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Adds the line of one segment at the end of the file (creating it if missing). */
+    static void append(Path dir, MediaSegment segment) throws IOException {
+        byte[] line = line(new StringBuilder(80), segment).toString().getBytes(StandardCharsets.UTF_8);
+        Files.write(dir.resolve(FILE), line, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND);
+    }
+
+    private static StringBuilder line(StringBuilder b, MediaSegment s) {
+        return b.append(s.sequence()).append('\t')
+                .append(s.discontinuitySequence()).append('\t')
+                .append(s.discontinuity() ? 1 : 0).append('\t')
+                .append(s.startPts()).append('\t')
+                .append(s.duration90k()).append('\t')
+                .append(s.programDateTime() == null ? "-" : s.programDateTime().toString()).append('\t')
+                .append(s.sizeBytes()).append('\n');
     }
 
     /** The segments listed, oldest first; lines that do not parse are skipped and logged, never thrown. */

@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * playlists are rendered once per segment and served from cached bytes; segment bytes are never kept in memory (the
  * page cache is the cache). {@code segments.tsv} records what is on disk, so that after a restart the window lists
  * the old segments again, sequence numbers continue after the highest one, and the first new segment is a
- * discontinuity.
+ * discontinuity; each segment appends one line to it, and it is rewritten (compacted) once it lists about twice what
+ * is on disk.
  *
  * <p>Threads: the sink methods are called by the channel's thread; {@link #mediaPlaylist}, {@link #segment} and the
  * other readers from any thread, lock-free. Written bytes are also published to the live MPEG-TS viewers.
@@ -40,7 +41,7 @@ import org.slf4j.LoggerFactory;
 public final class SegmentWindow implements SegmentSink, AutoCloseable {
     static final long DEFAULT_VIEWER_BUFFER_BYTES = 4L << 20;
     private static final Logger LOG = LoggerFactory.getLogger(SegmentWindow.class);
-    private static final int WRITE_BUFFER = 32 * 1024;
+    private static final int WRITE_BUFFER = 64 * 1024;
 
     private final Path dir;
     private final String channel;
@@ -51,8 +52,8 @@ public final class SegmentWindow implements SegmentSink, AutoCloseable {
 
     // guarded by lock
     private final ArrayDeque<MediaSegment> onDisk = new ArrayDeque<>();
-    private final byte[] pending = new byte[WRITE_BUFFER];
-    private int pendingLength;
+    /** Bytes of the current segment not yet written to its file: direct, so a write copies them only to the kernel. */
+    private final ByteBuffer pending = ByteBuffer.allocateDirect(WRITE_BUFFER);
     private long nextSequence;
     private long discontinuitySequence;
     private boolean forceDiscontinuity;
@@ -66,6 +67,7 @@ public final class SegmentWindow implements SegmentSink, AutoCloseable {
     private long outBytes;
     private boolean outFailed;
     private boolean closed;
+    private int indexLines; // lines in segments.tsv, including those of segments deleted since it was last rewritten
 
     private volatile View view = View.EMPTY;
     private volatile long segmentsProduced;
@@ -143,6 +145,7 @@ public final class SegmentWindow implements SegmentSink, AutoCloseable {
             targetSeconds = Math.max(targetSeconds, (int) Math.round(s.durationSeconds()));
         }
         SegmentIndex.write(dir, onDisk);
+        indexLines = onDisk.size();
         publishView();
         if (highest >= 0) {
             LOG.info("channel {}: restored {} segments from {}, continuing at sequence {}", channel, onDisk.size(), dir,
@@ -226,12 +229,11 @@ public final class SegmentWindow implements SegmentSink, AutoCloseable {
                 return;
             }
             while (len > 0) {
-                int n = Math.min(len, pending.length - pendingLength);
-                System.arraycopy(buf, off, pending, pendingLength, n);
-                pendingLength += n;
+                int n = Math.min(len, pending.remaining());
+                pending.put(buf, off, n);
                 off += n;
                 len -= n;
-                if (pendingLength == pending.length) {
+                if (!pending.hasRemaining()) {
                     flushPending();
                 }
             }
@@ -272,9 +274,16 @@ public final class SegmentWindow implements SegmentSink, AutoCloseable {
                 deleteQuietly(file(onDisk.removeFirst().sequence()));
             }
             try {
-                SegmentIndex.write(dir, onDisk);
+                if (indexLines >= 2 * keep + 2) {
+                    SegmentIndex.write(dir, onDisk); // compact: drop the lines of segments that left the disk
+                    indexLines = onDisk.size();
+                } else {
+                    SegmentIndex.append(dir, stored);
+                    indexLines++;
+                }
             } catch (IOException e) {
                 LOG.warn("channel {}: could not write {}: {}", channel, dir.resolve(SegmentIndex.FILE), e.toString());
+                indexLines = Integer.MAX_VALUE; // rewrite it whole next time
             }
             segmentsProduced++;
             publishView();
@@ -283,11 +292,26 @@ public final class SegmentWindow implements SegmentSink, AutoCloseable {
         }
     }
 
-    /**
-     * Writes what is buffered through to the segment file and the live viewers. The channel calls it after each chunk
-     * of input, so viewers lag the input by at most one read.
-     */
+    /** Writes what is buffered through to the segment file and the live viewers. */
     public void flush() {
+        lock.lock();
+        try {
+            flushPending();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Hands what is buffered to the live viewers (writing it through to the file) when there are any; without viewers
+     * the bytes stay buffered until the buffer is full or the segment ends, so the file gets fewer, larger writes. The
+     * channel calls it after each chunk of input, so viewers lag the input by at most one read. A viewer that joins
+     * gets everything up to its join: {@link #subscribe} writes the buffer through first.
+     */
+    public void flushForViewers() {
+        if (!fanOut.hasViewers()) {
+            return;
+        }
         lock.lock();
         try {
             flushPending();
@@ -437,24 +461,27 @@ public final class SegmentWindow implements SegmentSink, AutoCloseable {
     }
 
     private void flushPending() {
-        if (pendingLength == 0) {
+        int length = pending.position();
+        if (length == 0) {
             return;
         }
+        if (fanOut.hasViewers()) {
+            byte[] chunk = new byte[length];
+            pending.get(0, chunk);
+            fanOut.publish(chunk);
+        }
         if (out != null && !outFailed) {
+            pending.flip();
             try {
-                ByteBuffer bb = ByteBuffer.wrap(pending, 0, pendingLength);
-                while (bb.hasRemaining()) {
-                    out.write(bb);
+                while (pending.hasRemaining()) {
+                    out.write(pending);
                 }
             } catch (IOException e) {
                 fail(e);
             }
         }
-        outBytes += pendingLength;
-        if (fanOut.hasViewers()) {
-            fanOut.publish(java.util.Arrays.copyOf(pending, pendingLength));
-        }
-        pendingLength = 0;
+        outBytes += length;
+        pending.clear();
     }
 
     private void fail(IOException e) {
@@ -464,7 +491,7 @@ public final class SegmentWindow implements SegmentSink, AutoCloseable {
     }
 
     private void abortCurrent() {
-        pendingLength = 0;
+        pending.clear();
         closeOut();
         deleteQuietly(outPart);
         outSequence = -1;

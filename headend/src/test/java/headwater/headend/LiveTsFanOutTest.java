@@ -7,6 +7,7 @@ import headwater.media.hls.MediaSegment;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -104,6 +105,42 @@ class LiveTsFanOutTest {
             sub.close();
             assertThat(viewer.ends).containsExactly("unsubscribed");
             assertThat(w.viewers()).isZero();
+        }
+    }
+
+    @Test
+    void flushingForViewersKeepsBytesBufferedWithoutViewersYetAJoiningViewerMissesNothing() throws IOException {
+        try (SegmentWindow w = new SegmentWindow(dir, "news-hd", 3, 1, Duration.ofSeconds(4))) {
+            int n = 0;
+            w.beginSegment(0, false);
+            for (; n < 20; n++) {
+                w.write(packet(n), 0, 188);
+                w.flushForViewers(); // no viewer: nothing is written through yet
+            }
+            assertThat(Files.size(dir.resolve("0.ts.part"))).isZero();
+            Collector viewer = new Collector();
+            LiveTsSubscription sub = w.subscribe(viewer); // writes the buffer through, the viewer replays it
+            assertThat(Files.size(dir.resolve("0.ts.part"))).isEqualTo(20L * 188);
+            for (; n < 60; n++) {
+                w.write(packet(n), 0, 188);
+                if (n % 5 == 0) {
+                    w.flushForViewers();
+                }
+            }
+            w.flushForViewers();
+            int last = n - 1;
+            await().atMost(Duration.ofSeconds(10)).until(() -> {
+                List<Integer> got = packetNumbers(viewer.received());
+                return !got.isEmpty() && got.getLast() == last;
+            });
+            List<Integer> expected = new ArrayList<>();
+            for (int i = 0; i <= last; i++) {
+                expected.add(i);
+            }
+            assertThat(packetNumbers(viewer.received())).isEqualTo(expected);
+            end(w, 0, 60);
+            assertThat(Files.size(dir.resolve("0.ts"))).isEqualTo(60L * 188);
+            sub.close();
         }
     }
 

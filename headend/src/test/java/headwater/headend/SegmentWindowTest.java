@@ -203,6 +203,27 @@ class SegmentWindowTest {
     }
 
     @Test
+    void indexGrowsByOneLinePerSegmentIsCompactedAndRestoresTheSegmentsOnDisk() throws IOException {
+        int keep = 4; // window 3 + 1 extra: the index is rewritten once it would list more than 2 * 4 + 2 segments
+        try (SegmentWindow w = window(3, 1)) {
+            for (int i = 0; i < 37; i++) {
+                segment(w, i, false, 10 + i, 4.0, T0.plusSeconds(4L * i));
+                long lines = Files.readAllLines(dir.resolve("segments.tsv")).size();
+                assertThat(lines).as("index lines after segment %d", i).isBetween((long) Math.min(i + 1, keep), 2L * keep + 2);
+            }
+            assertThat(files()).containsExactly("33.ts", "34.ts", "35.ts", "36.ts", "segments.tsv");
+        }
+        try (SegmentWindow w = window(3, 1)) {
+            assertThat(w.nextSequence()).isEqualTo(37);
+            assertThat(w.segmentsOnDisk()).extracting(MediaSegment::sequence).containsExactly(33L, 34L, 35L, 36L);
+            assertThat(w.segmentsOnDisk()).extracting(MediaSegment::sizeBytes)
+                    .containsExactly(43 * 188L, 44 * 188L, 45 * 188L, 46 * 188L);
+            assertThat(w.segmentsOnDisk().getLast().programDateTime()).isEqualTo(T0.plusSeconds(4L * 36));
+            assertThat(Files.readAllLines(dir.resolve("segments.tsv"))).hasSize(keep); // rewritten on restore
+        }
+    }
+
+    @Test
     void restartWithoutIndexStillContinuesAfterTheHighestFile() throws IOException {
         Files.write(dir.resolve("41.ts"), new byte[188]);
         Files.write(dir.resolve("7.ts"), new byte[188]);

@@ -19,17 +19,24 @@ import java.util.Set;
  *
  * <p>Pacing: by the PCR of the first PID that carries one, else by the DTS (or PTS) of the first PID with a PTS.
  * A packet carrying such a clock is delivered no earlier than its time on the wall clock (anchored on the first
- * one); the packets that follow it go with it, so reads return bursts of about one PCR interval. When the reader
- * falls more than a second behind (a slow consumer), the clock re-anchors instead of bursting to catch up.
+ * one); the packets that follow it go with it. The wait for a packet that is not due yet ends on the next point of a
+ * {@value #PACING_PERIOD_MILLIS} ms {@link WakeGrid} shared by all file sources of the JVM, so a read returns what
+ * became due in up to one period (one read when {@code len} allows), every packet is at most one period late, and
+ * many channels in one JVM wake together instead of each at its own PCRs. When the reader falls more than a second
+ * behind (a slow consumer), the clock re-anchors instead of bursting to catch up.
  *
  * <p>Seamless loop: on loop {@code k} every PCR, PTS and DTS gets {@code k × loop duration} added (modulo 2^33) and
  * every continuity counter {@code k × step(PID)}, so a demuxer sees no timestamp jump and no continuity error where the
- * file restarts (see {@link LoopPlan}); PCR-only packets bridge a PCR gap longer than 40 ms at the loop point. The file is streamed through a 12 KiB buffer, never held in memory.
+ * file restarts (see {@link LoopPlan}); PCR-only packets bridge a PCR gap longer than 40 ms at the loop point. The file is
+ * streamed through a 47 KiB buffer, never held in memory.
  */
 final class FileLoopSource extends MeteredSource {
     static final Set<String> OPTIONS = Set.of("speed", "loop");
     /** How far behind the wall clock the reader may fall before the clock re-anchors, in nanoseconds. */
     private static final long MAX_LAG_NANOS = 1_000_000_000L;
+    /** Pacing granularity: waits end on the points of a grid with this period. */
+    static final long PACING_PERIOD_MILLIS = 200;
+    private static final WakeGrid PACING = new WakeGrid(PACING_PERIOD_MILLIS * 1_000_000L);
     /** The largest PCR interval at a loop point: 40 ms (DVB's maximum), in 27 MHz ticks. */
     static final long PCR_FILL_TICKS = 27_000_000L / 25;
 
@@ -121,17 +128,33 @@ final class FileLoopSource extends MeteredSource {
         int n = 0;
         while (n < len) {
             if (packetPosition == TsPacket.SIZE) {
-                if (!stageNext()) {
+                if (len - n < TsPacket.SIZE && n > 0) {
+                    return n; // whole packets when len allows it: no packet is started that cannot end here
+                }
+                if (len - n >= TsPacket.SIZE) {
+                    // the common case: the packet is read, rewritten and paced where the caller wants it, no copy
+                    if (!stageNext(buf, off + n)) {
+                        return n > 0 ? n : -1;
+                    }
+                    if (clock < 0 || waitNanos(clock, System.nanoTime()) <= 0) {
+                        n += TsPacket.SIZE;
+                        continue;
+                    }
+                    System.arraycopy(buf, off + n, packet, 0, TsPacket.SIZE); // not due: keep it for later
+                } else if (!stageNext(packet, 0)) {
                     return n > 0 ? n : -1;
                 }
+                packetPosition = 0;
+                packetPaced = false;
             }
             if (!packetPaced && clock >= 0) {
-                long wait = waitNanos(clock);
+                long now = System.nanoTime();
+                long wait = waitNanos(clock, now);
                 if (wait > 0) {
                     if (n > 0) {
                         return n; // deliver what is due now, wait on the next call
                     }
-                    if (!sleepUnlessClosed(wait)) {
+                    if (!sleepUnlessClosed(PACING.sleepNanos(now, now + wait))) {
                         return -1;
                     }
                 }
@@ -145,17 +168,21 @@ final class FileLoopSource extends MeteredSource {
         return n;
     }
 
-    /** Reads, rewrites and stages the next packet of the endless stream; false at the end without loop. */
-    private boolean stageNext() throws IOException {
+    /**
+     * Reads and rewrites the next packet of the endless stream into {@code p[at..at+188)} and sets {@link #clock} to
+     * its pacing clock; false at the end without loop.
+     */
+    private boolean stageNext(byte[] p, int at) throws IOException {
         if (fillNext >= 0) {
             if (fillUntil - fillNext > PCR_FILL_TICKS / 2) {
-                stagePcrOnly(fillNext);
+                pcrOnly(p, at, fillNext);
                 fillNext += PCR_FILL_TICKS;
+                clock = pacingClock(p, at);
                 return true;
             }
             fillNext = -1;
         }
-        if (!reader.next(packet)) {
+        if (!reader.next(p, at)) {
             if (!loop) {
                 return false;
             }
@@ -167,21 +194,15 @@ final class FileLoopSource extends MeteredSource {
             loopIndex++;
             loopsCompleted++;
             planLoopPointFill();
-            return stageNext();
+            return stageNext(p, at);
         }
         rewound = false;
-        rewriter.shift(packet, 0, loopIndex);
-        if (TsPacket.pid(packet, 0) == plan.pcrPid()) {
-            pcrPidCc = TsPacket.continuityCounter(packet, 0);
+        rewriter.shift(p, at, loopIndex);
+        if (TsPacket.pid(p, at) == plan.pcrPid()) {
+            pcrPidCc = TsPacket.continuityCounter(p, at);
         }
-        stage();
+        clock = pacingClock(p, at);
         return true;
-    }
-
-    private void stage() {
-        clock = pacingClock(packet);
-        packetPosition = 0;
-        packetPaced = false;
     }
 
     /**
@@ -200,32 +221,31 @@ final class FileLoopSource extends MeteredSource {
         }
     }
 
-    /** Stages an adaptation-field-only packet on the PCR PID carrying this PCR (continuity counter unchanged). */
-    private void stagePcrOnly(long pcr) {
+    /** Writes an adaptation-field-only packet on the PCR PID carrying this PCR (continuity counter unchanged). */
+    private void pcrOnly(byte[] p, int at, long pcr) {
         int pid = plan.pcrPid();
-        packet[0] = TsPacket.SYNC_BYTE;
-        packet[1] = (byte) ((pid >> 8) & 0x1F);
-        packet[2] = (byte) pid;
-        packet[3] = (byte) (0x20 | (pcrPidCc & 0x0F)); // adaptation field only: the counter does not advance
-        packet[4] = (byte) (TsPacket.SIZE - 5);
-        packet[5] = 0x10; // PCR_flag
-        TsTimestamps.writePcr(packet, 0, pcr);
-        Arrays.fill(packet, 12, TsPacket.SIZE, (byte) 0xFF);
-        stage();
+        p[at] = TsPacket.SYNC_BYTE;
+        p[at + 1] = (byte) ((pid >> 8) & 0x1F);
+        p[at + 2] = (byte) pid;
+        p[at + 3] = (byte) (0x20 | (pcrPidCc & 0x0F)); // adaptation field only: the counter does not advance
+        p[at + 4] = (byte) (TsPacket.SIZE - 5);
+        p[at + 5] = 0x10; // PCR_flag
+        TsTimestamps.writePcr(p, at, pcr);
+        Arrays.fill(p, at + 12, at + TsPacket.SIZE, (byte) 0xFF);
     }
 
     /** The unwrapped pacing clock (27 MHz) carried by this packet, or -1 when it carries none. */
-    private long pacingClock(byte[] p) {
-        int pid = TsPacket.pid(p, 0);
+    private long pacingClock(byte[] p, int off) {
+        int pid = TsPacket.pid(p, off);
         long value = -1;
         long modulus = TsTimestamps.PCR_MODULUS;
         if (pid == plan.pcrPid()) {
-            value = TsPacket.pcr(p, 0);
+            value = TsPacket.pcr(p, off);
         } else if (pid == plan.ptsPid()) {
-            int pes = TsTimestamps.pesHeader(p, 0);
+            int pes = TsTimestamps.pesHeader(p, off);
             if (pes >= 0) {
-                int at = TsTimestamps.dtsOffset(p, 0, pes);
-                at = at >= 0 ? at : TsTimestamps.ptsOffset(p, 0, pes);
+                int at = TsTimestamps.dtsOffset(p, off, pes);
+                at = at >= 0 ? at : TsTimestamps.ptsOffset(p, off, pes);
                 if (at >= 0) {
                     value = TsTimestamps.readTimestamp(p, at) * 300;
                 }
@@ -239,8 +259,7 @@ final class FileLoopSource extends MeteredSource {
     }
 
     /** How long to wait before delivering a packet with this clock; anchors the clock on the first one. */
-    private long waitNanos(long at) {
-        long now = System.nanoTime();
+    private long waitNanos(long at, long now) {
         if (anchorClock < 0) {
             anchorClock = at;
             anchorNanos = now;

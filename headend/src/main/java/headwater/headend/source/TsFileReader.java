@@ -7,14 +7,15 @@ import java.nio.channels.SeekableByteChannel;
 import java.util.Arrays;
 
 /**
- * Reads a TS file packet by packet through a small buffer (64 packets, 12 KiB), skipping bytes until a sync byte
- * when the file is not aligned. A trailing partial packet is ignored.
+ * Reads a TS file packet by packet through a direct buffer of 256 packets (47 KiB: at 5 Mbps one read of the file
+ * every 75 ms, with no copy through a temporary buffer), skipping bytes until a sync byte when the file is not aligned.
+ * A trailing partial packet is ignored.
  */
 final class TsFileReader {
-    private static final int PACKETS_PER_READ = 64;
+    private static final int PACKETS_PER_READ = 256;
 
     private final SeekableByteChannel file;
-    private final ByteBuffer buffer = ByteBuffer.allocate(PACKETS_PER_READ * TsPacket.SIZE);
+    private final ByteBuffer buffer = ByteBuffer.allocateDirect(PACKETS_PER_READ * TsPacket.SIZE);
     private long bytesSkipped;
     private boolean eof;
     /** The buffer's position is where the packet returned last ended: no byte was skipped since. */
@@ -38,6 +39,11 @@ final class TsFileReader {
      * 188 bytes). So garbage between packets costs no packet.
      */
     boolean next(byte[] packet) throws IOException {
+        return next(packet, 0);
+    }
+
+    /** Like {@link #next(byte[])}, into {@code dst[off..off+188)}. */
+    boolean next(byte[] dst, int off) throws IOException {
         while (true) {
             if (buffer.remaining() < 4 * TsPacket.SIZE) {
                 fill();
@@ -49,11 +55,11 @@ final class TsFileReader {
             if (buffer.get(pos) == TsPacket.SYNC_BYTE
                     && (buffer.remaining() == TsPacket.SIZE || buffer.get(pos + TsPacket.SIZE) == TsPacket.SYNC_BYTE
                             || aligned && continuesAPid(pos) && !confirmedSyncWithin(pos))) {
-                buffer.get(packet, 0, TsPacket.SIZE);
+                buffer.get(dst, off, TsPacket.SIZE);
                 aligned = true;
-                int pid = TsPacket.pid(packet, 0);
-                if ((packet[3] & 0x10) != 0) {
-                    lastCounter[pid] = packet[3] & 0x0F;
+                int pid = TsPacket.pid(dst, off);
+                if ((dst[off + 3] & 0x10) != 0) {
+                    lastCounter[pid] = dst[off + 3] & 0x0F;
                 }
                 return true;
             }

@@ -119,6 +119,41 @@ class FileLoopSourceTest {
     }
 
     @Test
+    void readsOfAnySizeGiveTheSameStream() throws Exception {
+        byte[] file = Files.readAllBytes(clip);
+        byte[] whole;
+        try (FileLoopSource source = open(clip, "?speed=50")) {
+            whole = read(source, 2 * file.length);
+        }
+        byte[] odd = new byte[whole.length];
+        try (FileLoopSource source = open(clip, "?speed=50")) {
+            int[] sizes = {100, 1, 188, 377, 188 * 40 + 3, 187};
+            int n = 0;
+            for (int i = 0; n < odd.length; i++) {
+                int r = source.read(odd, n, Math.min(sizes[i % sizes.length], odd.length - n));
+                assertThat(r).isPositive();
+                n += r;
+            }
+        }
+        assertThat(Arrays.mismatch(odd, whole)).as("first difference").isEqualTo(-1);
+    }
+
+    @Test
+    void readsReturnWholePacketsWhenTheLengthAllowsIt() throws Exception {
+        try (FileLoopSource source = open(clip, "?speed=50")) {
+            byte[] buf = new byte[16 * 1024]; // not a multiple of 188
+            long total = 0;
+            for (int i = 0; i < 40; i++) {
+                int n = source.read(buf, 0, buf.length);
+                assertThat(n % TsPacket.SIZE).as("read %d returned %d bytes", i, n).isZero();
+                assertThat(buf[0]).isEqualTo(TsPacket.SYNC_BYTE);
+                total += n;
+            }
+            assertThat(source.bytesRead()).isEqualTo(total);
+        }
+    }
+
+    @Test
     void remuxesCleanlyInFfmpegAcrossLoopPoints() throws Exception {
         byte[] file = Files.readAllBytes(clip);
         try (FileLoopSource source = open(clip, "?speed=20")) {
