@@ -152,8 +152,9 @@ public final class Database implements AutoCloseable {
         try {
             pool = new HikariDataSource(hikari);
         } catch (RuntimeException e) {
+            // Not chained: driver messages can quote the URL with its credentials (an unknown host "user:pw@host").
             throw new DatabaseException("cannot reach PostgreSQL at " + JdbcUrls.postgresqlHost(config.url()) + " ("
-                    + masked + ", user " + config.user() + "): " + rootMessage(e), e);
+                    + masked + ", user " + config.user() + "): " + scrub(rootMessage(e), config));
         }
         try {
             Database database = new Database(Dialect.POSTGRESQL, "PostgreSQL " + masked, pool, pool, pool);
@@ -252,11 +253,20 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** Removes the configured password and any URL credentials from a message. */
+    private static String scrub(String message, DatabaseConfig config) {
+        String scrubbed = message;
+        if (config.password() != null && !config.password().isEmpty()) {
+            scrubbed = scrubbed.replace(config.password(), "***");
+        }
+        return JdbcUrls.maskCredentials(JdbcUrls.mask(scrubbed));
+    }
+
     private static String rootMessage(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
     }
 }

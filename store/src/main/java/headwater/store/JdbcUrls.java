@@ -19,6 +19,13 @@ final class JdbcUrls {
         return USER_INFO.matcher(PASSWORD_PARAMETER.matcher(url).replaceAll("$1***")).replaceAll("$1***@");
     }
 
+    private static final Pattern CREDENTIALS = Pattern.compile("([^\\s/:@]+):[^\\s@/]*@");
+
+    /** Masks {@code user:password@} anywhere in a text, such as a driver's message quoting the URL's host part. */
+    static String maskCredentials(String text) {
+        return text == null ? null : CREDENTIALS.matcher(text).replaceAll("$1:***@");
+    }
+
     /** The host[:port] part of a PostgreSQL URL (without credentials), or "localhost:5432" when the URL names none. */
     static String postgresqlHost(String url) {
         var matcher = POSTGRESQL_HOST.matcher(url);
