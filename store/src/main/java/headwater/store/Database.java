@@ -98,16 +98,19 @@ public final class Database implements AutoCloseable {
             throw new DatabaseException("cannot create the directory of the SQLite database " + absolute + ": " + e, e);
         }
         HikariDataSource writer = null;
+        HikariDataSource reader = null;
         try {
             writer = pool("headwater-sqlite-writer", sqlite(url, true), 1, null);
             SQLiteDataSource migrations = sqlite(url, true);
             // Readers cannot write by mistake and so never compete for the write lock.
-            HikariDataSource reader = pool("headwater-sqlite-reader", sqlite(url, false), config.poolSize(),
-                    "PRAGMA query_only = 1");
+            reader = pool("headwater-sqlite-reader", sqlite(url, false), config.poolSize(), "PRAGMA query_only = 1");
             Database database = new Database(Dialect.SQLITE, "SQLite " + absolute, reader, writer, migrations);
             database.migrate();
             return database;
         } catch (RuntimeException e) {
+            if (reader != null) {
+                reader.close();
+            }
             if (writer != null) {
                 writer.close();
             }

@@ -53,6 +53,37 @@ class DatabaseTest {
     }
 
     @Test
+    void two_processes_writing_one_sqlite_file_queue_for_the_lock_instead_of_failing_busy(@TempDir Path dir)
+            throws Exception {
+        // The server and the CLI each open the file: two pools, two single writers, one lock.
+        try (Database server = Database.open(DatabaseConfig.sqlite(dir));
+             Database cli = Database.open(DatabaseConfig.sqlite(dir))) {
+            var threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                var serverWrites = threads.submit(() -> writeChannels(server, "server", 0));
+                var cliWrites = threads.submit(() -> writeChannels(cli, "cli", 1_000));
+                serverWrites.get();
+                cliWrites.get();
+            } finally {
+                threads.shutdownNow();
+            }
+            long count = new headwater.store.catalog.JdbiChannelRepository(server, TestStore.CLOCK)
+                    .count(ChannelQuery.firstPage(1));
+            assertThat(count).isEqualTo(200);
+        }
+    }
+
+    private static Void writeChannels(Database database, String prefix, int firstNumber) {
+        var channels = new headwater.store.catalog.JdbiChannelRepository(database, TestStore.CLOCK);
+        for (int i = 0; i < 100; i++) {
+            var created = channels.create(ChannelDraft.of(prefix + i, firstNumber + i + 1, prefix + " " + i));
+            // A read-then-write transaction: with deferred transactions this is where SQLITE_BUSY would strike.
+            channels.update(created.version(), created.draft().withName(prefix + " renamed " + i));
+        }
+        return null;
+    }
+
+    @Test
     void an_unsupported_url_names_the_supported_databases_and_hides_the_password() {
         DatabaseConfig mysql = new DatabaseConfig("jdbc:mysql://db.example/iptv?user=admin&password=hunter2", "admin",
                 "hunter2", 4, null);
