@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class PostgresServer implements AutoCloseable {
 
-    public static final String HOST = "127.0.0.1:5432";
+    /** Overridable with {@code -Dheadwater.test.postgresql=host:port} (e.g. to see the skip with a closed port). */
+    public static final String HOST = System.getProperty("headwater.test.postgresql", "127.0.0.1:5432");
     public static final String USER = "postgres";
     private static final String ADMIN_URL = "jdbc:postgresql://" + HOST + "/postgres?connectTimeout=3";
 
