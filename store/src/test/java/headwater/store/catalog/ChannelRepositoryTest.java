@@ -227,6 +227,21 @@ class ChannelRepositoryTest {
     }
 
     @EachDatabase
+    void both_databases_sort_names_and_ids_the_same_bytewise_way(TestStore store) {
+        store.channels().createAll(List.of(ChannelDraft.of("b", 1, "apple"), ChannelDraft.of("a", 2, "Banana"),
+                ChannelDraft.of("C", 3, "_under"), ChannelDraft.of("d", 4, "Äpfel"), ChannelDraft.of("e", 5, "apple")));
+
+        assertThat(store.channels().list(ChannelQuery.firstPage(10).sortedBy(ChannelSort.NAME, false)).items())
+                .extracting(Channel::id).containsExactly("a", "C", "b", "e", "d");
+        assertThat(store.channels().list(ChannelQuery.firstPage(10).sortedBy(ChannelSort.NAME, true)).items())
+                .extracting(Channel::id).containsExactly("d", "e", "b", "C", "a");
+        assertThat(store.channels().list(ChannelQuery.firstPage(10).sortedBy(ChannelSort.ID, false)).items())
+                .extracting(Channel::id).containsExactly("C", "a", "b", "d", "e");
+        assertThat(store.channels().list(ChannelQuery.firstPage(2).sortedBy(ChannelSort.UPDATED, true).page(2, 2))
+                .items()).extracting(Channel::id).containsExactly("b", "a"); // same time: by id, descending
+    }
+
+    @EachDatabase
     void like_wildcards_in_a_name_filter_are_literal(TestStore store) {
         store.channels().createAll(List.of(ChannelDraft.of("a", 1, "100% Hits"), ChannelDraft.of("b", 2, "1000 Hits"),
                 ChannelDraft.of("c", 3, "snake_case"), ChannelDraft.of("d", 4, "snakeXcase"),
