@@ -144,4 +144,19 @@ class DatabaseTest {
         store.database().validateMigrations();
         assertThat(store.database().dialect()).isEqualTo(store.dialect());
     }
+
+    @EachDatabase
+    void a_schema_that_does_not_match_the_migrations_is_refused_by_name(TestStore store) {
+        store.database().write(h -> h.execute("UPDATE flyway_schema_history SET checksum = 42 WHERE version = '1'"));
+
+        assertThatThrownBy(() -> store.database().validateMigrations())
+                .isInstanceOf(DatabaseException.class)
+                .hasMessageStartingWith("the schema of " + store.database().description() + " does not match this build: ")
+                .hasMessageContaining("checksum mismatch for migration version 1");
+        store.closeDatabase();
+        assertThatThrownBy(store::database)
+                .isInstanceOf(DatabaseException.class)
+                .hasMessageContaining("cannot migrate the schema of ")
+                .hasMessageContaining("checksum mismatch for migration version 1");
+    }
 }
