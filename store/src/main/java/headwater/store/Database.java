@@ -213,6 +213,34 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Writes a consistent copy of the SQLite database to {@code target} while it stays online ({@code VACUUM INTO}:
+     * readers and writers carry on; the copy is one transaction's snapshot, compacted). The copy is a plain
+     * SQLite file: open it by pointing a data directory at it as {@code headwater.db}.
+     *
+     * @throws DatabaseException the target exists already, cannot be written, or the database is PostgreSQL (back
+     *                           it up with {@code pg_dump --format=custom}; restore with {@code pg_restore})
+     */
+    public void backupTo(Path target) {
+        if (dialect != Dialect.SQLITE) {
+            throw new DatabaseException("backup of " + description + " is PostgreSQL's job: run pg_dump --format=custom "
+                    + "--file=headwater.dump <database> and restore with pg_restore --clean --dbname=<database> "
+                    + "headwater.dump");
+        }
+        Path absolute = target.toAbsolutePath();
+        if (Files.exists(absolute)) {
+            throw new DatabaseException("cannot back up " + description + " to " + absolute + ": the file exists already");
+        }
+        try (Connection connection = writePool.getConnection();
+             var statement = connection.prepareStatement("VACUUM INTO ?")) {
+            statement.setString(1, absolute.toString());
+            statement.execute();
+        } catch (SQLException e) {
+            throw new DatabaseException("cannot back up " + description + " to " + absolute + ": " + e.getMessage(), e);
+        }
+        LOG.info("{}: backed up to {}", description, absolute);
+    }
+
     public Dialect dialect() {
         return dialect;
     }

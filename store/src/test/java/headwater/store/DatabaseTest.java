@@ -84,6 +84,30 @@ class DatabaseTest {
     }
 
     @Test
+    void an_online_backup_is_a_complete_database_of_its_own(@TempDir Path dir) throws Exception {
+        Path backup = dir.resolve("backups").resolve("headwater.db");
+        Files.createDirectories(backup.getParent());
+        try (Database database = Database.open(DatabaseConfig.sqlite(dir.resolve("live")))) {
+            var channels = new headwater.store.catalog.JdbiChannelRepository(database, TestStore.CLOCK);
+            channels.createAll(java.util.stream.IntStream.rangeClosed(1, 50)
+                    .mapToObj(n -> ChannelDraft.of("c" + n, n, "Channel " + n)).toList());
+
+            database.backupTo(backup);
+            channels.create(ChannelDraft.of("after", 51, "Created after the backup"));
+
+            assertThatThrownBy(() -> database.backupTo(backup)).isInstanceOf(DatabaseException.class)
+                    .hasMessage("cannot back up " + database.description() + " to " + backup + ": the file exists already");
+        }
+        try (Database restored = Database.open(DatabaseConfig.sqlite(backup.getParent()))) {
+            restored.validateMigrations();
+            var channels = new headwater.store.catalog.JdbiChannelRepository(restored, TestStore.CLOCK);
+            assertThat(channels.count(ChannelQuery.firstPage(1))).isEqualTo(50);
+            assertThat(channels.get("c50").name()).isEqualTo("Channel 50");
+            assertThat(channels.find("after")).isEmpty();
+        }
+    }
+
+    @Test
     void an_unsupported_url_names_the_supported_databases_and_hides_the_password() {
         DatabaseConfig mysql = new DatabaseConfig("jdbc:mysql://db.example/iptv?user=admin&password=hunter2", "admin",
                 "hunter2", 4, null);
@@ -143,6 +167,17 @@ class DatabaseTest {
         store.closeDatabase();
         store.database().validateMigrations();
         assertThat(store.database().dialect()).isEqualTo(store.dialect());
+    }
+
+    @EachDatabase
+    void backup_of_postgresql_points_to_pg_dump(TestStore store, @TempDir Path dir) {
+        if (store.dialect() == Dialect.POSTGRESQL) {
+            assertThatThrownBy(() -> store.database().backupTo(dir.resolve("x.db"))).isInstanceOf(DatabaseException.class)
+                    .hasMessageContaining("pg_dump --format=custom");
+        } else {
+            store.database().backupTo(dir.resolve("x.db"));
+            assertThat(dir.resolve("x.db")).isNotEmptyFile();
+        }
     }
 
     @EachDatabase
