@@ -1,0 +1,52 @@
+package headwater.domain.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class CategoryAndPackageTest {
+
+    @Test
+    void a_category_names_its_invalid_field() {
+        assertThatThrownBy(() -> new Category("sport", "Sport", null, 0, null))
+                .hasMessage("category kind is missing: one of LIVE, RADIO, VOD, SERIES");
+        assertThatThrownBy(() -> new Category("sport", "Sport", CategoryKind.LIVE, 2_000_000, null))
+                .hasMessage("category sortOrder is 2000000: must be between -1000000 and 1000000");
+        assertThatThrownBy(() -> Category.of("sport", "Sport", CategoryKind.LIVE).withParentId("sport"))
+                .hasMessage("category parentId \"sport\" is the category itself");
+        assertThatThrownBy(() -> Category.of("sport", "", CategoryKind.LIVE)).hasMessage("category name is blank");
+    }
+
+    @Test
+    void a_package_keeps_its_channels_sorted_and_checks_their_ids() {
+        Package pkg = Package.of("basic", "Basic", "news", "kids", "films");
+        assertThat(pkg.channelIdList()).containsExactly("films", "kids", "news");
+        assertThat(pkg).isEqualTo(new Package("basic", "Basic", Set.of("films", "news", "kids")));
+        assertThatThrownBy(() -> Package.of("basic", "Basic", "bad id"))
+                .hasMessageStartingWith("package channelIds \"bad id\" is not an id");
+        assertThatThrownBy(() -> Package.of("b a", "Basic")).hasMessageStartingWith("package id \"b a\" is not an id");
+    }
+
+    @Test
+    void a_channel_query_refuses_impossible_pages() {
+        assertThatThrownBy(() -> ChannelQuery.firstPage(0)).hasMessage("channel query limit is 0: must be between 1 and 1000");
+        assertThatThrownBy(() -> ChannelQuery.firstPage(1001)).hasMessage("channel query limit is 1001: must be between 1 and 1000");
+        assertThatThrownBy(() -> ChannelQuery.firstPage(10).page(-1, 10)).hasMessage("channel query offset is -1: must not be negative");
+        assertThatThrownBy(() -> ChannelQuery.firstPage(10).sortedBy(null, false))
+                .hasMessage("channel query sort is missing: one of NUMBER, NAME, ID, UPDATED");
+        assertThat(ChannelQuery.firstPage(10).next().offset()).isEqualTo(10);
+    }
+
+    @Test
+    void errors_name_entity_ids_and_versions() {
+        assertThat(new ConcurrentUpdateException("channel", "news", 3, 4))
+                .hasMessage("channel news was changed concurrently: the update expected version 3, the stored version "
+                        + "is 4; read it again and reapply the change");
+        assertThat(new UnknownReferenceException("package", "basic", "channel", java.util.List.of("a")))
+                .hasMessage("package basic refers to unknown channel id [a]");
+        assertThat(new Page<>(java.util.List.of(1, 2), 5, 0, 2).hasMore()).isTrue();
+        assertThat(new Page<>(java.util.List.of(5), 5, 4, 2).hasMore()).isFalse();
+    }
+}

@@ -1,0 +1,92 @@
+package headwater.store.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import headwater.domain.catalog.Channel;
+import headwater.domain.catalog.ChannelDraft;
+import headwater.domain.catalog.DuplicateKeyException;
+import headwater.domain.catalog.InvalidValueException;
+import headwater.domain.catalog.NotFoundException;
+import headwater.domain.catalog.Package;
+import headwater.domain.catalog.Page;
+import headwater.domain.catalog.UnknownReferenceException;
+import headwater.store.EachDatabase;
+import headwater.store.TestStore;
+import java.util.List;
+import java.util.Set;
+
+class PackageRepositoryTest {
+
+    private static void channels(TestStore store) {
+        store.channels().createAll(List.of(ChannelDraft.of("news", 3, "News"), ChannelDraft.of("sport", 1, "Sport"),
+                ChannelDraft.of("kids", 2, "Kids"), ChannelDraft.of("films", 4, "Films")));
+    }
+
+    @EachDatabase
+    void creates_reads_replaces_and_deletes_a_package(TestStore store) {
+        channels(store);
+        var packages = store.packages();
+        Package basic = packages.create(Package.of("basic", "Basic", "news", "kids"));
+        Package empty = packages.create(Package.of("empty", "Empty"));
+
+        assertThat(packages.get("basic")).isEqualTo(basic);
+        assertThat(packages.get("basic").channelIds()).containsExactly("kids", "news");
+        assertThat(packages.list()).containsExactly(basic, empty);
+
+        Package bigger = packages.update(basic.withName("Basic+").withChannelIds(Set.of("news", "sport", "films")));
+        assertThat(packages.get("basic")).isEqualTo(bigger);
+        assertThat(packages.delete("empty")).isTrue();
+        assertThat(packages.delete("empty")).isFalse();
+        assertThat(packages.find("empty")).isEmpty();
+    }
+
+    @EachDatabase
+    void lists_a_packages_channels_by_number_page_by_page(TestStore store) {
+        channels(store);
+        store.packages().create(Package.of("all", "All", "news", "sport", "kids", "films"));
+
+        Page<Channel> first = store.packages().channels("all", 0, 3);
+        Page<Channel> second = store.packages().channels("all", 3, 3);
+
+        assertThat(first.items()).extracting(Channel::id).containsExactly("sport", "kids", "news");
+        assertThat(first.total()).isEqualTo(4);
+        assertThat(first.hasMore()).isTrue();
+        assertThat(second.items()).extracting(Channel::id).containsExactly("films");
+        assertThat(second.hasMore()).isFalse();
+        assertThatThrownBy(() -> store.packages().channels("none", 0, 3)).isInstanceOf(NotFoundException.class)
+                .hasMessage("package none does not exist");
+        assertThatThrownBy(() -> store.packages().channels("all", 0, 0)).isInstanceOf(InvalidValueException.class)
+                .hasMessage("package channels limit is 0: must be between 1 and 1000");
+    }
+
+    @EachDatabase
+    void refuses_unknown_channels_and_taken_ids_and_changes_nothing(TestStore store) {
+        channels(store);
+        var packages = store.packages();
+        Package basic = packages.create(Package.of("basic", "Basic", "news"));
+
+        assertThatThrownBy(() -> packages.create(Package.of("premium", "Premium", "news", "cinema", "arena")))
+                .isInstanceOf(UnknownReferenceException.class)
+                .hasMessage("package premium refers to unknown channel ids [arena, cinema]");
+        assertThat(packages.find("premium")).isEmpty();
+        assertThatThrownBy(() -> packages.update(basic.withChannelIds(Set.of("news", "cinema"))))
+                .isInstanceOf(UnknownReferenceException.class)
+                .hasMessage("package basic refers to unknown channel id [cinema]");
+        assertThat(packages.get("basic")).isEqualTo(basic);
+        assertThatThrownBy(() -> packages.create(Package.of("basic", "Again")))
+                .isInstanceOf(DuplicateKeyException.class).hasMessage("package id basic already exists");
+        assertThatThrownBy(() -> packages.update(Package.of("ghost", "Ghost")))
+                .isInstanceOf(NotFoundException.class).hasMessage("package ghost does not exist");
+    }
+
+    @EachDatabase
+    void deleting_a_channel_removes_it_from_its_packages(TestStore store) {
+        channels(store);
+        store.packages().create(Package.of("basic", "Basic", "news", "kids"));
+
+        store.channels().delete("news");
+
+        assertThat(store.packages().get("basic").channelIds()).containsExactly("kids");
+    }
+}
