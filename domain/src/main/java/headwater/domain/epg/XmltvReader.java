@@ -1,7 +1,6 @@
 package headwater.domain.epg;
 
 import java.io.BufferedInputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -11,8 +10,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.ZipException;
 import javax.xml.XMLConstants;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
@@ -94,11 +91,7 @@ public final class XmltvReader {
         buffered.reset();
         InputStream plain = buffered;
         if (b0 == 0x1f && b1 == 0x8b) {
-            try {
-                plain = new BufferedInputStream(new GZIPInputStream(buffered, 64 * 1024), 64 * 1024);
-            } catch (ZipException | EOFException e) {
-                throw new XmltvParseException("gzip header is corrupt: " + e.getMessage(), 0, 0, e);
-            }
+            plain = new BufferedInputStream(new CorruptGzipInputStream(buffered), 64 * 1024);
         }
         InputStream limited = new BufferedInputStream(new ByteLimitedInputStream(plain, options.maxBytes()), 8192);
         limited.mark(1024);
@@ -351,9 +344,8 @@ public final class XmltvReader {
         if (io instanceof ByteLimitedInputStream.GuideTooLargeException) {
             return new XmltvParseException(where + io.getMessage(), line, column, thrown);
         }
-        if (io instanceof EOFException || io instanceof ZipException) {
-            return new XmltvParseException(where + "gzip stream is corrupt or truncated: " + io.getMessage(), line,
-                    column, thrown);
+        if (io instanceof CorruptGzipInputStream.CorruptGzipException) {
+            return new XmltvParseException(where + io.getMessage(), line, column, thrown);
         }
         if (io.getClass().getName().contains("MalformedByteSequence") || io instanceof java.io.CharConversionException) {
             return new XmltvParseException(where + "invalid bytes for the declared encoding: " + io.getMessage(),
