@@ -369,12 +369,14 @@ public final class XmltvReader {
         f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, false);
         f.setProperty(XMLInputFactory.IS_COALESCING, false);
         f.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-        // The JDK's own limits (jdk.xml.*), tighter than its defaults: nothing here needs an entity expanded at all.
-        f.setProperty("jdk.xml.entityExpansionLimit", "1");
-        f.setProperty("jdk.xml.totalEntitySizeLimit", "1024");
-        f.setProperty("jdk.xml.maxGeneralEntitySizeLimit", "1024");
-        f.setProperty("jdk.xml.maxParameterEntitySizeLimit", "1024");
+        // The JDK's own limits (jdk.xml.*). With DTDs off no entity can be declared, so expansion limits stay tight.
+        // The size limits are lifted: the JDK counts every &amp; and &lt; of the document itself against them (the
+        // "[xml]" entity), and JDK 24+ defaults (100,000) would refuse a real guide with 100,001 ampersands.
+        f.setProperty("jdk.xml.entityExpansionLimit", "64");
         f.setProperty("jdk.xml.entityReplacementLimit", "1024");
+        f.setProperty("jdk.xml.maxParameterEntitySizeLimit", "1024");
+        f.setProperty("jdk.xml.maxGeneralEntitySizeLimit", "0");
+        f.setProperty("jdk.xml.totalEntitySizeLimit", "0");
         f.setProperty("jdk.xml.elementAttributeLimit", "256");
         f.setProperty("jdk.xml.maxElementDepth", "64");
         return f;
