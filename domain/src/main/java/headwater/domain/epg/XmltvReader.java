@@ -64,6 +64,16 @@ public final class XmltvReader {
             throw translate(e, xml);
         } catch (IOException e) {
             throw translate(e, e, xml);
+        } catch (RuntimeException e) {
+            if (!thrownByTheXmlParser(e)) {
+                throw e;
+            }
+            // The JDK's parser has its own bugs: a NUL in a DOCTYPE makes it look up a message that does not exist.
+            Location at = xml == null ? null : safeLocation(xml);
+            long line = at == null ? 0 : at.getLineNumber();
+            long column = at == null ? 0 : at.getColumnNumber();
+            throw new XmltvParseException("line " + line + ", column " + column + ": malformed XML the JDK's parser"
+                    + " could not describe (" + e + ")", line, column, e);
         } finally {
             if (xml != null) {
                 try {
@@ -352,6 +362,19 @@ public final class XmltvReader {
                     line, column, thrown);
         }
         return io;
+    }
+
+    /** Whether {@code e} came out of the JDK's XML parser (module java.xml) rather than our code or the listener. */
+    private static boolean thrownByTheXmlParser(RuntimeException e) {
+        for (StackTraceElement frame : e.getStackTrace()) {
+            if ("java.xml".equals(frame.getModuleName())) {
+                return true;
+            }
+            if (frame.getClassName().startsWith("headwater.")) {
+                return false;
+            }
+        }
+        return false;
     }
 
     private static Location safeLocation(XMLStreamReader xml) {

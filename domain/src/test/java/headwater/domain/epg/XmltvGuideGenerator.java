@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * Writes a synthetic guide of {@code channels} × {@code programmesPerChannel} through {@link XmltvWriter}, streaming:
- * 30-minute programmes from a fixed start, each with a title, sub-title, description, category, episode number and
- * rating (about 300 bytes a programme, so 1,000 × 1,000 is about 300 MB). Deterministic: the same arguments give the
+ * 30-minute programmes from a fixed start, each with a title, description, category and episode number (about 300
+ * bytes a programme, so 1,000 × 1,000 is about 300 MB). Deterministic: the same arguments give the
  * same bytes.
  */
 final class XmltvGuideGenerator {
@@ -41,12 +41,9 @@ final class XmltvGuideGenerator {
         Instant start = START.plus(SLOT.multipliedBy(p));
         return Programme.builder(channelId(c), start).stop(start.plus(SLOT))
                 .title(new LocalizedText("News & Weather " + p, "en"))
-                .subTitle(new LocalizedText("Part " + (p % 7), "en"))
-                .description(new LocalizedText("The day's stories from channel " + c + ", with the weather <live>;"
-                        + " episode " + p + " of the series.", "en"))
+                .description(new LocalizedText("Stories of channel " + c + " <live>, episode " + p + ".", "en"))
                 .category(new LocalizedText("News", "en"))
                 .episodeNumber(new EpisodeNumber(EpisodeNumber.XMLTV_NS, (p / 100) + "." + (p % 100) + "."))
-                .rating(new Rating("VCHIP", "TV-G", List.of()))
                 .build();
     }
 }

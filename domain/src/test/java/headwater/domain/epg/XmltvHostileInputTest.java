@@ -250,6 +250,31 @@ class XmltvHostileInputTest {
     }
 
     @Test
+    void aNulInTheDoctypeIsAParseErrorNotTheJdksMissingResourceException() {
+        // Found by XmltvReaderFuzzTest: the JDK's DTD skipper fails with MissingResourceException "InvalidCharInDTD".
+        String doc = "<?xml version=\"1.0\"?>\n<!DOCTYPE tv [<!ENTITY xxe SYSTEM \"file\u0000:///etc/passwd\">]>\n<tv/>";
+        assertThatThrownBy(() -> new XmltvReader().readAll(bytes(doc))).isInstanceOf(XmltvParseException.class)
+                .hasMessageStartingWith("line 2, column ")
+                .hasMessageContaining("malformed XML the JDK's parser could not describe");
+    }
+
+    @Test
+    void aListenersOwnFailureIsNotDisguisedAsAParseError() {
+        XmltvListener failing = new XmltvListener() {
+            @Override
+            public void channel(EpgChannel channel) {
+                throw new IllegalStateException("store is closed");
+            }
+
+            @Override
+            public void programme(Programme programme) {
+            }
+        };
+        assertThatThrownBy(() -> new XmltvReader().read(bytes("<tv><channel id=\"a\"/></tv>"), failing))
+                .isInstanceOf(IllegalStateException.class).hasMessage("store is closed");
+    }
+
+    @Test
     void declaredLatin1AndUtf8BomAreDecoded() throws IOException {
         byte[] latin1 = ("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><tv><channel id=\"c\"><display-name>Caf\u00e9"
                 + "</display-name></channel></tv>").getBytes(StandardCharsets.ISO_8859_1);
