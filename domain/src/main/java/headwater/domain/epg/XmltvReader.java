@@ -227,7 +227,7 @@ public final class XmltvReader {
         List<XmlAttribute> attributes = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             String name = qualifiedName(xml.getAttributePrefix(i), xml.getAttributeLocalName(i));
-            String value = xml.getAttributeValue(i);
+            String value = XmlCharacters.attribute(xml.getAttributeValue(i));
             if (value.length() > budget.maxTextLength()) {
                 budget.fail("attribute " + name + " of <" + xml.getLocalName() + "> is " + value.length()
                         + " characters, over the limit of " + budget.maxTextLength());
@@ -289,7 +289,7 @@ public final class XmltvReader {
                     if (budget.failure() != null) {
                         return new ExtraElement(name, List.of(), "", List.of());
                     }
-                    return new ExtraElement(name, attributes, text.toString().strip(), children);
+                    return new ExtraElement(name, attributes, XmlCharacters.text(text.toString()).strip(), children);
                 }
                 default -> {
                     // comments and processing instructions carry nothing of the guide

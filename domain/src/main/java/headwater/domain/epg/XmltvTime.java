@@ -17,8 +17,11 @@ import java.util.Locale;
  * default zone. Zone names such as {@code BST} are ambiguous and refused.
  */
 public final class XmltvTime {
-    private static final DateTimeFormatter OUT = DateTimeFormatter.ofPattern("yyyyMMddHHmmss", Locale.ROOT)
+    private static final DateTimeFormatter OUT = DateTimeFormatter.ofPattern("uuuuMMddHHmmss", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
+
+    private static final Instant FIRST = Instant.parse("0000-01-01T00:00:00Z");
+    private static final Instant LAST = Instant.parse("9999-12-31T23:59:59Z");
 
     private XmltvTime() {
     }
@@ -48,13 +51,15 @@ public final class XmltvTime {
                     e);
         }
         String zone = s.substring(digits).strip();
-        if (zone.isEmpty()) {
-            return ZonedDateTime.ofLocal(local, defaultZone, null).toInstant();
+        Instant instant = zone.isEmpty() ? ZonedDateTime.ofLocal(local, defaultZone, null).toInstant()
+                : local.toInstant(offset(zone, text, s.length() - zone.length()));
+        if (instant.isBefore(FIRST) || instant.isAfter(LAST)) {
+            throw new DateTimeParseException("time '" + text + "' is outside the years 0000 to 9999 in UTC", text, 0);
         }
-        return local.toInstant(offset(zone, text, s.length() - zone.length()));
+        return instant;
     }
 
-    /** {@code instant} as {@code YYYYMMDDhhmmss +0000}, to the second. */
+    /** {@code instant} (years 0000 to 9999) as {@code YYYYMMDDhhmmss +0000}, to the second. */
     public static String format(Instant instant) {
         return OUT.format(instant) + " +0000";
     }

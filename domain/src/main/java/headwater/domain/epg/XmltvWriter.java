@@ -12,7 +12,7 @@ import javax.xml.stream.XMLStreamWriter;
  * Writes an XMLTV guide in UTF-8: {@code <tv generator-info-name="Headwater">}, channels, then programmes, as they are
  * handed over (streaming; a guide need not be in memory). Times are written in UTC ({@code 20250208000000 +0000}, to
  * the second), children in xmltv.dtd's order, every field the {@link XmltvReader} reads, so reading an export gives
- * equal values. Characters XML 1.0 cannot carry (control characters, lone surrogates) are left out.
+ * equal values. Characters XML 1.0 cannot carry are left out (see {@link XmlCharacters}).
  *
  * <p>Call {@link #channel} for all channels before the first {@link #programme}, and {@link #close} at the end (it
  * does not close the stream).
@@ -275,41 +275,18 @@ public final class XmltvWriter implements AutoCloseable {
 
     private void attribute(String name, String value) throws XMLStreamException {
         if (value != null) {
-            xml.writeAttribute(name, xmlChars(value));
+            xml.writeAttribute(name, XmlCharacters.attribute(value));
         }
     }
 
     private void text(String value) throws XMLStreamException {
         if (!value.isEmpty()) {
-            xml.writeCharacters(xmlChars(value));
+            xml.writeCharacters(XmlCharacters.text(value));
         }
     }
 
     private void indent(int depth) throws XMLStreamException {
         xml.writeCharacters("\n" + "  ".repeat(depth));
-    }
-
-    /** {@code s} without the characters XML 1.0 cannot carry. */
-    static String xmlChars(String s) {
-        StringBuilder out = null;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            boolean ok;
-            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-                if (out != null) {
-                    out.append(c).append(s.charAt(i + 1));
-                }
-                i++;
-                continue;
-            }
-            ok = c == '\t' || c == '\n' || c == '\r' || c >= 0x20 && c <= 0xd7ff || c >= 0xe000 && c <= 0xfffd;
-            if (!ok && out == null) {
-                out = new StringBuilder(s.length()).append(s, 0, i);
-            } else if (ok && out != null) {
-                out.append(c);
-            }
-        }
-        return out == null ? s : out.toString();
     }
 
     @Override

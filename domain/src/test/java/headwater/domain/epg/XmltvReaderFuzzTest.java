@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 
 /**
  * Any bytes either read as a guide or fail with {@link XmltvParseException}; nothing else escapes (no other
- * exception, no hang on an entity, no fetch).
+ * exception, no hang on an entity, no fetch), and what reads writes back to the same guide.
  *
  * <p>Without {@code JAZZER_FUZZ=1} this runs the seed corpus in {@code XmltvReaderFuzzTestInputs/read}: slices of the
  * eight sample guides (whole and cut), a gzip slice, XXE, entity expansion, bad programmes, invalid UTF-8. A longer
@@ -34,5 +35,13 @@ class XmltvReaderFuzzTest {
         assertThat(report.channels()).isEqualTo(guide.channels().size());
         assertThat(report.programmes()).isEqualTo(guide.programmes().size());
         assertThat(report.skippedFirst().size()).isLessThanOrEqualTo((int) Math.min(report.skipped(), 100));
+        // What was read, written and read again is the same guide.
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            XmltvWriter.write(guide, out, true);
+            assertThat(READER.readAll(new ByteArrayInputStream(out.toByteArray()))).isEqualTo(guide);
+        } catch (IOException e) {
+            throw new AssertionError("an export of a guide read does not read back: " + e.getMessage(), e);
+        }
     }
 }

@@ -37,6 +37,8 @@ class XmltvTimeTest {
             20241231233000 -1200      | 2025-01-01T11:30:00Z
             20250101000000 +1400      | 2024-12-31T10:00:00Z
             20240229120000 +0000      | 2024-02-29T12:00:00Z
+            00000101000000 +0000      | 0000-01-01T00:00:00Z
+            99991231235959 +0000      | 9999-12-31T23:59:59Z
             """)
     void parsesToUtc(String text, String utc) {
         assertThat(XmltvTime.parse(text, ZoneOffset.UTC)).isEqualTo(Instant.parse(utc));
@@ -65,6 +67,8 @@ class XmltvTimeTest {
             20250101120000 +1     | expected ±hhmm
             20250101120000 +01:0  | expected ±hhmm
             20250101120000 +0100x | expected ±hhmm
+            99991231235959 -0100  | outside the years 0000 to 9999
+            00000101000000 +0100  | outside the years 0000 to 9999
             """)
     void refusesWhatIsNotAnXmltvTime(String text, String reason) {
         assertThatThrownBy(() -> XmltvTime.parse(text, ZoneOffset.UTC)).isInstanceOf(DateTimeException.class)
@@ -75,6 +79,7 @@ class XmltvTimeTest {
     void formatsInUtcToTheSecond() {
         assertThat(XmltvTime.format(Instant.parse("2025-02-07T23:00:00Z"))).isEqualTo("20250207230000 +0000");
         assertThat(XmltvTime.format(Instant.parse("2025-02-07T23:00:00.900Z"))).isEqualTo("20250207230000 +0000");
+        assertThat(XmltvTime.format(Instant.parse("0000-01-01T00:00:00Z"))).isEqualTo("00000101000000 +0000");
         Instant t = Instant.parse("2026-05-03T11:42:50Z");
         assertThat(XmltvTime.parse(XmltvTime.format(t), ZoneId.of("Asia/Kolkata"))).isEqualTo(t);
     }

@@ -84,6 +84,15 @@ class XmltvWriterTest {
     }
 
     @Test
+    void whitespaceAParserWouldNormaliseIsNormalisedOnBothSides() throws IOException {
+        String doc = "<tv><channel id=\"a&#10;b&#9;c&#13;d\"><display-name>x&#13;y\tz</display-name></channel></tv>";
+        XmltvGuide read = new XmltvReader().readAll(XmltvHostileInputTest.bytes(doc));
+        assertThat(read.channels().getFirst().id()).isEqualTo("a b c d");
+        assertThat(read.channels().getFirst().displayNames()).containsExactly(LocalizedText.of("x\ny\tz"));
+        assertThat(new XmltvReader().readAll(new ByteArrayInputStream(export(read)))).isEqualTo(read);
+    }
+
+    @Test
     void creditsAndExtrasAreKeptInDtdOrder() {
         Programme p = Programme.builder("a", Instant.EPOCH)
                 .credit(new Credit(Credit.Kind.ACTOR, "B", null, false))
