@@ -26,8 +26,10 @@ final class StrictUtf8Reader extends Reader {
     private boolean eof;
     private boolean flushed;
 
-    StrictUtf8Reader(InputStream in) {
+    /** Decodes {@code in}, whose first byte is at {@code offset} of the guide (3 after a byte order mark). */
+    StrictUtf8Reader(InputStream in, long offset) {
         this.in = in;
+        this.bytesBeforeBuffer = offset;
     }
 
     @Override

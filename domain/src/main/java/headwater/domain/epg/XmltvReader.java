@@ -101,17 +101,21 @@ public final class XmltvReader {
         buffered.reset();
         InputStream plain = buffered;
         if (b0 == 0x1f && b1 == 0x8b) {
-            plain = new BufferedInputStream(new CorruptGzipInputStream(buffered), 64 * 1024);
+            // Both sides limited: the compressed bytes (endless empty deflate blocks) and the XML they expand to.
+            InputStream compressed = new ByteLimitedInputStream(buffered, options.maxBytes());
+            plain = new BufferedInputStream(new CorruptGzipInputStream(compressed), 64 * 1024);
         }
         InputStream limited = new BufferedInputStream(new ByteLimitedInputStream(plain, options.maxBytes()), 8192);
         limited.mark(1024);
         byte[] head = limited.readNBytes(1024);
         limited.reset();
         if (isUtf8(head)) {
+            int bom = 0;
             if (head.length >= 3 && (head[0] & 0xff) == 0xef && (head[1] & 0xff) == 0xbb && (head[2] & 0xff) == 0xbf) {
-                limited.skipNBytes(3);
+                bom = 3;
+                limited.skipNBytes(bom);
             }
-            return factory.createXMLStreamReader(new StrictUtf8Reader(limited));
+            return factory.createXMLStreamReader(new StrictUtf8Reader(limited, bom));
         }
         return factory.createXMLStreamReader(limited);
     }

@@ -125,6 +125,11 @@ class XmltvHostileInputTest {
                     .isInstanceOf(XmltvParseException.class).hasMessageStartingWith("invalid UTF-8 at byte 17 (line 1,"
                             + " column 18)");
         }
+        byte[] afterBom = concat(new byte[] {(byte) 0xef, (byte) 0xbb, (byte) 0xbf}, "<tv a=\"".getBytes(),
+                new byte[] {(byte) 0xff}, "\"/>".getBytes());
+        assertThatThrownBy(() -> new XmltvReader().readAll(new ByteArrayInputStream(afterBom)))
+                .isInstanceOf(XmltvParseException.class).hasMessageStartingWith("invalid UTF-8 at byte 10 (line 1,"
+                        + " column 8)");
         byte[] cut = concat("<tv></tv>\n<!-- ".getBytes(), new byte[] {(byte) 0xe2, (byte) 0x82});
         assertThatThrownBy(() -> new XmltvReader().readAll(new ByteArrayInputStream(cut)))
                 .isInstanceOf(XmltvParseException.class).hasMessageStartingWith("invalid UTF-8 at byte 15 (line 2,");
