@@ -19,9 +19,10 @@ import java.nio.file.Path;
  *     headwater.domain.epg.XmltvStreamingBenchmark 1000 1000 /tmp/guide-1000x1000.xml
  * </pre>
  *
- * <p>Figures (2026-11-21, 2 shared cores, load average about 7, Temurin 25, G1): 1,000 × 1,000 = 333,606,752 bytes,
- * generated in 5.5 s; read in 4.6 s (72 MB/s, 217,000 programmes/s) with peak heap 109 MB at {@code -Xmx512m}, and in
- * 5.6 s with peak heap 11.7 MB at {@code -Xmx32m}: the heap does not grow with the guide.
+ * <p>Figures (2026-11-21, 2 cores shared with other builds, load average 7 to 9, Temurin 25, G1, two runs each):
+ * 1,000 × 1,000 = 333,606,752 bytes, generated in 5.0 to 5.5 s; read in 4.6 to 5.5 s (60 to 72 MB/s, 180,000 to
+ * 217,000 programmes/s) with peak heap 109 MB at {@code -Xmx512m}, and in 4.8 to 5.6 s with peak heap 11.7 MB at
+ * {@code -Xmx32m}: the heap does not grow with the guide.
  */
 public final class XmltvStreamingBenchmark {
     private XmltvStreamingBenchmark() {
