@@ -2,7 +2,6 @@ package headwater.headend;
 
 import headwater.headend.source.MaskedUri;
 import headwater.headend.source.Source;
-import headwater.headend.source.WakeGrid;
 import headwater.media.hls.HlsSegmenter;
 import headwater.media.hls.SegmenterOptions;
 import headwater.media.ts.DemuxListener;
@@ -45,11 +44,6 @@ import org.slf4j.LoggerFactory;
 public final class Channel implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Channel.class);
     private static final int READ_BUFFER = 64 * 1024;
-    /**
-     * The watchdogs tick on a grid shared by every channel of the JVM (and a multiple of the {@code file://} sources'
-     * pacing grid), so that they wake together instead of each on its own.
-     */
-    private static final WakeGrid WATCHDOG_TICKS = new WakeGrid(400_000_000L);
 
     private final ChannelSpec spec;
     private final SourceProvider provider;
@@ -77,7 +71,6 @@ public final class Channel implements AutoCloseable {
     private int videoPid = -1;
     private RecoveryProbe probe;
     private Thread thread;
-    private Thread watchdog;
 
     /**
      * @param liveDir where the window keeps the segments ({@code <dataDir>/channels/<id>/live})
@@ -123,14 +116,14 @@ public final class Channel implements AutoCloseable {
         return s == null ? -1 : s.index;
     }
 
-    /** Starts the channel's thread and its watchdog. */
+    /** Starts the channel's thread, and has {@link HealthWatch} check it. */
     public synchronized void start() {
         if (thread != null) {
             throw new IllegalStateException("channel " + spec.id() + " was already started");
         }
         running = true;
         thread = Thread.ofVirtual().name("channel-" + spec.id()).start(this::run);
-        watchdog = Thread.ofVirtual().name("watchdog-" + spec.id()).start(this::watch);
+        HealthWatch.watch(this);
     }
 
     public ChannelSpec spec() {
@@ -175,10 +168,9 @@ public final class Channel implements AutoCloseable {
             o.close();
         }
         if (t != null) {
+            HealthWatch.unwatch(this);
             LockSupport.unpark(t);
             join(t);
-            watchdog.interrupt();
-            join(watchdog);
         } else {
             window.close();
         }
@@ -389,32 +381,24 @@ public final class Channel implements AutoCloseable {
         }
     }
 
-    // ---- the watchdog's thread ----
+    // ---- health, checked by HealthWatch's thread ----
 
-    private void watch() {
+    /** Closes the current source when it broke a health rule: no data, no video, too many continuity errors. */
+    void checkHealth(long now) {
+        SourceSession s = current;
+        if (!running || s == null || s.abortReason != null) {
+            return;
+        }
         long noData = spec.health().noData().toNanos();
         long noVideo = spec.health().noVideo().toNanos();
-        while (running) {
-            try {
-                long before = System.nanoTime();
-                Thread.sleep(Duration.ofNanos(WATCHDOG_TICKS.sleepNanos(before, before + 1)));
-            } catch (InterruptedException e) {
-                return;
-            }
-            SourceSession s = current;
-            if (s == null || s.abortReason != null) {
-                continue;
-            }
-            long now = System.nanoTime();
-            if (now - s.lastDataNanos > noData) {
-                s.abort("no data for " + millis(now - s.lastDataNanos));
-            } else if (s.healthySinceNanos < 0 && now - s.startedNanos > noVideo) {
-                s.abort("no " + (s.hasVideo ? "keyframe" : "usable program") + " for " + millis(now - s.startedNanos));
-            } else if (s.hasVideo && now - s.lastVideoNanos > noVideo) {
-                s.abort("no video for " + millis(now - s.lastVideoNanos));
-            } else {
-                checkContinuity(s, now);
-            }
+        if (now - s.lastDataNanos > noData) {
+            s.abort("no data for " + millis(now - s.lastDataNanos));
+        } else if (s.healthySinceNanos < 0 && now - s.startedNanos > noVideo) {
+            s.abort("no " + (s.hasVideo ? "keyframe" : "usable program") + " for " + millis(now - s.startedNanos));
+        } else if (s.hasVideo && now - s.lastVideoNanos > noVideo) {
+            s.abort("no video for " + millis(now - s.lastVideoNanos));
+        } else {
+            checkContinuity(s, now);
         }
     }
 

@@ -5,7 +5,7 @@ import headwater.headend.source.Source;
 
 /**
  * One opened source of a channel, from open to close: what the health checks watch. Written by the channel's
- * thread, read by its watchdog.
+ * thread, read by the health checks of {@link HealthWatch}.
  */
 final class SourceSession {
     final int index;
