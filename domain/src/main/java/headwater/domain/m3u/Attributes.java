@@ -21,10 +21,12 @@ public record Attributes(List<Attribute> list) {
 
     public Attributes {
         list = List.copyOf(list);
-        var seen = new java.util.HashSet<String>();
-        for (Attribute attribute : list) {
-            if (!seen.add(fold(attribute.name()))) {
-                throw new IllegalArgumentException("attribute \"" + attribute.name() + "\" is given twice");
+        if (list.size() > 1) {
+            var seen = new java.util.HashSet<String>();
+            for (Attribute attribute : list) {
+                if (!seen.add(fold(attribute.name()))) {
+                    throw new IllegalArgumentException("attribute \"" + attribute.name() + "\" is given twice");
+                }
             }
         }
     }

@@ -10,8 +10,8 @@ import java.util.function.Consumer;
 final class AttributesCollector {
 
     private final String what;
-    private final List<Attribute> pairs = new ArrayList<>();
-    private final Set<String> names = new HashSet<>();
+    private List<Attribute> pairs = List.of();
+    private Set<String> names = Set.of();
 
     /** @param what how a warning names a pair: {@code attribute}, {@code #EXTVLCOPT option}, ... */
     AttributesCollector(String what) {
@@ -19,6 +19,10 @@ final class AttributesCollector {
     }
 
     void add(String name, String value, Consumer<String> warn) {
+        if (pairs.isEmpty()) {
+            pairs = new ArrayList<>(8);
+            names = new HashSet<>();
+        }
         if (names.add(Attributes.fold(name))) {
             pairs.add(new Attribute(name, value));
         } else {
