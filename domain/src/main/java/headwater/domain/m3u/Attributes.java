@@ -2,12 +2,15 @@ package headwater.domain.m3u;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.regex.Pattern;
 
 /**
  * Ordered {@code name=value} pairs (the attributes of an {@code #EXTM3U} or {@code #EXTINF} line, the
@@ -22,7 +25,7 @@ public record Attributes(List<Attribute> list) {
     public Attributes {
         list = List.copyOf(list);
         if (list.size() > 1) {
-            var seen = new java.util.HashSet<String>();
+            var seen = new HashSet<String>();
             for (Attribute attribute : list) {
                 if (!seen.add(fold(attribute.name()))) {
                     throw new IllegalArgumentException("attribute \"" + attribute.name() + "\" is given twice");
@@ -102,16 +105,16 @@ public record Attributes(List<Attribute> list) {
         }
     }
 
-    /** The non-blank items of a separated list ({@code group-title="News;Sport"}), in order, stripped. */
+    /** The non-blank items of a separated list ({@code group-title="News;Sport"}), in order, stripped, without repeats. */
     public List<String> items(String name, String separator) {
         Optional<String> value = get(name);
         if (value.isEmpty()) {
             return List.of();
         }
-        var items = new ArrayList<String>();
-        for (String item : value.get().split(java.util.regex.Pattern.quote(separator), -1)) {
+        var items = new LinkedHashSet<String>();
+        for (String item : value.get().split(Pattern.quote(separator), -1)) {
             String stripped = item.strip();
-            if (!stripped.isEmpty() && !items.contains(stripped)) {
+            if (!stripped.isEmpty()) {
                 items.add(stripped);
             }
         }

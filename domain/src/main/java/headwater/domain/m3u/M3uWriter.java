@@ -1,6 +1,8 @@
 package headwater.domain.m3u;
 
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.Objects;
 
@@ -40,11 +42,11 @@ public final class M3uWriter {
 
     /** The playlist as text. */
     public static String toText(Playlist playlist) {
-        var text = new java.io.StringWriter();
+        var text = new StringWriter();
         try {
             write(playlist, text);
         } catch (IOException impossible) {
-            throw new java.io.UncheckedIOException(impossible);
+            throw new UncheckedIOException(impossible);
         }
         return text.toString();
     }

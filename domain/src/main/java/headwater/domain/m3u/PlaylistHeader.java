@@ -1,6 +1,6 @@
 package headwater.domain.m3u;
 
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,13 +27,9 @@ public record PlaylistHeader(Attributes attributes) {
      * repeats are dropped, the order is kept.
      */
     public List<String> epgUrls() {
-        var urls = new ArrayList<String>();
+        var urls = new LinkedHashSet<String>();
         for (String name : List.of("x-tvg-url", "url-tvg")) {
-            for (String url : attributes.items(name, ",")) {
-                if (!urls.contains(url)) {
-                    urls.add(url);
-                }
-            }
+            urls.addAll(attributes.items(name, ","));
         }
         return List.copyOf(urls);
     }

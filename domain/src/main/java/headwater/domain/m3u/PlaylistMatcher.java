@@ -2,6 +2,7 @@ package headwater.domain.m3u;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,7 @@ public final class PlaylistMatcher {
         int[] partnerOfNew = new int[current.size()];
         MatchRule[] ruleOfNew = new MatchRule[current.size()];
         boolean[] oldTaken = new boolean[previous.size()];
-        java.util.Arrays.fill(partnerOfNew, -1);
+        Arrays.fill(partnerOfNew, -1);
 
         for (MatchRule rule : MatchRule.values()) {
             Function<StableKeys, String> key = keyOf(rule);

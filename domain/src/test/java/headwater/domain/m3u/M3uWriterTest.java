@@ -126,7 +126,7 @@ class M3uWriterTest {
                 #EXTVLCOPT:http-referrer=http://r/
                 http://s/1|User-Agent=A%20B&Referer=http://r/%7C
                 #EXTINF:-1 tvg-name="unterminated, with comma,Second
-                #EXTGRP:  Group  
+                #EXTGRP:  Group \s
                 rtmp://s/2
                 http://s/3
                 #EXTINF:7 radio=true,
