@@ -65,7 +65,7 @@ public final class M3uParser {
 
         // What has been read since the last URL.
         private long infoLine;
-        private String infoLineText;
+        private boolean pendingInfo;
         private double duration;
         private String title;
         private AttributesCollector attributes;
@@ -97,7 +97,7 @@ public final class M3uParser {
                     onUrl(line);
                 }
             }
-            if (infoLineText != null) {
+            if (pendingInfo) {
                 skip(infoLine, "#EXTINF without a URL at the end of the playlist");
             } else if (group != null || !vlcOptions.isEmpty() || !kodiProperties.isEmpty()) {
                 warn("#EXTGRP, #EXTVLCOPT or #KODIPROP lines at the end of the playlist belong to no URL; ignored");
@@ -110,7 +110,7 @@ public final class M3uParser {
             if (directive(line, "#EXTM3U")) {
                 if (sawHeader) {
                     warn("another #EXTM3U header; its attributes are added to the first one's");
-                } else if (entryCount > 0 || infoLineText != null) {
+                } else if (entryCount > 0 || pendingInfo) {
                     warn("#EXTM3U header after the first entry; its attributes still apply to the playlist");
                 }
                 sawHeader = true;
@@ -135,12 +135,12 @@ public final class M3uParser {
         }
 
         private void onInfo(String line) {
-            if (infoLineText != null) {
+            if (pendingInfo) {
                 skip(infoLine, "#EXTINF without a URL: another #EXTINF follows on line " + lines.lineNumber());
                 resetPending();
             }
             infoLine = lines.lineNumber();
-            infoLineText = line;
+            pendingInfo = true;
             int i = tagEnd(line, "#EXTINF");
             while (i < line.length() && line.charAt(i) == ' ') {
                 i++;
@@ -197,7 +197,7 @@ public final class M3uParser {
                 return;
             }
             Attributes headers = bar < 0 ? Attributes.none() : HeaderSuffix.parse(line.substring(bar + 1), this::warn);
-            boolean plain = infoLineText == null;
+            boolean plain = !pendingInfo;
             var entry = new PlaylistEntry(
                     plain ? -1 : duration,
                     plain ? url : title,
@@ -213,7 +213,7 @@ public final class M3uParser {
         }
 
         private void resetPending() {
-            infoLineText = null;
+            pendingInfo = false;
             attributes = null;
             title = null;
             group = null;
