@@ -26,7 +26,7 @@ public record PlaylistEntry(
         Attributes vlcOptions,
         Attributes kodiProperties,
         String url,
-        Attributes httpHeaders) {
+        Attributes httpHeaders) implements CatchupAttributes {
 
     public PlaylistEntry {
         if (!Double.isFinite(duration)) {
@@ -101,26 +101,6 @@ public record PlaylistEntry(
     /** {@code radio="true"}. */
     public boolean radio() {
         return attributes.text("radio").filter("true"::equalsIgnoreCase).isPresent();
-    }
-
-    public Optional<Double> tvgShift() {
-        return attributes.decimal("tvg-shift");
-    }
-
-    public Optional<String> catchup() {
-        return attributes.text("catchup");
-    }
-
-    public Optional<String> catchupSource() {
-        return attributes.text("catchup-source");
-    }
-
-    public OptionalInt catchupDays() {
-        return attributes.integer("catchup-days");
-    }
-
-    public Optional<Double> catchupCorrection() {
-        return attributes.decimal("catchup-correction");
     }
 
     /** The legacy SIPTV {@code timeshift="days"} archive length. */
