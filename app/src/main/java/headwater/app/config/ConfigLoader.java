@@ -99,7 +99,10 @@ public final class ConfigLoader {
         HlsConfig hls = new HlsConfig(
                 duration("hls.targetDuration", HlsConfig.DEFAULT_TARGET_DURATION, MIN_TARGET, MAX_TARGET),
                 integer("hls.windowSegments", HlsConfig.DEFAULT_WINDOW_SEGMENTS, 3, 1_000),
-                integer("hls.extraSegmentsOnDisk", HlsConfig.DEFAULT_EXTRA_SEGMENTS_ON_DISK, 0, 100_000));
+                integer("hls.extraSegmentsOnDisk", HlsConfig.DEFAULT_EXTRA_SEGMENTS_ON_DISK, 0, 100_000),
+                bool("hls.keepSubtitles", HlsConfig.DEFAULT_KEEP_SUBTITLES),
+                bool("hls.keepScte35", HlsConfig.DEFAULT_KEEP_SCTE35),
+                bool("hls.keepOtherData", HlsConfig.DEFAULT_KEEP_OTHER_DATA));
         HealthConfig health = new HealthConfig(
                 duration("health.noDataTimeout", HealthConfig.DEFAULT_NO_DATA_TIMEOUT, MIN_TIMEOUT, MAX_TIMEOUT),
                 duration("health.noVideoTimeout", HealthConfig.DEFAULT_NO_VIDEO_TIMEOUT, MIN_TIMEOUT, MAX_TIMEOUT),

@@ -9,15 +9,28 @@ import java.util.Objects;
  * @param targetDuration      the target segment duration (segments still cut on keyframes only)
  * @param windowSegments      how many segments the live media playlist lists
  * @param extraSegmentsOnDisk how many segments older than the window stay on disk, for players that lag behind
+ * @param keepSubtitles       whether DVB subtitle and teletext PIDs of the program are packaged with it
+ * @param keepScte35          whether SCTE-35 splice information PIDs are packaged
+ * @param keepOtherData       whether any other data PID of the program (ID3, private data) is packaged
  */
-public record HlsConfig(Duration targetDuration, int windowSegments, int extraSegmentsOnDisk) {
+public record HlsConfig(Duration targetDuration, int windowSegments, int extraSegmentsOnDisk, boolean keepSubtitles,
+        boolean keepScte35, boolean keepOtherData) {
 
     public static final Duration DEFAULT_TARGET_DURATION = Duration.ofSeconds(4);
     public static final int DEFAULT_WINDOW_SEGMENTS = 6;
     public static final int DEFAULT_EXTRA_SEGMENTS_ON_DISK = 4;
+    public static final boolean DEFAULT_KEEP_SUBTITLES = true;
+    public static final boolean DEFAULT_KEEP_SCTE35 = true;
+    public static final boolean DEFAULT_KEEP_OTHER_DATA = false;
 
     public HlsConfig {
         Objects.requireNonNull(targetDuration, "targetDuration");
+    }
+
+    /** The segment settings, with the default choice of which data PIDs to keep. */
+    public HlsConfig(Duration targetDuration, int windowSegments, int extraSegmentsOnDisk) {
+        this(targetDuration, windowSegments, extraSegmentsOnDisk, DEFAULT_KEEP_SUBTITLES, DEFAULT_KEEP_SCTE35,
+                DEFAULT_KEEP_OTHER_DATA);
     }
 
     public static HlsConfig defaults() {

@@ -22,6 +22,7 @@ public final class ChannelSpecs {
         HealthThresholds health = new HealthThresholds(h.noDataTimeout(), h.noVideoTimeout(), h.maxCcErrorsPerSecond(),
                 h.probation());
         Backoff backoff = new Backoff(h.backoffInitial(), h.backoffMax());
+        DemuxOptions streams = demuxOptions(config);
         List<ChannelSpec> specs = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (int i = 0; i < config.channels().size(); i++) {
@@ -29,7 +30,7 @@ public final class ChannelSpecs {
             try {
                 specs.add(new ChannelSpec(c.id(), c.name(), c.sources(), c.slate().orElse(null),
                         c.effectiveTargetDuration(config.hls()), config.hls().windowSegments(),
-                        config.hls().extraSegmentsOnDisk(), health, backoff, DemuxOptions.DEFAULTS));
+                        config.hls().extraSegmentsOnDisk(), health, backoff, streams));
             } catch (IllegalArgumentException e) {
                 problems.add("channels[" + i + "]: " + e.getMessage());
             }
@@ -38,5 +39,10 @@ public final class ChannelSpecs {
             throw new ConfigException(problems);
         }
         return specs;
+    }
+
+    /** The first program of each source, with the data PIDs the configuration keeps. */
+    static DemuxOptions demuxOptions(HeadwaterConfig config) {
+        return new DemuxOptions(0, config.hls().keepSubtitles(), config.hls().keepScte35(), config.hls().keepOtherData());
     }
 }

@@ -23,7 +23,7 @@ class BadConfigTest {
                         hls:
                           segmentFormat: fmp4
                         """, Map.of(), "headwater.yml:2: unknown key 'hls.segmentFormat'; known keys here: "
-                        + "extraSegmentsOnDisk, targetDuration, windowSegments"),
+                        + "extraSegmentsOnDisk, keepOtherData, keepScte35, keepSubtitles, targetDuration, windowSegments"),
                 bad("unknown top-level section", """
                         chanels: []
                         """, Map.of(), "headwater.yml:1: unknown key 'chanels'; did you mean 'channels'?"),
@@ -35,6 +35,10 @@ class BadConfigTest {
                         hls:
                           targetDuration: 4
                         """, Map.of(), "headwater.yml:2: hls.targetDuration must be " + DurationText.EXPECTED + ", got '4'"),
+                bad("keep flag not a boolean", """
+                        hls:
+                          keepScte35: sometimes
+                        """, Map.of(), "headwater.yml:2: hls.keepScte35 must be true or false, got 'sometimes'"),
                 bad("port not a number", """
                         server:
                           port: http
