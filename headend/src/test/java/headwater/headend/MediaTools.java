@@ -1,11 +1,12 @@
 package headwater.headend;
 
+import headwater.testkit.CommandResult;
+import headwater.testkit.ExternalCommand;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /** Runs Debian's ffmpeg and ffprobe (on PATH) for end-to-end checks. */
 final class MediaTools {
@@ -14,24 +15,8 @@ final class MediaTools {
     private MediaTools() {}
 
     static Result run(List<String> command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                .start();
-        byte[][] stderr = new byte[1][];
-        Thread err = Thread.ofVirtual().start(() -> {
-            try {
-                stderr[0] = p.getErrorStream().readAllBytes();
-            } catch (IOException e) {
-                stderr[0] = e.toString().getBytes(StandardCharsets.UTF_8);
-            }
-        });
-        byte[] out = p.getInputStream().readAllBytes();
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new IOException("timed out: " + command);
-        }
-        err.join();
-        return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8),
-                new String(stderr[0], StandardCharsets.UTF_8));
+        CommandResult r = ExternalCommand.run(command, Duration.ofSeconds(120));
+        return new Result(r.exitCode(), r.stdout(), r.stderr());
     }
 
     /** A 10 s H.264 (an IDR every second) + AAC test stream in MPEG-TS. */

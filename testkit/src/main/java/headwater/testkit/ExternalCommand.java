@@ -19,6 +19,11 @@ public final class ExternalCommand {
     private ExternalCommand() {}
 
     public static CommandResult run(List<String> command, Duration timeout) {
+        return run(command, timeout, null);
+    }
+
+    /** Like {@link #run(List, Duration)}, in {@code directory} (null: this process's current directory). */
+    public static CommandResult run(List<String> command, Duration timeout, Path directory) {
         List<String> argv = List.copyOf(command);
         Path out = null;
         Path err = null;
@@ -27,6 +32,7 @@ public final class ExternalCommand {
             out = Files.createTempFile("headwater-cmd-", ".out");
             err = Files.createTempFile("headwater-cmd-", ".err");
             Process process = new ProcessBuilder(argv)
+                    .directory(directory == null ? null : directory.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                     .redirectOutput(out.toFile())
                     .redirectError(err.toFile())

@@ -1,13 +1,11 @@
 package headwater.media.hls;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import headwater.testkit.CommandResult;
+import headwater.testkit.ExternalCommand;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /** Runs Debian's ffmpeg and ffprobe (on PATH) for tests, and reports what they printed. */
 public final class MediaTool {
@@ -17,24 +15,8 @@ public final class MediaTool {
     public record Result(int exitCode, String stdout, String stderr) {}
 
     public static Result run(Path workDir, String... command) {
-        try {
-            Path out = Files.createTempFile(workDir, "tool", ".out");
-            Path err = Files.createTempFile(workDir, "tool", ".err");
-            Process p = new ProcessBuilder(command).directory(workDir.toFile())
-                    .redirectOutput(out.toFile()).redirectError(err.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())).start();
-            if (!p.waitFor(120, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new IllegalStateException(String.join(" ", command) + " did not finish in 120 s");
-            }
-            return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                    Files.readString(err, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        CommandResult r = ExternalCommand.run(List.of(command), Duration.ofSeconds(120), workDir);
+        return new Result(r.exitCode(), r.stdout(), r.stderr());
     }
 
     /** Runs a command that must succeed; returns its standard output. */
