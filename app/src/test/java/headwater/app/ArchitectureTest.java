@@ -12,8 +12,8 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * The module arrows of docs/01-architecture.md, checked on the compiled classes of every module on app's classpath:
- * media and domain import no other module of ours; store only domain; headend only media; delivery none of ours
- * (it declares the interfaces it needs); only app sees them all.
+ * media, domain and security import no other module of ours; store only domain; headend only media; delivery none of
+ * ours (it declares the interfaces it needs); api only domain and security; only app sees them all.
  */
 @AnalyzeClasses(packages = "headwater", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -23,6 +23,12 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule domain_imports_no_other_module = mayImportOnly("domain");
+
+    @ArchTest
+    static final ArchRule security_imports_no_other_module = mayImportOnly("security");
+
+    @ArchTest
+    static final ArchRule api_imports_only_domain_and_security = mayImportOnly("api", "domain", "security");
 
     @ArchTest
     static final ArchRule store_imports_only_domain = mayImportOnly("store", "domain");
