@@ -1,0 +1,124 @@
+package headwater.api;
+
+import headwater.domain.catalog.Channel;
+import headwater.domain.catalog.ChannelDraft;
+import headwater.domain.catalog.ChannelQuery;
+import headwater.domain.catalog.ChannelRepository;
+import headwater.domain.catalog.ChannelSort;
+import headwater.domain.catalog.NotFoundException;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * {@code /api/v1/channels}: list (paged, filtered, sorted as {@link ChannelQuery}), create, read, replace (optimistic:
+ * {@code version} in the body or {@code If-Match}), delete.
+ */
+final class ChannelResource {
+
+    static final String PATH = AdminApi.BASE + "/channels";
+    private static final Set<String> LIST_PARAMETERS = Set.of("page", "size", "sort", "categoryId", "enabled",
+            "nameContains", "radio");
+
+    private final ChannelRepository channels;
+
+    ChannelResource(ChannelRepository channels) {
+        this.channels = channels;
+    }
+
+    void mount(Routes routes) {
+        routes.add(HttpMethod.GET, PATH, this::list);
+        routes.add(HttpMethod.POST, PATH, this::create);
+        routes.add(HttpMethod.GET, PATH + "/:id", this::read);
+        routes.add(HttpMethod.PUT, PATH + "/:id", this::replace);
+        routes.add(HttpMethod.DELETE, PATH + "/:id", this::delete);
+    }
+
+    private void list(RoutingContext ctx) {
+        QueryParameters query = new QueryParameters(ctx.queryParams(), LIST_PARAMETERS);
+        Paging paging = Paging.from(query);
+        Boolean enabled = query.bool("enabled");
+        Boolean radio = query.bool("radio");
+        String sort = query.text("sort");
+        ChannelSort by = ChannelSort.NUMBER;
+        boolean descending = false;
+        if (sort != null) {
+            descending = sort.startsWith("-");
+            String name = descending ? sort.substring(1) : sort;
+            by = switch (name) {
+                case "number", "name", "id", "updated" -> ChannelSort.valueOf(name.toUpperCase(Locale.ROOT));
+                default -> {
+                    query.error("sort", "is \"" + sort + "\": must be number, name, id or updated, with a leading '-' "
+                            + "for descending order");
+                    yield ChannelSort.NUMBER;
+                }
+            };
+        }
+        query.check();
+        ChannelQuery channelQuery = new ChannelQuery(query.text("categoryId"), enabled, query.text("nameContains"), radio,
+                by, descending, paging.offset(), paging.size());
+        Blocking.run(ctx, () -> channels.list(channelQuery), page -> Replies.listing(ctx,
+                paging.listing(page.items().stream().map(ChannelView::of).toList(), page.total())));
+    }
+
+    private void create(RoutingContext ctx) {
+        ChannelBody body = Json.body(ctx, ChannelBody.class, "channel");
+        if (body.version() != null) {
+            throw ApiException.field(ProblemType.VALIDATION_FAILED, "version", "is set by the server: leave it out "
+                    + "when creating");
+        }
+        ChannelDraft draft = body.draft(null);
+        Blocking.run(ctx, () -> channels.create(draft), channel -> Replies.created(ctx, PATH + "/" + channel.id(),
+                IfMatch.versionTag(channel.version()), ChannelView.of(channel)));
+    }
+
+    private void read(RoutingContext ctx) {
+        String id = ctx.pathParam("id");
+        Blocking.run(ctx, () -> channels.get(id), channel -> reply(ctx, channel));
+    }
+
+    private void replace(RoutingContext ctx) {
+        String id = ctx.pathParam("id");
+        IfMatch ifMatch = IfMatch.parse(ctx.request().getHeader(IfMatch.HEADER));
+        ChannelBody body = Json.body(ctx, ChannelBody.class, "channel");
+        Long version = version(ifMatch, body.version());
+        ChannelDraft draft = body.draft(id);
+        ctx.put(Problems.IF_MATCH_USED, ifMatch != null);
+        Blocking.run(ctx, () -> channels.update(version == null ? channels.get(id).version() : version, draft),
+                channel -> reply(ctx, channel));
+    }
+
+    /** The version the update is based on, or null for {@code If-Match: *} (whatever is stored). */
+    private static Long version(IfMatch ifMatch, Long bodyVersion) {
+        if (ifMatch == null) {
+            if (bodyVersion == null) {
+                throw new ApiException(ProblemType.PRECONDITION_REQUIRED, "say which version the update is based on: "
+                        + "\"version\" in the body or If-Match with the ETag of a GET",
+                        List.of(new FieldError("version", "is missing")));
+            }
+            return bodyVersion;
+        }
+        Long tagged = ifMatch.version();
+        if (bodyVersion != null && tagged != null && !bodyVersion.equals(tagged)) {
+            throw ApiException.field(ProblemType.VALIDATION_FAILED, "version", "is " + bodyVersion
+                    + " but If-Match names " + tagged + ": send one or make them agree");
+        }
+        return tagged != null ? tagged : bodyVersion;
+    }
+
+    private void delete(RoutingContext ctx) {
+        String id = ctx.pathParam("id");
+        Blocking.run(ctx, () -> {
+            if (!channels.delete(id)) {
+                throw new NotFoundException("channel", id);
+            }
+            return id;
+        }, deleted -> Replies.noContent(ctx));
+    }
+
+    private void reply(RoutingContext ctx, Channel channel) {
+        Replies.tagged(ctx, IfMatch.versionTag(channel.version()), ChannelView.of(channel));
+    }
+}
