@@ -1,6 +1,7 @@
 package headwater.api;
 
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -14,7 +15,9 @@ record BearerCredential(String token, String refusal) {
 
     static final int MAX_TOKEN_LENGTH = 512;
     private static final Pattern TOKEN68 = Pattern.compile("[A-Za-z0-9._~+/-]+=*");
-    private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9!#$%&'*+.^_`|~-]{0,31}");
+    /** Schemes a log line may name; anything else might be a credential sent without its scheme. */
+    private static final Set<String> KNOWN_SCHEMES = Set.of("basic", "digest", "negotiate", "ntlm", "token", "apikey",
+            "hoba", "mutual", "scram-sha-256", "aws4-hmac-sha256", "dpop");
 
     static BearerCredential parse(String header) {
         if (header == null) {
@@ -23,8 +26,8 @@ record BearerCredential(String token, String refusal) {
         int space = header.indexOf(' ');
         String scheme = space < 0 ? header : header.substring(0, space);
         if (!scheme.toLowerCase(Locale.ROOT).equals("bearer")) {
-            return refused(SCHEME.matcher(scheme).matches() ? "Authorization scheme " + scheme + " is not Bearer"
-                    : "Authorization is not a Bearer credential");
+            return refused(KNOWN_SCHEMES.contains(scheme.toLowerCase(Locale.ROOT))
+                    ? "Authorization scheme " + scheme + " is not Bearer" : "Authorization is not a Bearer credential");
         }
         String token = space < 0 ? "" : header.substring(space + 1).strip();
         if (token.isEmpty()) {

@@ -2,6 +2,7 @@ package headwater.api;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -85,6 +86,15 @@ final class Json {
             throw ApiException.field(ProblemType.UNKNOWN_FIELD, field, "is not a field of " + what + " (accepted: "
                     + String.join(", ", known) + ")");
         } catch (JsonMappingException e) {
+            if (e.getCause() instanceof JsonParseException syntax) {
+                // A syntax error (e.g. invalid UTF-8) inside a field's value: the JSON is broken, not the value.
+                throw new ApiException(ProblemType.MALFORMED_JSON, "the body is not well-formed JSON: "
+                        + syntax.getOriginalMessage() + at(syntax.getLocation()));
+            }
+            if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Trailing token")) {
+                throw new ApiException(ProblemType.MALFORMED_JSON, "the body has content after its JSON value"
+                        + at(e.getLocation()));
+            }
             if (e.getPath().isEmpty()) {
                 throw new ApiException(ProblemType.VALIDATION_FAILED, "the body must be a JSON object describing the "
                         + what + at(e.getLocation()));

@@ -8,6 +8,7 @@ import headwater.domain.catalog.NotFoundException;
 import headwater.domain.catalog.ReferenceInUseException;
 import headwater.domain.catalog.UnknownReferenceException;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import java.util.List;
@@ -30,7 +31,7 @@ final class Problems {
     /** The body field that holds the references to an entity, per resource: "channels" refer to categoryIds. */
     private static final Map<String, String> REFERENCE_FIELDS = Map.of(
             "channels/category", "categoryIds",
-            "categories/category", "parentId",
+            "categories/parent category", "parentId",
             "packages/channel", "channelIds");
 
     private Problems() {
@@ -50,8 +51,8 @@ final class Problems {
         if (problem.status() == 405) {
             ctx.response().putHeader(HttpHeaders.ALLOW, allowed(ctx));
         }
-        if (!ctx.request().isEnded()) {
-            // The body was not (fully) read, e.g. too large: don't make the client wait to send the rest.
+        if (!ctx.request().isEnded() && ctx.request().version() != HttpVersion.HTTP_2) {
+            // HTTP/1.1 body not (fully) read, e.g. too large: close rather than make the client send the rest.
             ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
         }
         Replies.problem(ctx, problem);
