@@ -161,8 +161,10 @@ public record SubscriberDraft(String id, String username, PasswordHash passwordH
         if (formats.isEmpty()) {
             throw new InvalidValueException("subscriber", "outputFormats", "is empty: allow at least one of HLS, TS");
         }
-        if (formats.contains(null)) {
-            throw new InvalidValueException("subscriber", "outputFormats", "contains null: allowed are HLS, TS");
+        for (OutputFormat format : formats) {
+            if (format == null) {
+                throw new InvalidValueException("subscriber", "outputFormats", "contains null: allowed are HLS, TS");
+            }
         }
         return Collections.unmodifiableSet(EnumSet.copyOf(formats));
     }
