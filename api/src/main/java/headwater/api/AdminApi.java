@@ -1,14 +1,13 @@
 package headwater.api;
 
-import headwater.domain.catalog.CategoryRepository;
-import headwater.domain.catalog.ChannelRepository;
-import headwater.domain.catalog.PackageRepository;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * The admin REST API under {@value #BASE}, as a vertx-web {@link Router} to mount on an HTTP server (a Router is a
@@ -30,18 +29,22 @@ public final class AdminApi {
      */
     public static final long MAX_BODY_BYTES = 8L * 1024 * 1024;
 
-    private final ChannelResource channels;
-    private final CategoryResource categories;
-    private final PackageResource packages;
     private final AdminKeys keys;
     private final OpenApiDocument openApi = new OpenApiDocument();
+    private final List<Consumer<Routes>> resources;
 
-    public AdminApi(ChannelRepository channels, CategoryRepository categories, PackageRepository packages,
-                    AdminKeys keys) {
-        this.channels = new ChannelResource(Objects.requireNonNull(channels, "channels"));
-        this.categories = new CategoryResource(Objects.requireNonNull(categories, "categories"));
-        this.packages = new PackageResource(Objects.requireNonNull(packages, "packages"));
+    public AdminApi(Repositories repositories, AdminKeys keys) {
+        Objects.requireNonNull(repositories, "repositories");
         this.keys = Objects.requireNonNull(keys, "keys");
+        this.resources = List.of(
+                new ChannelResource(repositories.channels())::mount,
+                new CategoryResource(repositories.categories())::mount,
+                new PackageResource(repositories.packages())::mount,
+                new PlanResource(repositories.plans())::mount,
+                new SubscriberResource(repositories.subscribers(), repositories.devices(),
+                        repositories.passwordHasher())::mount,
+                new ResellerResource(repositories.resellers())::mount,
+                new DeviceResource(repositories.devices())::mount);
     }
 
     /** A new Router for the API on {@code vertx}, the Vert.x of the server that will call it. */
@@ -56,9 +59,7 @@ public final class AdminApi {
         router.route().handler(new AdminAuth(keys));
         router.route().handler(new JsonContentType());
         router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
-        channels.mount(routes);
-        categories.mount(routes);
-        packages.mount(routes);
+        resources.forEach(resource -> resource.accept(routes));
         router.route().failureHandler(Problems::handle);
         router.errorHandler(404, Problems::handle);
         router.errorHandler(405, ctx -> methodNotAllowed(ctx, routes));

@@ -3,7 +3,6 @@ package headwater.api;
 import headwater.domain.catalog.Category;
 import headwater.domain.catalog.CategoryKind;
 import headwater.domain.catalog.CategoryRepository;
-import headwater.domain.catalog.NotFoundException;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Set;
@@ -63,13 +62,7 @@ final class CategoryResource {
     }
 
     private void delete(RoutingContext ctx) {
-        String id = ctx.pathParam("id");
-        Blocking.run(ctx, () -> {
-            if (!categories.delete(id)) {
-                throw new NotFoundException("category", id);
-            }
-            return id;
-        }, deleted -> Replies.noContent(ctx));
+        Crud.delete(ctx, "category", categories::delete);
     }
 
     private static void reply(RoutingContext ctx, Category category) {

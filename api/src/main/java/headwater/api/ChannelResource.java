@@ -5,11 +5,8 @@ import headwater.domain.catalog.ChannelDraft;
 import headwater.domain.catalog.ChannelQuery;
 import headwater.domain.catalog.ChannelRepository;
 import headwater.domain.catalog.ChannelSort;
-import headwater.domain.catalog.NotFoundException;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
-import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -41,24 +38,10 @@ final class ChannelResource {
         Paging paging = Paging.from(query);
         Boolean enabled = query.bool("enabled");
         Boolean radio = query.bool("radio");
-        String sort = query.text("sort");
-        ChannelSort by = ChannelSort.NUMBER;
-        boolean descending = false;
-        if (sort != null) {
-            descending = sort.startsWith("-");
-            String name = descending ? sort.substring(1) : sort;
-            by = switch (name) {
-                case "number", "name", "id", "updated" -> ChannelSort.valueOf(name.toUpperCase(Locale.ROOT));
-                default -> {
-                    query.error("sort", "is \"" + sort + "\": must be number, name, id or updated, with a leading '-' "
-                            + "for descending order");
-                    yield ChannelSort.NUMBER;
-                }
-            };
-        }
+        QueryParameters.Sorting<ChannelSort> sort = query.sort(ChannelSort.class, ChannelSort.NUMBER);
         query.check();
         ChannelQuery channelQuery = new ChannelQuery(query.text("categoryId"), enabled, query.text("nameContains"), radio,
-                by, descending, paging.offset(), paging.size());
+                sort.by(), sort.descending(), paging.offset(), paging.size());
         Blocking.run(ctx, () -> channels.list(channelQuery), page -> Replies.listing(ctx,
                 paging.listing(page.items().stream().map(ChannelView::of).toList(), page.total())));
     }
@@ -83,39 +66,15 @@ final class ChannelResource {
         String id = ctx.pathParam("id");
         IfMatch ifMatch = IfMatch.parse(ctx.request().getHeader(IfMatch.HEADER));
         ChannelBody body = Json.body(ctx, ChannelBody.class, "channel");
-        Long version = version(ifMatch, body.version());
+        Long version = IfMatch.expectedVersion(ifMatch, body.version());
         ChannelDraft draft = body.draft(id);
         ctx.put(Problems.IF_MATCH_USED, ifMatch != null);
         Blocking.run(ctx, () -> channels.update(version == null ? channels.get(id).version() : version, draft),
                 channel -> reply(ctx, channel));
     }
 
-    /** The version the update is based on, or null for {@code If-Match: *} (whatever is stored). */
-    private static Long version(IfMatch ifMatch, Long bodyVersion) {
-        if (ifMatch == null) {
-            if (bodyVersion == null) {
-                throw new ApiException(ProblemType.PRECONDITION_REQUIRED, "say which version the update is based on: "
-                        + "\"version\" in the body or If-Match with the ETag of a GET",
-                        List.of(new FieldError("version", "is missing")));
-            }
-            return bodyVersion;
-        }
-        Long tagged = ifMatch.version();
-        if (bodyVersion != null && tagged != null && !bodyVersion.equals(tagged)) {
-            throw ApiException.field(ProblemType.VALIDATION_FAILED, "version", "is " + bodyVersion
-                    + " but If-Match names " + tagged + ": send one or make them agree");
-        }
-        return tagged != null ? tagged : bodyVersion;
-    }
-
     private void delete(RoutingContext ctx) {
-        String id = ctx.pathParam("id");
-        Blocking.run(ctx, () -> {
-            if (!channels.delete(id)) {
-                throw new NotFoundException("channel", id);
-            }
-            return id;
-        }, deleted -> Replies.noContent(ctx));
+        Crud.delete(ctx, "channel", channels::delete);
     }
 
     private void reply(RoutingContext ctx, Channel channel) {

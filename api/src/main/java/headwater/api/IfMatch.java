@@ -70,6 +70,29 @@ record IfMatch(boolean any, List<String> tags) {
         return Long.parseLong(tags.getFirst());
     }
 
+    /**
+     * The version a versioned update (channel, subscriber, reseller) is based on: from {@code If-Match} or from the
+     * body's {@code version}; null for {@code If-Match: *} (whatever is stored).
+     *
+     * @throws ApiException 428 when neither is given; 400 when both are and disagree
+     */
+    static Long expectedVersion(IfMatch ifMatch, Long bodyVersion) {
+        if (ifMatch == null) {
+            if (bodyVersion == null) {
+                throw new ApiException(ProblemType.PRECONDITION_REQUIRED, "say which version the update is based on: "
+                        + "\"version\" in the body or If-Match with the ETag of a GET",
+                        List.of(new FieldError("version", "is missing")));
+            }
+            return bodyVersion;
+        }
+        Long tagged = ifMatch.version();
+        if (bodyVersion != null && tagged != null && !bodyVersion.equals(tagged)) {
+            throw ApiException.field(ProblemType.VALIDATION_FAILED, "version", "is " + bodyVersion
+                    + " but If-Match names " + tagged + ": send one or make them agree");
+        }
+        return tagged != null ? tagged : bodyVersion;
+    }
+
     static String versionTag(long version) {
         return "\"" + version + "\"";
     }

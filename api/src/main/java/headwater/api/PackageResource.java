@@ -1,6 +1,5 @@
 package headwater.api;
 
-import headwater.domain.catalog.NotFoundException;
 import headwater.domain.catalog.Package;
 import headwater.domain.catalog.PackageRepository;
 import io.vertx.core.http.HttpMethod;
@@ -62,13 +61,7 @@ final class PackageResource {
     }
 
     private void delete(RoutingContext ctx) {
-        String id = ctx.pathParam("id");
-        Blocking.run(ctx, () -> {
-            if (!packages.delete(id)) {
-                throw new NotFoundException("package", id);
-            }
-            return id;
-        }, deleted -> Replies.noContent(ctx));
+        Crud.delete(ctx, "package", packages::delete);
     }
 
     private void channels(RoutingContext ctx) {

@@ -32,7 +32,12 @@ final class Problems {
     private static final Map<String, String> REFERENCE_FIELDS = Map.of(
             "channels/category", "categoryIds",
             "categories/parent category", "parentId",
-            "packages/channel", "channelIds");
+            "packages/channel", "channelIds",
+            "plans/package", "packageIds",
+            "subscribers/package", "packageIds",
+            "subscribers/plan", "planId",
+            "subscribers/reseller", "resellerId",
+            "devices/subscriber", "subscriberId");
 
     private Problems() {
     }

@@ -2,7 +2,9 @@ package headwater.api;
 
 import io.vertx.core.MultiMap;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -73,6 +75,30 @@ final class QueryParameters {
         }
         errors.add(new FieldError(name, "is \"" + value + "\": must be one of " + List.of(type.getEnumConstants())));
         return null;
+    }
+
+    /**
+     * The {@code sort} parameter: the lower-case name of one of {@code type}'s constants, with a leading '-' for
+     * descending order; {@code fallback} ascending when absent.
+     */
+    <E extends Enum<E>> Sorting<E> sort(Class<E> type, E fallback) {
+        String value = params.get("sort");
+        if (value == null) {
+            return new Sorting<>(fallback, false);
+        }
+        boolean descending = value.startsWith("-");
+        String name = descending ? value.substring(1) : value;
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().toLowerCase(Locale.ROOT).equals(name)) {
+                return new Sorting<>(constant, descending);
+            }
+        }
+        errors.add(new FieldError("sort", "is \"" + value + "\": must be one of " + Arrays.stream(type.getEnumConstants())
+                .map(c -> c.name().toLowerCase(Locale.ROOT)).toList() + ", with a leading '-' for descending order"));
+        return new Sorting<>(fallback, false);
+    }
+
+    record Sorting<E extends Enum<E>>(E by, boolean descending) {
     }
 
     void error(String name, String message) {

@@ -3,6 +3,10 @@ package headwater.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import headwater.store.TestStore;
 import headwater.store.apikey.JdbiApiKeyRepository;
+import headwater.store.subscriber.JdbiDeviceRepository;
+import headwater.store.subscriber.JdbiPlanRepository;
+import headwater.store.subscriber.JdbiResellerRepository;
+import headwater.store.subscriber.JdbiSubscriberRepository;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -42,12 +46,20 @@ final class ApiServer implements AutoCloseable {
     static ApiServer start(TestStore store) {
         AdminKeys keys = new AdminKeys(new JdbiApiKeyRepository(store.database(), TestStore.CLOCK), Clock.systemUTC());
         String key = keys.ensureKey().orElseThrow();
-        AdminApi api = new AdminApi(store.channels(), store.categories(), store.packages(), keys);
+        AdminApi api = new AdminApi(repositories(store), keys);
         Vertx vertx = Vertx.vertx();
         HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0))
                 .requestHandler(api.router(vertx));
         int port = await(server.listen()).actualPort();
         return new ApiServer(store, keys, key, vertx, port);
+    }
+
+    /** The store's repositories, with security's Argon2id (recommended parameters) as the password hasher. */
+    static Repositories repositories(TestStore store) {
+        return new Repositories(store.channels(), store.categories(), store.packages(),
+                new JdbiPlanRepository(store.database()), new JdbiSubscriberRepository(store.database(), TestStore.CLOCK),
+                new JdbiResellerRepository(store.database(), TestStore.CLOCK), new JdbiDeviceRepository(store.database()),
+                new Argon2Hasher());
     }
 
     URI uri(String path) {

@@ -8,6 +8,11 @@ import headwater.domain.apikey.ApiKeyRepository;
 import headwater.domain.catalog.CategoryRepository;
 import headwater.domain.catalog.ChannelRepository;
 import headwater.domain.catalog.PackageRepository;
+import headwater.domain.subscriber.DeviceRepository;
+import headwater.domain.subscriber.PasswordHasher;
+import headwater.domain.subscriber.PlanRepository;
+import headwater.domain.subscriber.ResellerRepository;
+import headwater.domain.subscriber.SubscriberRepository;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Route;
@@ -36,8 +41,10 @@ class OpenApiDocumentTest {
     @BeforeAll
     static void build() throws Exception {
         vertx = Vertx.vertx();
-        router = new AdminApi(unused(ChannelRepository.class), unused(CategoryRepository.class),
-                unused(PackageRepository.class), new AdminKeys(new NoKeys(), Clock.systemUTC())).router(vertx);
+        Repositories repositories = new Repositories(unused(ChannelRepository.class), unused(CategoryRepository.class),
+                unused(PackageRepository.class), unused(PlanRepository.class), unused(SubscriberRepository.class),
+                unused(ResellerRepository.class), unused(DeviceRepository.class), unused(PasswordHasher.class));
+        router = new AdminApi(repositories, new AdminKeys(new NoKeys(), Clock.systemUTC())).router(vertx);
         document = Json.mapper().readTree(OpenApiDocument.bytes());
     }
 
