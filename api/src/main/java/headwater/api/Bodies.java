@@ -31,6 +31,14 @@ final class Bodies {
         return pathId;
     }
 
+    /** @throws ApiException when a create names a version: versions are the server's */
+    static void noVersion(Long version) {
+        if (version != null) {
+            throw ApiException.field(ProblemType.VALIDATION_FAILED, "version", "is set by the server: leave it out "
+                    + "when creating");
+        }
+    }
+
     /** @throws ApiException naming every field in {@code errors}, if any */
     static void check(List<FieldError> errors) {
         if (!errors.isEmpty()) {

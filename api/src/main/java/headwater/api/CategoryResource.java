@@ -18,6 +18,8 @@ final class CategoryResource {
 
     private final CategoryRepository categories;
     private final ContentGuard guard = new ContentGuard("category");
+    private final Representation<Category> representation = Representation.content(PATH, Category::id,
+            CategoryView::of);
 
     CategoryResource(CategoryRepository categories) {
         this.categories = categories;
@@ -26,9 +28,9 @@ final class CategoryResource {
     void mount(Routes routes) {
         routes.add(HttpMethod.GET, PATH, this::list);
         routes.add(HttpMethod.POST, PATH, this::create);
-        routes.add(HttpMethod.GET, PATH + "/:id", this::read);
+        routes.add(HttpMethod.GET, PATH + "/:id", ctx -> representation.read(ctx, categories::get));
         routes.add(HttpMethod.PUT, PATH + "/:id", this::replace);
-        routes.add(HttpMethod.DELETE, PATH + "/:id", this::delete);
+        routes.add(HttpMethod.DELETE, PATH + "/:id", ctx -> Crud.delete(ctx, "category", categories::delete));
     }
 
     private void list(RoutingContext ctx) {
@@ -36,38 +38,17 @@ final class CategoryResource {
         Paging paging = Paging.from(query);
         CategoryKind kind = query.choice("kind", CategoryKind.class);
         query.check();
-        Blocking.run(ctx, () -> categories.list(kind), all -> Replies.listing(ctx,
-                paging.listing(paging.of(all).stream().map(CategoryView::of).toList(), all.size())));
+        representation.list(ctx, paging, () -> categories.list(kind));
     }
 
     private void create(RoutingContext ctx) {
         Category category = Json.body(ctx, CategoryBody.class, "category").category(null);
-        Blocking.run(ctx, () -> categories.create(category), created -> {
-            CategoryView view = CategoryView.of(created);
-            Replies.created(ctx, PATH + "/" + created.id(), IfMatch.contentTag(view), view);
-        });
-    }
-
-    private void read(RoutingContext ctx) {
-        String id = ctx.pathParam("id");
-        Blocking.run(ctx, () -> categories.get(id), category -> reply(ctx, category));
+        representation.create(ctx, () -> categories.create(category));
     }
 
     private void replace(RoutingContext ctx) {
-        String id = ctx.pathParam("id");
         IfMatch ifMatch = ContentGuard.required(ctx.request().getHeader(IfMatch.HEADER));
-        Category category = Json.body(ctx, CategoryBody.class, "category").category(id);
-        Blocking.run(ctx, () -> guard.replace(id, ifMatch, () -> CategoryView.of(categories.get(id)),
-                () -> categories.update(category)), updated -> reply(ctx, updated));
+        Category category = Json.body(ctx, CategoryBody.class, "category").category(ctx.pathParam("id"));
+        representation.replace(ctx, guard, ifMatch, categories::get, () -> categories.update(category));
     }
-
-    private void delete(RoutingContext ctx) {
-        Crud.delete(ctx, "category", categories::delete);
-    }
-
-    private static void reply(RoutingContext ctx, Category category) {
-        CategoryView view = CategoryView.of(category);
-        Replies.tagged(ctx, IfMatch.contentTag(view), view);
-    }
-
 }

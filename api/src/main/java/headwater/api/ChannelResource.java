@@ -20,6 +20,8 @@ final class ChannelResource {
             "nameContains", "radio");
 
     private final ChannelRepository channels;
+    private final Representation<Channel> representation = Representation.versioned(PATH, Channel::id,
+            Channel::version, ChannelView::of);
 
     ChannelResource(ChannelRepository channels) {
         this.channels = channels;
@@ -28,9 +30,9 @@ final class ChannelResource {
     void mount(Routes routes) {
         routes.add(HttpMethod.GET, PATH, this::list);
         routes.add(HttpMethod.POST, PATH, this::create);
-        routes.add(HttpMethod.GET, PATH + "/:id", this::read);
+        routes.add(HttpMethod.GET, PATH + "/:id", ctx -> representation.read(ctx, channels::get));
         routes.add(HttpMethod.PUT, PATH + "/:id", this::replace);
-        routes.add(HttpMethod.DELETE, PATH + "/:id", this::delete);
+        routes.add(HttpMethod.DELETE, PATH + "/:id", ctx -> Crud.delete(ctx, "channel", channels::delete));
     }
 
     private void list(RoutingContext ctx) {
@@ -42,42 +44,22 @@ final class ChannelResource {
         query.check();
         ChannelQuery channelQuery = new ChannelQuery(query.text("categoryId"), enabled, query.text("nameContains"), radio,
                 sort.by(), sort.descending(), paging.offset(), paging.size());
-        Blocking.run(ctx, () -> channels.list(channelQuery), page -> Replies.listing(ctx,
-                paging.listing(page.items().stream().map(ChannelView::of).toList(), page.total())));
+        representation.page(ctx, paging, () -> channels.list(channelQuery));
     }
 
     private void create(RoutingContext ctx) {
         ChannelBody body = Json.body(ctx, ChannelBody.class, "channel");
-        if (body.version() != null) {
-            throw ApiException.field(ProblemType.VALIDATION_FAILED, "version", "is set by the server: leave it out "
-                    + "when creating");
-        }
+        Bodies.noVersion(body.version());
         ChannelDraft draft = body.draft(null);
-        Blocking.run(ctx, () -> channels.create(draft), channel -> Replies.created(ctx, PATH + "/" + channel.id(),
-                IfMatch.versionTag(channel.version()), ChannelView.of(channel)));
-    }
-
-    private void read(RoutingContext ctx) {
-        String id = ctx.pathParam("id");
-        Blocking.run(ctx, () -> channels.get(id), channel -> reply(ctx, channel));
+        representation.create(ctx, () -> channels.create(draft));
     }
 
     private void replace(RoutingContext ctx) {
         String id = ctx.pathParam("id");
         IfMatch ifMatch = IfMatch.parse(ctx.request().getHeader(IfMatch.HEADER));
         ChannelBody body = Json.body(ctx, ChannelBody.class, "channel");
-        Long version = IfMatch.expectedVersion(ifMatch, body.version());
+        Long version = IfMatch.expectedVersion(ctx, ifMatch, body.version());
         ChannelDraft draft = body.draft(id);
-        ctx.put(Problems.IF_MATCH_USED, ifMatch != null);
-        Blocking.run(ctx, () -> channels.update(version == null ? channels.get(id).version() : version, draft),
-                channel -> reply(ctx, channel));
-    }
-
-    private void delete(RoutingContext ctx) {
-        Crud.delete(ctx, "channel", channels::delete);
-    }
-
-    private void reply(RoutingContext ctx, Channel channel) {
-        Replies.tagged(ctx, IfMatch.versionTag(channel.version()), ChannelView.of(channel));
+        representation.update(ctx, () -> channels.update(version == null ? channels.get(id).version() : version, draft));
     }
 }

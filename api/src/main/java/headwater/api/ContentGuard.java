@@ -1,6 +1,7 @@
 package headwater.api;
 
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -32,19 +33,19 @@ final class ContentGuard {
     /**
      * Runs {@code write} if the current value's ETag matches. Blocking; call on a worker thread.
      *
-     * @param current the current value's view (its ETag is computed from it); throws NotFound itself
+     * @param currentEtag the current value's ETag; throws NotFound itself
      */
-    <T> T replace(String id, IfMatch ifMatch, Supplier<Object> current, Supplier<T> write) {
+    <T> T replace(String id, IfMatch ifMatch, Supplier<String> currentEtag, Callable<T> write) throws Exception {
         lock.lock();
         try {
-            String etag = IfMatch.contentTag(current.get());
+            String etag = currentEtag.get();
             if (!ifMatch.matches(etag)) {
                 throw new ApiException(ProblemType.PRECONDITION_FAILED, entity + " " + id + " was changed since it was "
                         + "read: If-Match names " + ifMatch.tags() + ", its ETag is now " + etag
                         + "; read it again and reapply the change",
                         List.of(new FieldError(IfMatch.HEADER, "does not match the current ETag " + etag)));
             }
-            return write.get();
+            return write.call();
         } finally {
             lock.unlock();
         }

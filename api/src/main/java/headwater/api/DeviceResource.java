@@ -15,6 +15,7 @@ final class DeviceResource {
 
     private final DeviceRepository devices;
     private final ContentGuard guard = new ContentGuard("device");
+    private final Representation<Device> representation = Representation.content(PATH, Device::id, DeviceView::of);
 
     DeviceResource(DeviceRepository devices) {
         this.devices = devices;
@@ -22,22 +23,14 @@ final class DeviceResource {
 
     void mount(Routes routes) {
         routes.add(HttpMethod.POST, PATH, this::create);
-        routes.add(HttpMethod.GET, PATH + "/:id", this::read);
+        routes.add(HttpMethod.GET, PATH + "/:id", ctx -> representation.read(ctx, devices::get));
         routes.add(HttpMethod.PUT, PATH + "/:id", this::replace);
         routes.add(HttpMethod.DELETE, PATH + "/:id", ctx -> Crud.delete(ctx, "device", devices::delete));
     }
 
     private void create(RoutingContext ctx) {
         Device device = Json.body(ctx, DeviceBody.class, "device").device(null, null);
-        Blocking.run(ctx, () -> devices.create(device), created -> {
-            DeviceView view = DeviceView.of(created);
-            Replies.created(ctx, PATH + "/" + created.id(), IfMatch.contentTag(view), view);
-        });
-    }
-
-    private void read(RoutingContext ctx) {
-        String id = ctx.pathParam("id");
-        Blocking.run(ctx, () -> devices.get(id), device -> reply(ctx, device));
+        representation.create(ctx, () -> devices.create(device));
     }
 
     private void replace(RoutingContext ctx) {
@@ -45,12 +38,7 @@ final class DeviceResource {
         IfMatch ifMatch = ContentGuard.required(ctx.request().getHeader(IfMatch.HEADER));
         DeviceBody body = Json.body(ctx, DeviceBody.class, "device");
         body.device(id, null); // validated here, on the event loop, before any database work
-        Blocking.run(ctx, () -> guard.replace(id, ifMatch, () -> DeviceView.of(devices.get(id)),
-                () -> devices.update(body.device(id, devices.get(id).lastSeen()))), updated -> reply(ctx, updated));
-    }
-
-    private static void reply(RoutingContext ctx, Device device) {
-        DeviceView view = DeviceView.of(device);
-        Replies.tagged(ctx, IfMatch.contentTag(view), view);
+        representation.replace(ctx, guard, ifMatch, devices::get,
+                () -> devices.update(body.device(id, devices.get(id).lastSeen())));
     }
 }

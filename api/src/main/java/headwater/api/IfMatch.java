@@ -72,11 +72,13 @@ record IfMatch(boolean any, List<String> tags) {
 
     /**
      * The version a versioned update (channel, subscriber, reseller) is based on: from {@code If-Match} or from the
-     * body's {@code version}; null for {@code If-Match: *} (whatever is stored).
+     * body's {@code version}; null for {@code If-Match: *} (whatever is stored). Notes on {@code ctx} which it was.
      *
      * @throws ApiException 428 when neither is given; 400 when both are and disagree
      */
-    static Long expectedVersion(IfMatch ifMatch, Long bodyVersion) {
+    static Long expectedVersion(io.vertx.ext.web.RoutingContext ctx, IfMatch ifMatch, Long bodyVersion) {
+        // A lost race is then answered 412 (If-Match) or 409 (version in the body), see Problems.
+        ctx.put(Problems.IF_MATCH_USED, ifMatch != null);
         if (ifMatch == null) {
             if (bodyVersion == null) {
                 throw new ApiException(ProblemType.PRECONDITION_REQUIRED, "say which version the update is based on: "

@@ -23,6 +23,14 @@ record Paging(int page, int size) {
         return new Paging(page, size);
     }
 
+    /** The paging of a listing that takes no other query parameter than {@code page} and {@code size}. */
+    static Paging only(io.vertx.ext.web.RoutingContext ctx) {
+        QueryParameters query = new QueryParameters(ctx.queryParams(), java.util.Set.of("page", "size"));
+        Paging paging = from(query);
+        query.check();
+        return paging;
+    }
+
     int offset() {
         return (page - 1) * size;
     }

@@ -1,6 +1,7 @@
 package headwater.api;
 
 import headwater.domain.catalog.NotFoundException;
+import headwater.domain.subscriber.Device;
 import headwater.domain.subscriber.DeviceRepository;
 import headwater.domain.subscriber.Owner;
 import headwater.domain.subscriber.PasswordHash;
@@ -28,13 +29,16 @@ final class SubscriberResource {
     static final String PATH = AdminApi.BASE + "/subscribers";
     private static final Set<String> LIST_PARAMETERS = Set.of("page", "size", "sort", "status", "owner",
             "usernamePrefix", "expiringBefore");
-    private static final Set<String> PAGE_PARAMETERS = Set.of("page", "size");
     /** The value of the {@code owner} filter for the operator's own subscribers. */
     static final String OPERATOR = "operator";
 
     private final SubscriberRepository subscribers;
     private final DeviceRepository devices;
     private final PasswordHasher hasher;
+    private final Representation<Subscriber> representation = Representation.versioned(PATH, Subscriber::id,
+            Subscriber::version, SubscriberView::of);
+    private final Representation<Device> deviceRepresentation = Representation.content(DeviceResource.PATH, Device::id,
+            DeviceView::of);
 
     SubscriberResource(SubscriberRepository subscribers, DeviceRepository devices, PasswordHasher hasher) {
         this.subscribers = subscribers;
@@ -45,7 +49,7 @@ final class SubscriberResource {
     void mount(Routes routes) {
         routes.add(HttpMethod.GET, PATH, this::list);
         routes.add(HttpMethod.POST, PATH, this::create);
-        routes.add(HttpMethod.GET, PATH + "/:id", this::read);
+        routes.add(HttpMethod.GET, PATH + "/:id", ctx -> representation.read(ctx, subscribers::get));
         routes.add(HttpMethod.PUT, PATH + "/:id", this::replace);
         routes.add(HttpMethod.DELETE, PATH + "/:id", ctx -> Crud.delete(ctx, "subscriber", subscribers::delete));
         routes.add(HttpMethod.GET, PATH + "/:id/devices", this::devices);
@@ -66,66 +70,44 @@ final class SubscriberResource {
                 owner == null ? null : owner.equals(OPERATOR) ? Owner.OPERATOR : Owner.reseller(owner),
                 query.text("usernamePrefix"), expiringBefore, sort.by(), sort.descending(), paging.offset(),
                 paging.size());
-        Blocking.run(ctx, () -> subscribers.list(subscriberQuery), page -> Replies.listing(ctx,
-                paging.listing(page.items().stream().map(SubscriberView::of).toList(), page.total())));
+        representation.page(ctx, paging, () -> subscribers.list(subscriberQuery));
     }
 
     private void create(RoutingContext ctx) {
         SubscriberBody body = Json.body(ctx, SubscriberBody.class, "subscriber");
-        if (body.version() != null) {
-            body.clearPassword();
-            throw ApiException.field(ProblemType.VALIDATION_FAILED, "version", "is set by the server: leave it out "
-                    + "when creating");
-        }
-        SubscriberDraft draft = validated(body, null);
-        Blocking.run(ctx, () -> subscribers.create(draft.withPasswordHash(hash(body))),
-                created -> Replies.created(ctx, PATH + "/" + created.id(), IfMatch.versionTag(created.version()),
-                        SubscriberView.of(created)));
-    }
-
-    private void read(RoutingContext ctx) {
-        String id = ctx.pathParam("id");
-        Blocking.run(ctx, () -> subscribers.get(id), subscriber -> reply(ctx, subscriber));
+        SubscriberDraft draft = validated(body, null, () -> Bodies.noVersion(body.version()));
+        representation.create(ctx, () -> subscribers.create(draft.withPasswordHash(hash(body))));
     }
 
     private void replace(RoutingContext ctx) {
         String id = ctx.pathParam("id");
         IfMatch ifMatch = IfMatch.parse(ctx.request().getHeader(IfMatch.HEADER));
         SubscriberBody body = Json.body(ctx, SubscriberBody.class, "subscriber");
-        Long version;
-        try {
-            version = IfMatch.expectedVersion(ifMatch, body.version());
-        } catch (ApiException e) {
-            body.clearPassword();
-            throw e;
-        }
-        SubscriberDraft draft = validated(body, id);
-        ctx.put(Problems.IF_MATCH_USED, ifMatch != null);
-        Blocking.run(ctx, () -> {
+        Long[] version = new Long[1];
+        SubscriberDraft draft = validated(body, id, () -> version[0] = IfMatch.expectedVersion(ctx, ifMatch,
+                body.version()));
+        representation.update(ctx, () -> {
             PasswordHash newHash = body.password() == null ? null : hash(body);
             Subscriber current = subscribers.get(id);
-            return subscribers.update(version == null ? current.version() : version,
+            return subscribers.update(version[0] == null ? current.version() : version[0],
                     draft.withPasswordHash(newHash == null ? current.passwordHash() : newHash));
-        }, updated -> reply(ctx, updated));
+        });
     }
 
     private void devices(RoutingContext ctx) {
         String id = ctx.pathParam("id");
-        QueryParameters query = new QueryParameters(ctx.queryParams(), PAGE_PARAMETERS);
-        Paging paging = Paging.from(query);
-        query.check();
-        Blocking.run(ctx, () -> {
+        deviceRepresentation.list(ctx, Paging.only(ctx), () -> {
             if (subscribers.find(id).isEmpty()) {
                 throw new NotFoundException("subscriber", id);
             }
             return devices.ofSubscriber(id);
-        }, all -> Replies.listing(ctx, paging.listing(paging.of(all).stream().map(DeviceView::of).toList(),
-                all.size())));
+        });
     }
 
-    /** The draft, or the validation error with the password cleared first. */
-    private static SubscriberDraft validated(SubscriberBody body, String pathId) {
+    /** The draft after {@code checks}, or the validation error with the password cleared first. */
+    private static SubscriberDraft validated(SubscriberBody body, String pathId, Runnable checks) {
         try {
+            checks.run();
             return body.draft(pathId);
         } catch (RuntimeException e) {
             body.clearPassword();
@@ -140,9 +122,5 @@ final class SubscriberResource {
         } finally {
             body.clearPassword();
         }
-    }
-
-    private static void reply(RoutingContext ctx, Subscriber subscriber) {
-        Replies.tagged(ctx, IfMatch.versionTag(subscriber.version()), SubscriberView.of(subscriber));
     }
 }
