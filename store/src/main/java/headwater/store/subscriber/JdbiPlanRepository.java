@@ -2,7 +2,6 @@ package headwater.store.subscriber;
 
 import headwater.domain.catalog.DuplicateKeyException;
 import headwater.domain.catalog.NotFoundException;
-import headwater.domain.catalog.ReferenceInUseException;
 import headwater.domain.catalog.UnknownReferenceException;
 import headwater.domain.subscriber.BillingPeriod;
 import headwater.domain.subscriber.Money;
@@ -85,26 +84,7 @@ public final class JdbiPlanRepository implements PlanRepository {
 
     @Override
     public boolean delete(String id) {
-        try {
-            return database.write(handle -> {
-                checkUnused(handle, id);
-                return handle.createUpdate("DELETE FROM plan WHERE id = :id").bind("id", id).execute() > 0;
-            });
-        } catch (JdbiException e) {
-            if (Constraint.violatedBy(e) != Constraint.FOREIGN_KEY) {
-                throw e;
-            }
-            ReferenceInUseException inUse = database.read(handle -> {
-                try {
-                    checkUnused(handle, id);
-                    return new ReferenceInUseException("plan", id, "a concurrent write");
-                } catch (ReferenceInUseException precise) {
-                    return precise;
-                }
-            });
-            inUse.addSuppressed(e);
-            throw inUse;
-        }
+        return ProtectedDelete.run(database, "plan", "plan_id", id);
     }
 
     @Override
@@ -173,16 +153,6 @@ public final class JdbiPlanRepository implements PlanRepository {
         List<String> missing = References.missing(handle, "package", plan.packageIdList());
         if (!missing.isEmpty()) {
             throw new UnknownReferenceException("plan", plan.id(), "package", missing);
-        }
-    }
-
-    private static void checkUnused(Handle handle, String id) {
-        long count = handle.createQuery("SELECT COUNT(*) FROM subscriber WHERE plan_id = :id").bind("id", id)
-                .mapTo(Long.class).one();
-        if (count > 0) {
-            List<String> first = handle.createQuery("SELECT username FROM subscriber WHERE plan_id = :id "
-                    + "ORDER BY username_key LIMIT " + References.QUOTED).bind("id", id).mapTo(String.class).list();
-            throw new ReferenceInUseException("plan", id, References.usage(count, "subscriber", first));
         }
     }
 
