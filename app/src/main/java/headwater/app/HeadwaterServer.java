@@ -64,8 +64,7 @@ public final class HeadwaterServer implements AutoCloseable {
      */
     public static HeadwaterServer start(HeadwaterConfig config, Ffmpeg ffmpeg) {
         Path dataDir = config.dataDir().toAbsolutePath().normalize();
-        HeadwaterConfig absolute = new HeadwaterConfig(config.server(), dataDir, config.ffmpeg(), config.demo(),
-                config.hls(), config.health(), config.channels(), config.metrics());
+        HeadwaterConfig absolute = config.withDataDir(dataDir);
         List<ChannelSpec> specs = ChannelSpecs.of(absolute);
         SourceContext sources = SourceContext.defaults("").withFfmpegPath(ffmpeg.executable());
         checkSources(absolute, sources);
