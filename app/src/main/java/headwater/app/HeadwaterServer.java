@@ -17,6 +17,7 @@ import headwater.headend.source.Source;
 import headwater.headend.source.SourceContext;
 import headwater.headend.source.SourceFactory;
 import headwater.store.Database;
+import headwater.store.catalog.ChannelsFingerprint;
 import headwater.store.catalog.JdbiChannelRepository;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -128,8 +129,9 @@ public final class HeadwaterServer implements AutoCloseable {
                     (spec, uri) -> SourceFactory.create(uri, sources.forChannel(spec.id())), r.registry);
             r.headend.start(specs);
             HeadendCatalog catalog = new HeadendCatalog(r.headend.channels());
-            r.sync = new CatalogueSync(absolute, new JdbiChannelRepository(r.database, Clock.systemUTC()), r.headend,
-                    catalog);
+            Database database = r.database;
+            r.sync = new CatalogueSync(absolute, new JdbiChannelRepository(database, Clock.systemUTC()),
+                    () -> ChannelsFingerprint.read(database), r.headend, catalog);
             r.sync.syncOnce();
             Supplier<String> metrics = config.metrics().enabled() ? r.registry::scrape
                     : () -> "# metrics are disabled (metrics.enabled: false)\n";

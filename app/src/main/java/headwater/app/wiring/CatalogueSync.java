@@ -14,10 +14,12 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,9 +31,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Why polling and not a change notification: the catalogue is written by other processes too (the CLI while the
  * server runs, a second server on the same PostgreSQL). SQLite has no cross-process notification (its update hook
- * sees only its own connection); PostgreSQL's LISTEN/NOTIFY would cover one of the two dialects. Reading the enabled
- * channels every {@code interval} works for every writer on both, and costs one indexed query plus the sources of
- * the enabled channels (measured in the report: milliseconds for a thousand channels).
+ * sees only its own connection); PostgreSQL's LISTEN/NOTIFY would cover one of the two dialects. Polling works for
+ * every writer on both. Each poll first reads a fingerprint of the channel table (one aggregate query: count, sum of
+ * versions, sum of creation times, last update; see {@code ChannelsFingerprint}) and reads the channels themselves
+ * only when it changed, and at least every {@value #FULL_READ_EVERY} polls as a safety net: reading 1,000 channels
+ * with their sources costs about 100 ms on a loaded machine (bench/README.md, CataloguePollBenchmark), too much to
+ * repeat every 2 s for nothing.
  *
  * <p>A channel id present in both the configuration and the catalogue is the configuration's (warned once). A
  * catalogue channel the headend cannot run (an id that is not a headend slug, no sources, a source URI no source
@@ -52,11 +57,22 @@ public final class CatalogueSync implements AutoCloseable {
     /** The catalogue version of a channel the headend refused to start or restart: not retried until it changes. */
     private final Map<String, Long> refused = new HashMap<>();
     private final Set<String> warned = new HashSet<>();
+    private final Supplier<?> fingerprint;
+    private Object lastFingerprint;
+    private int pollsWithoutRead;
     private ScheduledExecutorService timer;
 
-    public CatalogueSync(HeadwaterConfig config, ChannelRepository channels, Headend headend, HeadendCatalog catalog) {
+    /** Polls that may find the same fingerprint before the channels are read anyway. */
+    public static final int FULL_READ_EVERY = 30;
+
+    /**
+     * @param fingerprint a value that changes whenever a channel is created, updated or deleted (its equals says)
+     */
+    public CatalogueSync(HeadwaterConfig config, ChannelRepository channels, Supplier<?> fingerprint, Headend headend,
+                         HeadendCatalog catalog) {
         this.config = config;
         this.channels = channels;
+        this.fingerprint = fingerprint;
         this.headend = headend;
         this.catalog = catalog;
         Set<String> ids = new HashSet<>();
@@ -64,10 +80,30 @@ public final class CatalogueSync implements AutoCloseable {
         this.configIds = Set.copyOf(ids);
     }
 
-    /** Brings the headend in line with the catalogue once; returns how many channels were started, restarted or stopped. */
+    /**
+     * Brings the headend in line with the catalogue if its fingerprint changed since the last read (or the last full
+     * read is {@value #FULL_READ_EVERY} polls old); returns how many channels were started, restarted or stopped.
+     */
+    public synchronized int pollOnce() {
+        if (Objects.equals(fingerprint.get(), lastFingerprint) && ++pollsWithoutRead < FULL_READ_EVERY) {
+            return 0;
+        }
+        return syncOnce();
+    }
+
+    /** Brings the headend in line with the catalogue now; returns how many channels were started, restarted or stopped. */
     public synchronized int syncOnce() {
+        // Taken before the read: a change made during the read shows as a new fingerprint at the next poll.
+        Object before = fingerprint.get();
+        int changes = applyAll(enabledChannels());
+        lastFingerprint = before;
+        pollsWithoutRead = 0;
+        return changes;
+    }
+
+    private int applyAll(List<Channel> enabled) {
         Map<String, Channel> wanted = new LinkedHashMap<>();
-        for (Channel channel : enabledChannels()) {
+        for (Channel channel : enabled) {
             if (configIds.contains(channel.id())) {
                 warnOnce("config:" + channel.id(), "channel {} is both in the configuration and in the catalogue:"
                         + " the configuration's runs, the catalogue's is ignored", channel.id());
@@ -166,7 +202,7 @@ public final class CatalogueSync implements AutoCloseable {
 
     private void syncQuietly() {
         try {
-            syncOnce();
+            pollOnce();
             warned.removeIf(key -> key.startsWith("failure:"));
         } catch (RuntimeException e) {
             warnOnce("failure:" + e.getMessage(), "cannot read the catalogue's channels (retrying): {}", e.getMessage());
