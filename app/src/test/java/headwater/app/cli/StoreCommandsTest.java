@@ -170,9 +170,10 @@ class StoreCommandsTest {
         run("package rm basic");
         assertThat(run("channel list --json").out()).isNotEqualTo(channelsBefore);
 
+        String version = headwater.store.SqliteRestore.inspect(backup).schemaVersion();
         Result restored = run("restore " + backup);
         assertThat(restored.code()).as(restored.err()).isZero();
-        assertThat(restored.out()).isEqualTo(lines("restored " + backup + " (schema version 1) into "
+        assertThat(restored.out()).isEqualTo(lines("restored " + backup + " (schema version " + version + ") into "
                 + dir.resolve("headwater.db") + "; the previous database is " + dir.resolve("headwater.db.bak")));
         assertThat(run("channel list --json").out()).isEqualTo(channelsBefore);
         assertThat(run("package list --json").out()).isEqualTo(packagesBefore);
