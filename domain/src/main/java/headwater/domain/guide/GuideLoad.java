@@ -36,10 +36,9 @@ public interface GuideLoad extends AutoCloseable {
      * transaction; then deletes the previous generation in batches.
      *
      * @param spans the time each XMLTV channel's programmes cover, for {@link GuideMerge}
-     * @return how many programmes the guide holds
      * @throws GuideConflictException a newer import of the source was committed first, or the source was deleted
      */
-    long commit(Collection<FeedSpan> spans, GuideImportOutcome outcome);
+    void commit(Collection<FeedSpan> spans, GuideImportOutcome outcome);
 
     /** Abandons the generation (nothing of it was ever visible) and deletes what it wrote. No-op after commit. */
     @Override
