@@ -23,7 +23,11 @@ import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** One import's generation; see {@link GuideLoad}. Each call is its own short write transaction. */
+/**
+ * One import's generation; see {@link GuideLoad}. Each call is its own short write transaction; they do not wait for
+ * the disk ({@link Database#bulkWrite}): the commit's ordinary transaction makes them durable together with the flip,
+ * and a crash before it leaves an unfinished generation that garbage collection removes.
+ */
 final class JdbiGuideLoad implements GuideLoad {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbiGuideLoad.class);
@@ -56,7 +60,7 @@ final class JdbiGuideLoad implements GuideLoad {
 
     @Override
     public void channels(List<GuideChannel> channels) {
-        database.write(handle -> {
+        database.bulkWrite(handle -> {
             try (PreparedStatement insert = handle.getConnection().prepareStatement("INSERT INTO guide_channel "
                     + "(generation_id, xmltv_id, position, declared, details) VALUES (?, ?, ?, ?, ?) "
                     + "ON CONFLICT (generation_id, xmltv_id) DO UPDATE SET declared = excluded.declared, "
@@ -79,7 +83,7 @@ final class JdbiGuideLoad implements GuideLoad {
 
     @Override
     public void links(List<ChannelLink> links) {
-        database.write(handle -> {
+        database.bulkWrite(handle -> {
             JdbiGuideStore.replaceLinks(handle, generation, links);
             return null;
         });
@@ -87,7 +91,7 @@ final class JdbiGuideLoad implements GuideLoad {
 
     @Override
     public void programmes(List<StagedProgramme> programmes) {
-        database.write(handle -> {
+        database.bulkWrite(handle -> {
             insert(handle, programmes);
             return null;
         });
@@ -132,7 +136,7 @@ final class JdbiGuideLoad implements GuideLoad {
 
     @Override
     public void replaceProgrammes(String xmltvId, List<StagedProgramme> programmes) {
-        database.write(handle -> {
+        database.bulkWrite(handle -> {
             handle.createUpdate("DELETE FROM guide_programme WHERE generation_id = :g AND xmltv_id = :x")
                     .bind("g", generation).bind("x", xmltvId).execute();
             insert(handle, programmes);
@@ -149,7 +153,7 @@ final class JdbiGuideLoad implements GuideLoad {
         }
         for (int from = 0; from < all.size(); from += SPAN_BATCH) {
             List<FeedSpan> chunk = all.subList(from, Math.min(all.size(), from + SPAN_BATCH));
-            database.write(handle -> {
+            database.bulkWrite(handle -> {
                 var update = handle.prepareBatch("UPDATE guide_channel SET first_start = :first, last_stop = :last "
                         + "WHERE generation_id = :g AND xmltv_id = :x");
                 for (FeedSpan span : chunk) {

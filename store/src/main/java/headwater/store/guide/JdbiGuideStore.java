@@ -235,7 +235,7 @@ public final class JdbiGuideStore implements GuideStore {
     /** Deletes a retired generation's rows, {@value #DELETE_BATCH} per transaction, then the generation. */
     void deleteGeneration(long generation) {
         while (true) {
-            int deleted = database.write(handle -> handle.createUpdate("DELETE FROM guide_programme "
+            int deleted = database.bulkWrite(handle -> handle.createUpdate("DELETE FROM guide_programme "
                             + "WHERE generation_id = :g AND (xmltv_id, start_ms) IN (SELECT xmltv_id, start_ms "
                             + "FROM guide_programme WHERE generation_id = :g ORDER BY xmltv_id, start_ms LIMIT :n)")
                     .bind("g", generation).bind("n", DELETE_BATCH).execute());
