@@ -44,6 +44,18 @@ public final class JdbiGuideStore implements GuideStore {
             + "JOIN guide_channel gc ON gc.generation_id = l.generation_id AND gc.xmltv_id = l.xmltv_id "
             + "WHERE l.channel_id IN (<ids>) AND s.enabled = :enabled AND gc.first_start IS NOT NULL";
 
+    /** How far after "now" the set-based now/next query looks for the next programme. */
+    static final long NOW_NEXT_HORIZON_MS = 4 * 3600_000L;
+
+    private static final String CANDIDATES = "SELECT l.channel_id, s.id, l.xmltv_id, p.start_ms, p.stop_ms, p.title, "
+            + "p.lang, p.description, p.catchup_id "
+            + "FROM guide_channel_link l "
+            + "JOIN guide_source s ON s.current_generation = l.generation_id "
+            + "JOIN guide_generation g ON g.id = l.generation_id "
+            + "JOIN guide_programme p ON p.generation_id = l.generation_id AND p.xmltv_id = l.xmltv_id "
+            + "AND p.start_ms >= :now - g.max_length_ms AND p.start_ms < :horizon AND p.stop_ms > :now "
+            + "WHERE l.channel_id IN (<ids>) AND s.enabled = :enabled";
+
     private static final String ENTRIES = "SELECT start_ms, stop_ms, title, lang, description, catchup_id "
             + "FROM guide_programme WHERE generation_id = :g AND xmltv_id = :x AND start_ms >= :lo AND start_ms < :hi "
             + "AND stop_ms > :from ORDER BY start_ms LIMIT :limit";
@@ -77,28 +89,77 @@ public final class JdbiGuideStore implements GuideStore {
         return nowNext(List.of(channelId), at).get(channelId);
     }
 
+    /**
+     * Answers from one query per {@value #IN_CHUNK} channels: every programme of their feeds that is on at {@code at}
+     * or starts within {@link #NOW_NEXT_HORIZON_MS} after it, merged per channel in Java. A channel whose next
+     * programme starts later than that (a long gap, a sparse guide) is answered by the exact per-feed queries.
+     */
     @Override
     public Map<String, NowNext> nowNext(Collection<String> channelIds, Instant at) {
         long now = at.toEpochMilli();
         return database.read(handle -> {
             Map<String, NowNext> result = new LinkedHashMap<>();
             Map<String, List<FeedRow>> feeds = feeds(handle, channelIds);
+            Map<String, List<GuideEntry>> candidates = nowNextCandidates(handle, channelIds, now);
             for (String channelId : channelIds) {
                 List<FeedRow> rows = feeds.getOrDefault(channelId, List.of());
                 if (rows.isEmpty()) {
                     result.put(channelId, NowNext.NONE);
                     continue;
                 }
-                List<GuideEntry> merged = entries(handle, channelId, rows, now, Long.MAX_VALUE, 2);
-                GuideEntry first = merged.isEmpty() ? null : merged.getFirst();
-                if (first != null && first.isOn(at)) {
-                    result.put(channelId, new NowNext(first, merged.size() > 1 ? merged.get(1) : null));
-                } else {
-                    result.put(channelId, new NowNext(null, first));
+                Map<GuideFeed, List<GuideEntry>> byFeed = new LinkedHashMap<>();
+                rows.forEach(r -> byFeed.put(r.feed(), new ArrayList<>()));
+                for (GuideEntry e : candidates.getOrDefault(channelId, List.of())) {
+                    for (FeedRow r : rows) {
+                        if (r.feed().sourceId().equals(e.sourceId()) && r.feed().xmltvId().equals(e.xmltvId())) {
+                            byFeed.get(r.feed()).add(e);
+                        }
+                    }
                 }
+                NowNext answer = nowNextOf(GuideMerge.merge(byFeed), at);
+                if (answer.next() == null) {
+                    // Nothing starts within the horizon: the next programme, if any, is further away.
+                    answer = nowNextOf(entries(handle, channelId, rows, now, Long.MAX_VALUE, 2), at);
+                }
+                result.put(channelId, answer);
             }
             return result;
         });
+    }
+
+    /** The first merged programme on at {@code at} and the one after it; or none on and the first to come. */
+    private static NowNext nowNextOf(List<GuideEntry> merged, Instant at) {
+        List<GuideEntry> live = new ArrayList<>();
+        for (GuideEntry e : merged) {
+            if (e.stop().isAfter(at)) {
+                live.add(e);
+            }
+        }
+        if (live.isEmpty()) {
+            return NowNext.NONE;
+        }
+        GuideEntry first = live.getFirst();
+        if (first.isOn(at)) {
+            return new NowNext(first, live.size() > 1 ? live.get(1) : null);
+        }
+        return new NowNext(null, first);
+    }
+
+    /** Per channel, the programmes of its feeds on at {@code now} or starting within the horizon. */
+    private static Map<String, List<GuideEntry>> nowNextCandidates(Handle handle, Collection<String> channelIds,
+                                                                   long now) {
+        Map<String, List<GuideEntry>> candidates = new HashMap<>();
+        List<String> ids = List.copyOf(new LinkedHashSet<>(channelIds));
+        for (int from = 0; from < ids.size(); from += IN_CHUNK) {
+            handle.createQuery(CANDIDATES)
+                    .bindList("ids", ids.subList(from, Math.min(ids.size(), from + IN_CHUNK)))
+                    .bind("enabled", true).bind("now", now).bind("horizon", now + NOW_NEXT_HORIZON_MS)
+                    .map((rs, ctx) -> new GuideEntry(rs.getString(1), rs.getString(2), rs.getString(3),
+                            Instant.ofEpochMilli(rs.getLong(4)), Instant.ofEpochMilli(rs.getLong(5)), rs.getString(6),
+                            rs.getString(7), rs.getString(8), rs.getString(9)))
+                    .forEach(e -> candidates.computeIfAbsent(e.channelId(), k -> new ArrayList<>()).add(e));
+        }
+        return candidates;
     }
 
     @Override

@@ -224,4 +224,27 @@ class GuideQueryTest {
         assertThat(store.guide().range("news", Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z"), 100))
                 .extracting(GuideEntry::title).containsExactly("Day 4", "Day 5");
     }
+
+    @EachDatabase
+    void now_next_finds_the_next_programme_beyond_a_long_gap_and_at_the_end_of_the_guide(TestStore store)
+            throws Exception {
+        store.channels().createAll(List.of(ChannelDraft.of("gap", 1, "Gap"), ChannelDraft.of("long", 2, "Long")));
+        store.guideSources().create(GuideSourceDraft.of("epg", "EPG", "/guide.xml"));
+        Guides.imports(store, Guides.WIDE).importFrom("epg", Guides.stream(Guides.xml(
+                List.of(EpgChannel.of("g", "Gap"), EpgChannel.of("l", "Long")),
+                List.of(programme("g", "01:00", "02:00", "Before"), programme("g", "12:00", "13:00", "After"),
+                        programme("l", "01:00", "09:00", "Eight hours"), programme("l", "09:00", "10:00", "Then")))));
+
+        Map<String, NowNext> at0130 = store.guide().nowNext(List.of("gap", "long"), at("01:30"));
+        assertThat(at0130.get("gap").now().title()).isEqualTo("Before");
+        assertThat(at0130.get("gap").next().title()).isEqualTo("After");
+        assertThat(at0130.get("long").now().title()).isEqualTo("Eight hours");
+        assertThat(at0130.get("long").next().title()).isEqualTo("Then");
+        NowNext inGap = store.guide().nowNext("gap", at("03:00"));
+        assertThat(inGap.now()).isNull();
+        assertThat(inGap.next().title()).isEqualTo("After");
+        assertThat(store.guide().nowNext("gap", at("12:30"))).extracting(n -> n.now().title(), NowNext::next)
+                .containsExactly("After", null);
+        assertThat(store.guide().nowNext("gap", at("13:00"))).isEqualTo(NowNext.NONE);
+    }
 }
