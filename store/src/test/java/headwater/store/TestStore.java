@@ -3,6 +3,8 @@ package headwater.store;
 import headwater.store.catalog.JdbiCategoryRepository;
 import headwater.store.catalog.JdbiChannelRepository;
 import headwater.store.catalog.JdbiPackageRepository;
+import headwater.store.guide.JdbiGuideSourceRepository;
+import headwater.store.guide.JdbiGuideStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -79,6 +81,14 @@ public final class TestStore implements AutoCloseable {
 
     public JdbiPackageRepository packages() {
         return new JdbiPackageRepository(database());
+    }
+
+    public JdbiGuideSourceRepository guideSources() {
+        return new JdbiGuideSourceRepository(database(), CLOCK);
+    }
+
+    public JdbiGuideStore guide() {
+        return new JdbiGuideStore(database(), CLOCK);
     }
 
     @Override
