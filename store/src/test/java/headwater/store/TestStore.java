@@ -3,6 +3,8 @@ package headwater.store;
 import headwater.store.catalog.JdbiCategoryRepository;
 import headwater.store.catalog.JdbiChannelRepository;
 import headwater.store.catalog.JdbiPackageRepository;
+import headwater.store.vod.JdbiMovieRepository;
+import headwater.store.vod.JdbiSeriesRepository;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -79,6 +81,14 @@ public final class TestStore implements AutoCloseable {
 
     public JdbiPackageRepository packages() {
         return new JdbiPackageRepository(database());
+    }
+
+    public JdbiMovieRepository movies() {
+        return new JdbiMovieRepository(database(), CLOCK);
+    }
+
+    public JdbiSeriesRepository series() {
+        return new JdbiSeriesRepository(database(), CLOCK);
     }
 
     @Override

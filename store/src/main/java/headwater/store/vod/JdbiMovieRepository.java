@@ -1,0 +1,87 @@
+package headwater.store.vod;
+
+import headwater.domain.catalog.Page;
+import headwater.domain.vod.Movie;
+import headwater.domain.vod.MovieDraft;
+import headwater.domain.vod.MovieRepository;
+import headwater.domain.vod.VodQuery;
+import headwater.store.Database;
+import java.net.URI;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.statement.Update;
+
+/** {@link MovieRepository} on a {@link Database}: tables {@code movie} and {@code movie_category}. */
+public final class JdbiMovieRepository implements MovieRepository {
+
+    private static final List<String> COLUMNS;
+
+    static {
+        List<String> columns = new ArrayList<>(List.of("name", "source", "poster", "plot", "cast_list", "director",
+                "genre", "release_year", "rating", "enabled"));
+        columns.addAll(MediaColumns.NAMES);
+        COLUMNS = List.copyOf(columns);
+    }
+
+    private final VersionedRows<MovieDraft, Movie> rows;
+
+    public JdbiMovieRepository(Database database, Clock clock) {
+        this.rows = new VersionedRows<>(database, clock, "movie", "movie", "m", COLUMNS, CategoryLinks.MOVIES,
+                MovieDraft::id, MovieDraft::categoryIds, JdbiMovieRepository::bind, Movie::new,
+                JdbiMovieRepository::read, Movie::id,
+                (movie, categories) -> new Movie(movie.draft().withCategoryIds(categories), movie.version(),
+                        movie.added(), movie.updated()));
+    }
+
+    @Override
+    public Movie create(MovieDraft draft) {
+        return rows.create(draft);
+    }
+
+    @Override
+    public Movie update(long expectedVersion, MovieDraft draft) {
+        return rows.update(expectedVersion, draft);
+    }
+
+    @Override
+    public Optional<Movie> find(String id) {
+        return rows.find(id);
+    }
+
+    @Override
+    public boolean delete(String id) {
+        return rows.delete(id);
+    }
+
+    @Override
+    public Page<Movie> list(VodQuery query) {
+        return rows.list(query);
+    }
+
+    private static void bind(Update update, MovieDraft draft) {
+        update.bind("name", draft.name())
+                .bind("source", draft.source().toString())
+                .bind("poster", Nullable.text(draft.poster()))
+                .bind("plot", draft.plot())
+                .bind("cast_list", draft.cast())
+                .bind("director", draft.director())
+                .bind("genre", draft.genre())
+                .bind("release_year", draft.year())
+                .bind("rating", draft.rating())
+                .bind("enabled", draft.enabled());
+        MediaColumns.bind(update, draft.mediaInfo());
+    }
+
+    private static Movie read(ResultSet rs) throws SQLException {
+        MovieDraft draft = new MovieDraft(rs.getString(1), rs.getString(2), URI.create(rs.getString(3)), List.of(),
+                Nullable.uri(rs, 4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                Nullable.integer(rs, 9), Nullable.decimal(rs, 10), MediaColumns.read(rs, 12), rs.getBoolean(11));
+        return new Movie(draft, rs.getLong(21), Instant.ofEpochMilli(rs.getLong(22)),
+                Instant.ofEpochMilli(rs.getLong(23)));
+    }
+}
