@@ -110,6 +110,11 @@ public final class VodCheck {
         return value != null && LANGUAGE.matcher(value).matches();
     }
 
+    /** Whether {@code value} is acceptable to {@link #format}. */
+    public static boolean isFormat(String value) {
+        return value != null && FORMAT.matcher(value).matches();
+    }
+
     /** Whether {@code value} is acceptable to {@link #token}. */
     public static boolean isToken(String value) {
         return value != null && TOKEN.matcher(value).matches();
