@@ -2,9 +2,8 @@ package headwater.app.vod;
 
 import headwater.app.config.ConfigException;
 import headwater.app.ffmpeg.FfmpegOrigin;
-import java.io.File;
+import headwater.app.ffmpeg.ProgramSearch;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -58,19 +57,10 @@ public final class FfprobeLocator {
             }
             return new Ffprobe(path, FfmpegOrigin.CONFIG, "the ffprobe path is configured");
         }
-        for (String dir : searchPath.split(File.pathSeparator)) {
-            if (dir.isBlank()) {
-                continue;
-            }
-            try {
-                Path candidate = Path.of(dir, "ffprobe");
-                if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-                    return new Ffprobe(candidate.toAbsolutePath(), FfmpegOrigin.PATH,
-                            "no ffprobe path is configured; found on PATH in " + dir);
-                }
-            } catch (InvalidPathException e) {
-                LOG.debug("Skipping PATH entry {}: {}", dir, e.getMessage());
-            }
+        Optional<Path> onPath = ProgramSearch.onPath(searchPath, "ffprobe");
+        if (onPath.isPresent()) {
+            return new Ffprobe(onPath.get().toAbsolutePath(), FfmpegOrigin.PATH,
+                    "no ffprobe path is configured; found on PATH in " + onPath.get().getParent());
         }
         return bundled.get()
                 .map(path -> new Ffprobe(path, FfmpegOrigin.BUNDLED, "no ffprobe path is configured and there is no "

@@ -73,36 +73,18 @@ public final class VodCheck {
     }
 
     public static String token(String entity, String field, String value) {
-        if (value == null) {
-            throw new InvalidValueException(entity, field, "is missing");
-        }
-        if (!TOKEN.matcher(value).matches()) {
-            throw new InvalidValueException(entity, field, "\"" + abbreviate(value) + "\" is not a codec or format "
-                    + "name: 1 to 64 ASCII letters, digits, '_', '.' or '-'");
-        }
-        return value;
+        return matching(entity, field, value, TOKEN, "is missing",
+                "is not a codec or format name: 1 to 64 ASCII letters, digits, '_', '.' or '-'");
     }
 
     public static String format(String entity, String field, String value) {
-        if (value == null) {
-            throw new InvalidValueException(entity, field, "is missing");
-        }
-        if (!FORMAT.matcher(value).matches()) {
-            throw new InvalidValueException(entity, field, "\"" + abbreviate(value) + "\" is not a container format "
-                    + "name such as matroska,webm or mov,mp4,m4a,3gp,3g2,mj2");
-        }
-        return value;
+        return matching(entity, field, value, FORMAT, "is missing",
+                "is not a container format name such as matroska,webm or mov,mp4,m4a,3gp,3g2,mj2");
     }
 
     public static String language(String entity, String field, String value) {
-        if (value == null) {
-            throw new InvalidValueException(entity, field, "is missing: use \"und\" when it is not known");
-        }
-        if (!LANGUAGE.matcher(value).matches()) {
-            throw new InvalidValueException(entity, field, "\"" + abbreviate(value) + "\" is not a language code "
-                    + "such as eng, de or pt-BR");
-        }
-        return value;
+        return matching(entity, field, value, LANGUAGE, "is missing: use \"und\" when it is not known",
+                "is not a language code such as eng, de or pt-BR");
     }
 
     /** Whether {@code value} is acceptable to {@link #language}. */
@@ -118,6 +100,17 @@ public final class VodCheck {
     /** Whether {@code value} is acceptable to {@link #token}. */
     public static boolean isToken(String value) {
         return value != null && TOKEN.matcher(value).matches();
+    }
+
+    private static String matching(String entity, String field, String value, Pattern pattern, String missing,
+                                   String mismatch) {
+        if (value == null) {
+            throw new InvalidValueException(entity, field, missing);
+        }
+        if (!pattern.matcher(value).matches()) {
+            throw new InvalidValueException(entity, field, "\"" + abbreviate(value) + "\" " + mismatch);
+        }
+        return value;
     }
 
     private static String abbreviate(String text) {
