@@ -1,10 +1,8 @@
 package headwater.store.vod;
 
-import headwater.domain.catalog.Page;
 import headwater.domain.vod.Movie;
 import headwater.domain.vod.MovieDraft;
 import headwater.domain.vod.MovieRepository;
-import headwater.domain.vod.VodQuery;
 import headwater.store.Database;
 import java.net.URI;
 import java.sql.ResultSet;
@@ -13,11 +11,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.jdbi.v3.core.statement.Update;
 
 /** {@link MovieRepository} on a {@link Database}: tables {@code movie} and {@code movie_category}. */
-public final class JdbiMovieRepository implements MovieRepository {
+public final class JdbiMovieRepository extends VersionedRows<MovieDraft, Movie> implements MovieRepository {
 
     private static final List<String> COLUMNS;
 
@@ -28,39 +25,11 @@ public final class JdbiMovieRepository implements MovieRepository {
         COLUMNS = List.copyOf(columns);
     }
 
-    private final VersionedRows<MovieDraft, Movie> rows;
-
     public JdbiMovieRepository(Database database, Clock clock) {
-        this.rows = new VersionedRows<>(database, clock, "movie", "movie", "m", COLUMNS, CategoryLinks.MOVIES,
-                MovieDraft::id, MovieDraft::categoryIds, JdbiMovieRepository::bind, Movie::new,
-                JdbiMovieRepository::read, Movie::id,
+        super(database, clock, "movie", "movie", "m", COLUMNS, CategoryLinks.MOVIES, MovieDraft::id,
+                MovieDraft::categoryIds, JdbiMovieRepository::bind, Movie::new, JdbiMovieRepository::read, Movie::id,
                 (movie, categories) -> new Movie(movie.draft().withCategoryIds(categories), movie.version(),
                         movie.added(), movie.updated()));
-    }
-
-    @Override
-    public Movie create(MovieDraft draft) {
-        return rows.create(draft);
-    }
-
-    @Override
-    public Movie update(long expectedVersion, MovieDraft draft) {
-        return rows.update(expectedVersion, draft);
-    }
-
-    @Override
-    public Optional<Movie> find(String id) {
-        return rows.find(id);
-    }
-
-    @Override
-    public boolean delete(String id) {
-        return rows.delete(id);
-    }
-
-    @Override
-    public Page<Movie> list(VodQuery query) {
-        return rows.list(query);
     }
 
     private static void bind(Update update, MovieDraft draft) {

@@ -3,13 +3,11 @@ package headwater.store.vod;
 import headwater.domain.catalog.DuplicateKeyException;
 import headwater.domain.catalog.InvalidValueException;
 import headwater.domain.catalog.NotFoundException;
-import headwater.domain.catalog.Page;
 import headwater.domain.vod.Episode;
 import headwater.domain.vod.Season;
 import headwater.domain.vod.Series;
 import headwater.domain.vod.SeriesDraft;
 import headwater.domain.vod.SeriesRepository;
-import headwater.domain.vod.VodQuery;
 import headwater.store.Database;
 import headwater.store.catalog.Constraint;
 import java.net.URI;
@@ -28,7 +26,8 @@ import org.jdbi.v3.core.statement.Update;
  * and {@code episode}. Deleting a series deletes its seasons, and deleting a season its episodes (foreign keys
  * {@code ON DELETE CASCADE}).
  */
-public final class JdbiSeriesRepository implements SeriesRepository {
+public final class JdbiSeriesRepository extends VersionedRows<SeriesDraft, Series>
+        implements SeriesRepository {
 
     private static final List<String> COLUMNS = List.of("name", "poster", "plot", "cast_list", "director", "genre",
             "release_year", "rating", "enabled");
@@ -36,41 +35,11 @@ public final class JdbiSeriesRepository implements SeriesRepository {
             + "e.source, e.plot, " + MediaColumns.select("e");
     private static final String EPISODE_ORDER = " ORDER BY e.season_number, e.episode_number";
 
-    private final Database database;
-    private final VersionedRows<SeriesDraft, Series> rows;
-
     public JdbiSeriesRepository(Database database, Clock clock) {
-        this.database = database;
-        this.rows = new VersionedRows<>(database, clock, "series", "series", "s", COLUMNS, CategoryLinks.SERIES,
-                SeriesDraft::id, SeriesDraft::categoryIds, JdbiSeriesRepository::bind, Series::new,
-                JdbiSeriesRepository::read, Series::id,
-                (series, categories) -> new Series(series.draft().withCategoryIds(categories), series.version(),
-                        series.added(), series.updated()));
-    }
-
-    @Override
-    public Series create(SeriesDraft draft) {
-        return rows.create(draft);
-    }
-
-    @Override
-    public Series update(long expectedVersion, SeriesDraft draft) {
-        return rows.update(expectedVersion, draft);
-    }
-
-    @Override
-    public Optional<Series> find(String id) {
-        return rows.find(id);
-    }
-
-    @Override
-    public boolean delete(String id) {
-        return rows.delete(id);
-    }
-
-    @Override
-    public Page<Series> list(VodQuery query) {
-        return rows.list(query);
+        super(database, clock, "series", "series", "s", COLUMNS, CategoryLinks.SERIES, SeriesDraft::id,
+                SeriesDraft::categoryIds, JdbiSeriesRepository::bind, Series::new, JdbiSeriesRepository::read,
+                Series::id, (series, categories) -> new Series(series.draft().withCategoryIds(categories),
+                        series.version(), series.added(), series.updated()));
     }
 
     @Override

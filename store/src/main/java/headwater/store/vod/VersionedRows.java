@@ -26,9 +26,10 @@ import org.jdbi.v3.core.statement.Update;
 
 /**
  * Create, optimistic update, read, delete and list for a table of versioned VOD values with categories (films and
- * series): the parts their repositories share. {@code D} is the operator's draft, {@code V} the stored value.
+ * series): what their repositories share, as their superclass. {@code D} is the operator's draft, {@code V} the
+ * stored value.
  */
-final class VersionedRows<D, V> {
+abstract class VersionedRows<D, V> {
 
     /** Makes a stored value from a draft and the bookkeeping, e.g. {@code Movie::new}. */
     interface Stored<D, V> {
@@ -40,7 +41,7 @@ final class VersionedRows<D, V> {
         V read(ResultSet rs) throws SQLException;
     }
 
-    private final Database database;
+    protected final Database database;
     private final Clock clock;
     private final String entity;
     private final String table;
@@ -62,7 +63,7 @@ final class VersionedRows<D, V> {
      * @param columns the table's own columns, without id, version and times, in the order {@code reader} reads them
      *                after the id; each is bound by {@code binder} under its own name
      */
-    VersionedRows(Database database, Clock clock, String entity, String table, String alias, List<String> columns,
+    protected VersionedRows(Database database, Clock clock, String entity, String table, String alias, List<String> columns,
                   CategoryLinks links, Function<D, String> idOf, Function<D, List<String>> categoriesOf,
                   BiConsumer<Update, D> binder, Stored<D, V> stored, Reader<V> reader, Function<V, String> storedId,
                   BiFunction<V, List<String>, V> withCategories) {
@@ -89,12 +90,7 @@ final class VersionedRows<D, V> {
         this.withCategories = withCategories;
     }
 
-    /** The columns {@link Reader}s read: id, the own columns, version, created and updated times. */
-    String selectColumns() {
-        return selectColumns;
-    }
-
-    V create(D draft) {
+    public V create(D draft) {
         String id = idOf.apply(draft);
         Instant now = now();
         try {
@@ -114,7 +110,7 @@ final class VersionedRows<D, V> {
         }
     }
 
-    V update(long expectedVersion, D draft) {
+    public V update(long expectedVersion, D draft) {
         String id = idOf.apply(draft);
         Instant now = now();
         try {
@@ -144,18 +140,18 @@ final class VersionedRows<D, V> {
         }
     }
 
-    Optional<V> find(String id) {
+    public Optional<V> find(String id) {
         return database.read(handle -> load(handle, handle.createQuery(
                 "SELECT " + selectColumns + " FROM " + table + " " + alias + " WHERE " + alias + ".id = :id")
                 .bind("id", id))).stream().findFirst();
     }
 
-    boolean delete(String id) {
+    public boolean delete(String id) {
         return database.write(handle -> handle.createUpdate("DELETE FROM " + table + " WHERE id = :id").bind("id", id)
                 .execute() > 0);
     }
 
-    Page<V> list(VodQuery query) {
+    public Page<V> list(VodQuery query) {
         return database.read(handle -> {
             String where = listing.where(query);
             long total = listing.bind(handle.createQuery("SELECT COUNT(*) FROM " + table + " " + alias + " WHERE "
