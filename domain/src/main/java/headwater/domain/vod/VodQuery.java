@@ -2,6 +2,8 @@ package headwater.domain.vod;
 
 import headwater.domain.catalog.Check;
 import headwater.domain.catalog.InvalidValueException;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A filtered, sorted page of films or series. Null filters match everything.
@@ -10,12 +12,15 @@ import headwater.domain.catalog.InvalidValueException;
  * @param nameContains only those whose name contains this text, ignoring ASCII case; '%' and '_' are literal
  * @param year         only those of this year
  * @param enabled      only enabled (true) or disabled (false) ones
+ * @param packageIds   only those in at least one of these packages (what a subscriber's plan allows); an empty set
+ *                     matches nothing
  * @param sort         the order; films without a year sort before all others by {@link VodSort#YEAR}
  */
-public record VodQuery(String categoryId, String nameContains, Integer year, Boolean enabled, VodSort sort,
-                       boolean descending, int offset, int limit) {
+public record VodQuery(String categoryId, String nameContains, Integer year, Boolean enabled, Set<String> packageIds,
+                       VodSort sort, boolean descending, int offset, int limit) {
 
     public static final int MAX_LIMIT = 1000;
+    public static final int MAX_PACKAGES = 1000;
 
     public VodQuery {
         if (categoryId != null) {
@@ -23,6 +28,17 @@ public record VodQuery(String categoryId, String nameContains, Integer year, Boo
         }
         Check.optionalText("vod query", "nameContains", nameContains, Check.MAX_NAME_LENGTH);
         VodCheck.year("vod query", "year", year);
+        if (packageIds != null) {
+            if (packageIds.size() > MAX_PACKAGES) {
+                throw new InvalidValueException("vod query", "packageIds", "has " + packageIds.size()
+                        + " entries: at most " + MAX_PACKAGES + " allowed");
+            }
+            TreeSet<String> sorted = new TreeSet<>();
+            for (String id : packageIds) {
+                sorted.add(Check.id("vod query", "packageIds", id));
+            }
+            packageIds = java.util.Collections.unmodifiableSortedSet(sorted);
+        }
         if (sort == null) {
             throw new InvalidValueException("vod query", "sort", "is missing: one of NAME, ADDED, YEAR");
         }
@@ -34,31 +50,35 @@ public record VodQuery(String categoryId, String nameContains, Integer year, Boo
 
     /** Everything by name, the first {@code limit}. */
     public static VodQuery firstPage(int limit) {
-        return new VodQuery(null, null, null, null, VodSort.NAME, false, 0, limit);
+        return new VodQuery(null, null, null, null, null, VodSort.NAME, false, 0, limit);
     }
 
     public VodQuery inCategory(String newCategoryId) {
-        return new VodQuery(newCategoryId, nameContains, year, enabled, sort, descending, offset, limit);
+        return new VodQuery(newCategoryId, nameContains, year, enabled, packageIds, sort, descending, offset, limit);
     }
 
     public VodQuery nameContaining(String text) {
-        return new VodQuery(categoryId, text, year, enabled, sort, descending, offset, limit);
+        return new VodQuery(categoryId, text, year, enabled, packageIds, sort, descending, offset, limit);
     }
 
     public VodQuery ofYear(Integer newYear) {
-        return new VodQuery(categoryId, nameContains, newYear, enabled, sort, descending, offset, limit);
+        return new VodQuery(categoryId, nameContains, newYear, enabled, packageIds, sort, descending, offset, limit);
     }
 
     public VodQuery enabledOnly(Boolean newEnabled) {
-        return new VodQuery(categoryId, nameContains, year, newEnabled, sort, descending, offset, limit);
+        return new VodQuery(categoryId, nameContains, year, newEnabled, packageIds, sort, descending, offset, limit);
+    }
+
+    public VodQuery inPackages(Set<String> newPackageIds) {
+        return new VodQuery(categoryId, nameContains, year, enabled, newPackageIds, sort, descending, offset, limit);
     }
 
     public VodQuery sortedBy(VodSort newSort, boolean newDescending) {
-        return new VodQuery(categoryId, nameContains, year, enabled, newSort, newDescending, offset, limit);
+        return new VodQuery(categoryId, nameContains, year, enabled, packageIds, newSort, newDescending, offset, limit);
     }
 
     public VodQuery page(int newOffset, int newLimit) {
-        return new VodQuery(categoryId, nameContains, year, enabled, sort, descending, newOffset, newLimit);
+        return new VodQuery(categoryId, nameContains, year, enabled, packageIds, sort, descending, newOffset, newLimit);
     }
 
     /** The page after this one. */

@@ -79,6 +79,14 @@ class VodValuesTest {
                         List.of()), "media audio[1] is missing"),
                 refused("subtitle language", () -> new MediaInfo(null, "mp4", null, List.of(), null, List.of("eng", "")),
                         "media subtitleLanguages[1] \"\" is not a language code such as eng, de or pt-BR"),
+                refused("query package id", () -> VodQuery.firstPage(10).inPackages(java.util.Set.of("a b")),
+                        "vod query packageIds \"a b\" is not an id: it must start with a letter or digit and contain "
+                                + "only ASCII letters, digits, '.', '_' and '-'"),
+                refused("query limit", () -> VodQuery.firstPage(1001), "vod query limit is 1001: must be between 1 and 1000"),
+                refused("query offset", () -> VodQuery.firstPage(10).page(-1, 10),
+                        "vod query offset is -1: must not be negative"),
+                refused("query sort", () -> VodQuery.firstPage(10).sortedBy(null, true),
+                        "vod query sort is missing: one of NAME, ADDED, YEAR"),
                 refused("negative bit rate", () -> new MediaInfo(null, "mp4", null, List.of(), -5L, List.of()),
                         "media bitRate is -5: must not be negative"));
     }

@@ -26,7 +26,7 @@ public final class JdbiMovieRepository extends VersionedRows<MovieDraft, Movie> 
     }
 
     public JdbiMovieRepository(Database database, Clock clock) {
-        super(database, clock, "movie", "movie", "m", COLUMNS, CategoryLinks.MOVIES, MovieDraft::id,
+        super(database, clock, "movie", "movie", "m", COLUMNS, VodLinks.MOVIES, MovieDraft::id,
                 MovieDraft::categoryIds, JdbiMovieRepository::bind, Movie::new, JdbiMovieRepository::read, Movie::id,
                 (movie, categories) -> new Movie(movie.draft().withCategoryIds(categories), movie.version(),
                         movie.added(), movie.updated()));

@@ -36,7 +36,7 @@ public final class JdbiSeriesRepository extends VersionedRows<SeriesDraft, Serie
     private static final String EPISODE_ORDER = " ORDER BY e.season_number, e.episode_number";
 
     public JdbiSeriesRepository(Database database, Clock clock) {
-        super(database, clock, "series", "series", "s", COLUMNS, CategoryLinks.SERIES, SeriesDraft::id,
+        super(database, clock, "series", "series", "s", COLUMNS, VodLinks.SERIES, SeriesDraft::id,
                 SeriesDraft::categoryIds, JdbiSeriesRepository::bind, Series::new, JdbiSeriesRepository::read,
                 Series::id, (series, categories) -> new Series(series.draft().withCategoryIds(categories),
                         series.version(), series.added(), series.updated()));

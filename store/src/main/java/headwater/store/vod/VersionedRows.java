@@ -49,7 +49,7 @@ abstract class VersionedRows<D, V> {
     private final String selectColumns;
     private final String insert;
     private final String update;
-    private final CategoryLinks links;
+    private final VodLinks links;
     private final VodListing listing;
     private final Function<D, String> idOf;
     private final Function<D, List<String>> categoriesOf;
@@ -64,7 +64,7 @@ abstract class VersionedRows<D, V> {
      *                after the id; each is bound by {@code binder} under its own name
      */
     protected VersionedRows(Database database, Clock clock, String entity, String table, String alias, List<String> columns,
-                  CategoryLinks links, Function<D, String> idOf, Function<D, List<String>> categoriesOf,
+                  VodLinks links, Function<D, String> idOf, Function<D, List<String>> categoriesOf,
                   BiConsumer<Update, D> binder, Stored<D, V> stored, Reader<V> reader, Function<V, String> storedId,
                   BiFunction<V, List<String>, V> withCategories) {
         this.database = database;

@@ -4,6 +4,7 @@ import headwater.domain.vod.VodQuery;
 import headwater.domain.vod.VodSort;
 import headwater.store.Dialect;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.statement.SqlStatement;
 
@@ -15,11 +16,11 @@ import org.jdbi.v3.core.statement.SqlStatement;
 final class VodListing {
 
     private final String alias;
-    private final CategoryLinks links;
+    private final VodLinks links;
     private final Map<VodSort, String> sortColumns = new EnumMap<>(VodSort.class);
     private final String idColumn;
 
-    VodListing(String alias, CategoryLinks links, Dialect dialect) {
+    VodListing(String alias, VodLinks links, Dialect dialect) {
         this.alias = alias;
         this.links = links;
         String collate = dialect == Dialect.POSTGRESQL ? " COLLATE \"C\"" : "";
@@ -36,6 +37,9 @@ final class VodListing {
         }
         if (hasName(query)) {
             where.append(" AND lower(").append(alias).append(".name) LIKE lower(:namePattern) ESCAPE '\\'");
+        }
+        if (query.packageIds() != null) {
+            where.append(" AND ").append(query.packageIds().isEmpty() ? "1 = 0" : links.inPackages(alias));
         }
         if (query.year() != null) {
             where.append(" AND ").append(alias).append(".release_year = :year");
@@ -57,6 +61,9 @@ final class VodListing {
         }
         if (hasName(query)) {
             statement.bind("namePattern", "%" + escapeLike(query.nameContains()) + "%");
+        }
+        if (query.packageIds() != null && !query.packageIds().isEmpty()) {
+            statement.bindList("packageIds", List.copyOf(query.packageIds()));
         }
         if (query.year() != null) {
             statement.bind("year", query.year().intValue());

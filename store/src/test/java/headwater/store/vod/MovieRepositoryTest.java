@@ -9,6 +9,7 @@ import headwater.domain.catalog.ConcurrentUpdateException;
 import headwater.domain.catalog.DuplicateKeyException;
 import headwater.domain.catalog.InvalidValueException;
 import headwater.domain.catalog.NotFoundException;
+import headwater.domain.catalog.Package;
 import headwater.domain.catalog.Page;
 import headwater.domain.catalog.ReferenceInUseException;
 import headwater.domain.catalog.UnknownReferenceException;
@@ -26,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -172,6 +174,24 @@ class MovieRepositoryTest {
         assertThat(ids(store, VodQuery.firstPage(10).sortedBy(VodSort.YEAR, true))).containsExactly("c", "a", "b", "d");
         assertThat(ids(store, VodQuery.firstPage(10).sortedBy(VodSort.ADDED, true))).containsExactly("d", "c", "b", "a");
         assertThat(store.movies().list(VodQuery.firstPage(10).inCategory("nothing")).total()).isZero();
+    }
+
+    @EachDatabase
+    void lists_only_what_the_given_packages_hold(TestStore store) {
+        for (String id : List.of("a", "b", "c")) {
+            store.movies().create(MovieDraft.of(id, "Film " + id, URI.create("file:///srv/" + id + ".mkv")));
+        }
+        store.packages().create(Package.of("basic", "Basic").withMovieIds(Set.of("a")));
+        store.packages().create(Package.of("premium", "Premium").withMovieIds(Set.of("a", "c")));
+        store.packages().create(Package.of("empty", "Empty"));
+
+        assertThat(ids(store, VodQuery.firstPage(10).inPackages(Set.of("basic")))).containsExactly("a");
+        assertThat(ids(store, VodQuery.firstPage(10).inPackages(Set.of("basic", "premium")))).containsExactly("a", "c");
+        assertThat(store.movies().list(VodQuery.firstPage(10).inPackages(Set.of("basic", "premium"))).total())
+                .isEqualTo(2);
+        assertThat(ids(store, VodQuery.firstPage(10).inPackages(Set.of("empty", "unknown")))).isEmpty();
+        assertThat(ids(store, VodQuery.firstPage(10).inPackages(Set.of()))).isEmpty();
+        assertThat(ids(store, VodQuery.firstPage(10).inPackages(null))).containsExactly("a", "b", "c");
     }
 
     @EachDatabase

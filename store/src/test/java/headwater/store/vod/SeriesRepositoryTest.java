@@ -9,6 +9,7 @@ import headwater.domain.catalog.ConcurrentUpdateException;
 import headwater.domain.catalog.DuplicateKeyException;
 import headwater.domain.catalog.InvalidValueException;
 import headwater.domain.catalog.NotFoundException;
+import headwater.domain.catalog.Package;
 import headwater.domain.catalog.ReferenceInUseException;
 import headwater.domain.catalog.UnknownReferenceException;
 import headwater.domain.vod.Episode;
@@ -22,6 +23,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -164,6 +166,12 @@ class SeriesRepositoryTest {
                 .containsExactly(updated);
         assertThat(store.series().list(VodQuery.firstPage(10).ofYear(2008)).total()).isZero();
         assertThat(store.series().list(VodQuery.firstPage(10).enabledOnly(false)).items()).containsExactly(updated);
+        store.series().create(SeriesDraft.of("soap", "Soap"));
+        store.packages().create(Package.of("kids", "Kids").withSeriesIds(Set.of("soap")));
+        assertThat(store.series().list(VodQuery.firstPage(10).inPackages(Set.of("kids"))).items())
+                .extracting(Series::id).containsExactly("soap");
+        assertThat(store.series().list(VodQuery.firstPage(10).inCategory("crime").inPackages(Set.of("kids"))).total())
+                .isZero();
     }
 
     @EachDatabase

@@ -11,30 +11,41 @@ import java.util.Map;
 import org.jdbi.v3.core.Handle;
 
 /**
- * The categories of films ({@code movie_category}) or of series ({@code series_category}), in display order. The
- * table and column names are constants of this class, never input.
+ * The link tables of films or of series: their categories in display order ({@code movie_category},
+ * {@code series_category}) and the packages they are in ({@code package_movie}, {@code package_series}). The table
+ * and column names are constants of this class, never input.
  */
-final class CategoryLinks {
+final class VodLinks {
 
-    static final CategoryLinks MOVIES = new CategoryLinks("movie", "movie_category", "movie_id", CategoryKind.VOD);
-    static final CategoryLinks SERIES = new CategoryLinks("series", "series_category", "series_id", CategoryKind.SERIES);
+    static final VodLinks MOVIES = new VodLinks("movie", "movie_category", "movie_id", CategoryKind.VOD,
+            "package_movie");
+    static final VodLinks SERIES = new VodLinks("series", "series_category", "series_id", CategoryKind.SERIES,
+            "package_series");
 
     private final String entity;
     private final String table;
     private final String owner;
     private final CategoryKind kind;
+    private final String packageTable;
 
-    private CategoryLinks(String entity, String table, String owner, CategoryKind kind) {
+    private VodLinks(String entity, String table, String owner, CategoryKind kind, String packageTable) {
         this.entity = entity;
         this.table = table;
         this.owner = owner;
         this.kind = kind;
+        this.packageTable = packageTable;
     }
 
     /** {@code EXISTS (...)} matching the rows of {@code alias} in the category bound as {@code :categoryId}. */
     String inCategory(String alias) {
         return "EXISTS (SELECT 1 FROM " + table + " l WHERE l." + owner + " = " + alias + ".id AND l.category_id = "
                 + ":categoryId)";
+    }
+
+    /** {@code EXISTS (...)} matching the rows of {@code alias} in one of the packages bound as {@code <packageIds>}. */
+    String inPackages(String alias) {
+        return "EXISTS (SELECT 1 FROM " + packageTable + " p WHERE p." + owner + " = " + alias + ".id AND "
+                + "p.package_id IN (<packageIds>))";
     }
 
     /**
