@@ -237,7 +237,7 @@ public final class OutboundFetcher {
         };
         // A .gz file served as it is (no Content-Encoding), or gzip inside the transfer's gzip.
         BufferedInputStream peek = new BufferedInputStream(decoded, 8192);
-        if (startsWithGzipMagic(peek)) {
+        if (startsWithGzipMagic(peek, shown)) {
             decoded = gunzip(peek, shown);
             compressed = true;
         } else {
@@ -290,12 +290,18 @@ public final class OutboundFetcher {
         }
     }
 
-    private static boolean startsWithGzipMagic(BufferedInputStream in) throws IOException {
-        in.mark(2);
-        int b1 = in.read();
-        int b2 = b1 < 0 ? -1 : in.read();
-        in.reset();
-        return b1 == 0x1f && b2 == 0x8b;
+    private static boolean startsWithGzipMagic(BufferedInputStream in, String shown) throws IOException {
+        try {
+            in.mark(2);
+            int b1 = in.read();
+            int b2 = b1 < 0 ? -1 : in.read();
+            in.reset();
+            return b1 == 0x1f && b2 == 0x8b;
+        } catch (DownloadFailedException | OutboundRefusedException precise) {
+            throw precise;
+        } catch (IOException e) {
+            throw new DownloadFailedException(shown + ": the gzip-compressed body is corrupt (" + e.getMessage() + ")", e);
+        }
     }
 
     private static boolean sameOrigin(URI a, URI b) {
