@@ -41,7 +41,8 @@ import java.util.stream.Collectors;
 /** M3U import into the catalogue, on SQLite and PostgreSQL, with the real 2,059-entry playlist and edited copies. */
 class PlaylistImportTest {
 
-    private static final String SOURCE = "free-tv-iptv.m3u8";
+    static final String SOURCE_NAME = "free-tv-iptv.m3u8";
+    private static final String SOURCE = SOURCE_NAME;
     private static final ImportOptions OPTIONS = ImportOptions.DEFAULTS.withBatchSize(500);
 
     static String sample() throws IOException {
