@@ -44,7 +44,10 @@ public final class AdminApi {
                 new SubscriberResource(repositories.subscribers(), repositories.devices(),
                         repositories.passwordHasher())::mount,
                 new ResellerResource(repositories.resellers())::mount,
-                new DeviceResource(repositories.devices())::mount);
+                new DeviceResource(repositories.devices())::mount,
+                new MovieResource(repositories.movies())::mount,
+                new SeriesResource(repositories.series())::mount,
+                new GuideSourceResource(repositories.guideSources())::mount);
     }
 
     /** A new Router for the API on {@code vertx}, the Vert.x of the server that will call it. */

@@ -3,11 +3,14 @@ package headwater.api;
 import headwater.domain.catalog.CategoryRepository;
 import headwater.domain.catalog.ChannelRepository;
 import headwater.domain.catalog.PackageRepository;
+import headwater.domain.guide.GuideSourceRepository;
 import headwater.domain.subscriber.DeviceRepository;
 import headwater.domain.subscriber.PasswordHasher;
 import headwater.domain.subscriber.PlanRepository;
 import headwater.domain.subscriber.ResellerRepository;
 import headwater.domain.subscriber.SubscriberRepository;
+import headwater.domain.vod.MovieRepository;
+import headwater.domain.vod.SeriesRepository;
 import java.util.Objects;
 
 /**
@@ -16,7 +19,8 @@ import java.util.Objects;
  */
 public record Repositories(ChannelRepository channels, CategoryRepository categories, PackageRepository packages,
                            PlanRepository plans, SubscriberRepository subscribers, ResellerRepository resellers,
-                           DeviceRepository devices, PasswordHasher passwordHasher) {
+                           DeviceRepository devices, PasswordHasher passwordHasher, MovieRepository movies,
+                           SeriesRepository series, GuideSourceRepository guideSources) {
 
     public Repositories {
         Objects.requireNonNull(channels, "channels");
@@ -27,5 +31,8 @@ public record Repositories(ChannelRepository channels, CategoryRepository catego
         Objects.requireNonNull(resellers, "resellers");
         Objects.requireNonNull(devices, "devices");
         Objects.requireNonNull(passwordHasher, "passwordHasher");
+        Objects.requireNonNull(movies, "movies");
+        Objects.requireNonNull(series, "series");
+        Objects.requireNonNull(guideSources, "guideSources");
     }
 }

@@ -3,6 +3,9 @@ package headwater.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import headwater.store.TestStore;
 import headwater.store.apikey.JdbiApiKeyRepository;
+import headwater.store.guide.JdbiGuideSourceRepository;
+import headwater.store.vod.JdbiMovieRepository;
+import headwater.store.vod.JdbiSeriesRepository;
 import headwater.store.subscriber.JdbiDeviceRepository;
 import headwater.store.subscriber.JdbiPlanRepository;
 import headwater.store.subscriber.JdbiResellerRepository;
@@ -59,7 +62,9 @@ final class ApiServer implements AutoCloseable {
         return new Repositories(store.channels(), store.categories(), store.packages(),
                 new JdbiPlanRepository(store.database()), new JdbiSubscriberRepository(store.database(), TestStore.CLOCK),
                 new JdbiResellerRepository(store.database(), TestStore.CLOCK), new JdbiDeviceRepository(store.database()),
-                new Argon2Hasher());
+                new Argon2Hasher(), new JdbiMovieRepository(store.database(), TestStore.CLOCK),
+                new JdbiSeriesRepository(store.database(), TestStore.CLOCK),
+                new JdbiGuideSourceRepository(store.database(), TestStore.CLOCK));
     }
 
     URI uri(String path) {
