@@ -36,10 +36,27 @@ public final class JdbiSeriesRepository extends VersionedRows<SeriesDraft, Serie
     private static final String EPISODE_ORDER = " ORDER BY e.season_number, e.episode_number";
 
     public JdbiSeriesRepository(Database database, Clock clock) {
-        super(database, clock, "series", "series", "s", COLUMNS, VodLinks.SERIES, SeriesDraft::id,
-                SeriesDraft::categoryIds, JdbiSeriesRepository::bind, Series::new, JdbiSeriesRepository::read,
-                Series::id, (series, categories) -> new Series(series.draft().withCategoryIds(categories),
-                        series.version(), series.added(), series.updated()));
+        super(database, clock, "series", "series", "s", COLUMNS, VodLinks.SERIES);
+    }
+
+    @Override
+    protected String idOf(SeriesDraft draft) {
+        return draft.id();
+    }
+
+    @Override
+    protected List<String> categoriesOf(SeriesDraft draft) {
+        return draft.categoryIds();
+    }
+
+    @Override
+    protected Series stored(SeriesDraft draft, long version, Instant added, Instant updated) {
+        return new Series(draft, version, added, updated);
+    }
+
+    @Override
+    protected Series withCategories(Series value, List<String> categoryIds) {
+        return new Series(value.draft().withCategoryIds(categoryIds), value.version(), value.added(), value.updated());
     }
 
     @Override
@@ -207,7 +224,8 @@ public final class JdbiSeriesRepository extends VersionedRows<SeriesDraft, Serie
         return precise;
     }
 
-    private static void bind(Update update, SeriesDraft draft) {
+    @Override
+    protected void bind(Update update, SeriesDraft draft) {
         update.bind("name", draft.name())
                 .bind("poster", Nullable.text(draft.poster()))
                 .bind("plot", draft.plot())
@@ -219,7 +237,8 @@ public final class JdbiSeriesRepository extends VersionedRows<SeriesDraft, Serie
                 .bind("enabled", draft.enabled());
     }
 
-    private static Series read(ResultSet rs) throws SQLException {
+    @Override
+    protected Series read(ResultSet rs) throws SQLException {
         SeriesDraft draft = new SeriesDraft(rs.getString(1), rs.getString(2), List.of(), Nullable.uri(rs, 3),
                 rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), Nullable.integer(rs, 8),
                 Nullable.decimal(rs, 9), rs.getBoolean(10));
