@@ -194,7 +194,7 @@ abstract class VersionedRows<D, V> {
         return precise;
     }
 
-    private Instant now() {
+    protected Instant now() {
         return Instant.ofEpochMilli(clock.millis());
     }
 }
