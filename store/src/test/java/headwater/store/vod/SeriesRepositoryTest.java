@@ -181,6 +181,22 @@ class SeriesRepositoryTest {
     }
 
     @EachDatabase
+    void sql_and_markup_in_season_and_episode_text_are_stored_verbatim(TestStore store) {
+        store.series().create(SeriesDraft.of("show", "Show"));
+        String sql = "x'); DELETE FROM episode; --";
+        String markup = "<img src=x onerror=alert(1)> &lt; ]]> %_\\";
+        Season season = new Season("show", 0, markup, null, sql + "\n" + markup);
+        EpisodeDraft episode = new EpisodeDraft("special", "show", 0, 0, sql, URI.create("file:///srv/it's%20x.mkv"),
+                markup, null);
+
+        store.series().saveSeason(season);
+        store.series().createEpisode(episode);
+
+        assertThat(store.series().seasons("show")).containsExactly(season);
+        assertThat(store.series().getEpisode("special").draft()).isEqualTo(episode);
+    }
+
+    @EachDatabase
     void of_two_concurrent_updates_of_one_version_exactly_one_wins(TestStore store) throws Exception {
         Series original = store.series().create(SeriesDraft.of("race", "Original"));
         ExecutorService threads = Executors.newFixedThreadPool(2);
