@@ -3,6 +3,8 @@ package headwater.store;
 import headwater.store.catalog.JdbiCategoryRepository;
 import headwater.store.catalog.JdbiChannelRepository;
 import headwater.store.catalog.JdbiPackageRepository;
+import headwater.store.guide.JdbiGuideSourceRepository;
+import headwater.store.guide.JdbiGuideStore;
 import headwater.store.vod.JdbiMovieRepository;
 import headwater.store.vod.JdbiSeriesRepository;
 import java.io.IOException;
@@ -81,6 +83,14 @@ public final class TestStore implements AutoCloseable {
 
     public JdbiPackageRepository packages() {
         return new JdbiPackageRepository(database());
+    }
+
+    public JdbiGuideSourceRepository guideSources() {
+        return new JdbiGuideSourceRepository(database(), CLOCK);
+    }
+
+    public JdbiGuideStore guide() {
+        return new JdbiGuideStore(database(), CLOCK);
     }
 
     public JdbiMovieRepository movies() {

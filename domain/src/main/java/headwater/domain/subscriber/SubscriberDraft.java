@@ -2,6 +2,7 @@ package headwater.domain.subscriber;
 
 import headwater.domain.catalog.Check;
 import headwater.domain.catalog.InvalidValueException;
+import java.net.InetAddress;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -80,7 +81,7 @@ public record SubscriberDraft(String id, String username, PasswordHash passwordH
     }
 
     /** Whether the subscriber may connect from {@code address}: no networks means anywhere. */
-    public boolean allowsAddress(java.net.InetAddress address) {
+    public boolean allowsAddress(InetAddress address) {
         return allowedNetworks.isEmpty() || allowedNetworks.stream().anyMatch(n -> n.contains(address));
     }
 

@@ -17,10 +17,13 @@ public record Argon2Parameters(int memoryKiB, int iterations, int parallelism, i
      */
     public static final Argon2Parameters RECOMMENDED = new Argon2Parameters(19_456, 2, 1, 16, 32);
 
-    /** Limits for hashes read from storage, so that a planted hash cannot make a login allocate gigabytes. */
-    public static final int MAX_MEMORY_KIB = 1 << 20;
-    public static final int MAX_ITERATIONS = 64;
-    public static final int MAX_PARALLELISM = 64;
+    /**
+     * Limits for hashes read from storage (256 MiB, 32 passes, 16 lanes: far above any published recommendation), so
+     * that a planted hash cannot make one login allocate gigabytes or run for minutes.
+     */
+    public static final int MAX_MEMORY_KIB = 262_144;
+    public static final int MAX_ITERATIONS = 32;
+    public static final int MAX_PARALLELISM = 16;
     public static final int MIN_SALT_LENGTH = 8;
     public static final int MAX_SALT_LENGTH = 64;
     public static final int MIN_HASH_LENGTH = 16;

@@ -2,7 +2,6 @@ package headwater.store.subscriber;
 
 import headwater.domain.catalog.DuplicateKeyException;
 import headwater.domain.catalog.NotFoundException;
-import headwater.domain.catalog.ReferenceInUseException;
 import headwater.domain.catalog.UnknownReferenceException;
 import headwater.domain.subscriber.BillingPeriod;
 import headwater.domain.subscriber.Money;
@@ -15,12 +14,12 @@ import headwater.store.Dialect;
 import headwater.store.catalog.Constraint;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.SqlStatement;
@@ -85,26 +84,7 @@ public final class JdbiPlanRepository implements PlanRepository {
 
     @Override
     public boolean delete(String id) {
-        try {
-            return database.write(handle -> {
-                checkUnused(handle, id);
-                return handle.createUpdate("DELETE FROM plan WHERE id = :id").bind("id", id).execute() > 0;
-            });
-        } catch (JdbiException e) {
-            if (Constraint.violatedBy(e) != Constraint.FOREIGN_KEY) {
-                throw e;
-            }
-            ReferenceInUseException inUse = database.read(handle -> {
-                try {
-                    checkUnused(handle, id);
-                    return new ReferenceInUseException("plan", id, "a concurrent write");
-                } catch (ReferenceInUseException precise) {
-                    return precise;
-                }
-            });
-            inUse.addSuppressed(e);
-            throw inUse;
-        }
+        return ProtectedDelete.run(database, "plan", "plan_id", id);
     }
 
     @Override
@@ -117,28 +97,23 @@ public final class JdbiPlanRepository implements PlanRepository {
         if (id != null) {
             query.bind("id", id);
         }
-        List<Object[]> rows = query.map((rs, ctx) -> row(rs)).list();
-        Map<String, TreeSet<String>> packages = new HashMap<>();
+        List<Plan> rows = query.map((rs, ctx) -> plan(rs)).list();
+        Map<String, Set<String>> packages = new HashMap<>();
         var members = handle.createQuery("SELECT plan_id, package_id FROM plan_package"
                 + (id == null ? "" : " WHERE plan_id = :id"));
         if (id != null) {
             members.bind("id", id);
         }
         members.map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
-                .forEach(e -> packages.computeIfAbsent(e.getKey(), k -> new TreeSet<>()).add(e.getValue()));
-        List<Plan> plans = new ArrayList<>(rows.size());
-        for (Object[] row : rows) {
-            String planId = (String) row[0];
-            plans.add(new Plan(planId, (String) row[1], packages.getOrDefault(planId, new TreeSet<>()), (Integer) row[2],
-                    (Quality) row[3], (Money) row[4], (BillingPeriod) row[5], (Boolean) row[6]));
-        }
-        return plans;
+                .forEach(e -> packages.computeIfAbsent(e.getKey(), k -> new HashSet<>()).add(e.getValue()));
+        return rows.stream().map(plan -> plan.withPackageIds(packages.getOrDefault(plan.id(), Set.of()))).toList();
     }
 
-    private static Object[] row(ResultSet rs) throws SQLException {
-        return new Object[] {rs.getString(1), rs.getString(2), rs.getInt(3), Quality.valueOf(rs.getString(4)),
+    /** The plan of the current row, without its packages. */
+    private static Plan plan(ResultSet rs) throws SQLException {
+        return new Plan(rs.getString(1), rs.getString(2), Set.of(), rs.getInt(3), Quality.valueOf(rs.getString(4)),
                 new Money(rs.getLong(5), rs.getString(6)),
-                new BillingPeriod(rs.getInt(7), PeriodUnit.valueOf(rs.getString(8))), rs.getBoolean(9)};
+                new BillingPeriod(rs.getInt(7), PeriodUnit.valueOf(rs.getString(8))), rs.getBoolean(9));
     }
 
     private static <S extends SqlStatement<S>> S bind(S statement, Plan plan) {
@@ -173,16 +148,6 @@ public final class JdbiPlanRepository implements PlanRepository {
         List<String> missing = References.missing(handle, "package", plan.packageIdList());
         if (!missing.isEmpty()) {
             throw new UnknownReferenceException("plan", plan.id(), "package", missing);
-        }
-    }
-
-    private static void checkUnused(Handle handle, String id) {
-        long count = handle.createQuery("SELECT COUNT(*) FROM subscriber WHERE plan_id = :id").bind("id", id)
-                .mapTo(Long.class).one();
-        if (count > 0) {
-            List<String> first = handle.createQuery("SELECT username FROM subscriber WHERE plan_id = :id "
-                    + "ORDER BY username_key LIMIT " + References.QUOTED).bind("id", id).mapTo(String.class).list();
-            throw new ReferenceInUseException("plan", id, References.usage(count, "subscriber", first));
         }
     }
 

@@ -5,7 +5,6 @@ import headwater.domain.catalog.DuplicateKeyException;
 import headwater.domain.catalog.InvalidValueException;
 import headwater.domain.catalog.NotFoundException;
 import headwater.domain.catalog.Page;
-import headwater.domain.catalog.ReferenceInUseException;
 import headwater.domain.subscriber.CreditMovement;
 import headwater.domain.subscriber.Reseller;
 import headwater.domain.subscriber.ResellerDraft;
@@ -91,26 +90,7 @@ public final class JdbiResellerRepository implements ResellerRepository {
 
     @Override
     public boolean delete(String id) {
-        try {
-            return database.write(handle -> {
-                checkUnused(handle, id);
-                return handle.createUpdate("DELETE FROM reseller WHERE id = :id").bind("id", id).execute() > 0;
-            });
-        } catch (JdbiException e) {
-            if (Constraint.violatedBy(e) != Constraint.FOREIGN_KEY) {
-                throw e;
-            }
-            ReferenceInUseException inUse = database.read(handle -> {
-                try {
-                    checkUnused(handle, id);
-                    return new ReferenceInUseException("reseller", id, "a concurrent write");
-                } catch (ReferenceInUseException precise) {
-                    return precise;
-                }
-            });
-            inUse.addSuppressed(e);
-            throw inUse;
-        }
+        return ProtectedDelete.run(database, "reseller", "owner_reseller_id", id);
     }
 
     @Override
@@ -198,16 +178,6 @@ public final class JdbiResellerRepository implements ResellerRepository {
                     + ": at most " + Reseller.MAX_CREDITS + " allowed");
         }
         CreditMovement.checkReason(reason);
-    }
-
-    private static void checkUnused(Handle handle, String id) {
-        long count = handle.createQuery("SELECT COUNT(*) FROM subscriber WHERE owner_reseller_id = :id").bind("id", id)
-                .mapTo(Long.class).one();
-        if (count > 0) {
-            List<String> first = handle.createQuery("SELECT username FROM subscriber WHERE owner_reseller_id = :id "
-                    + "ORDER BY username_key LIMIT " + References.QUOTED).bind("id", id).mapTo(String.class).list();
-            throw new ReferenceInUseException("reseller", id, References.usage(count, "subscriber", first));
-        }
     }
 
     private static Optional<Reseller> load(Handle handle, String id) {

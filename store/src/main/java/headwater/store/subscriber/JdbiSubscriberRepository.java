@@ -15,6 +15,7 @@ import headwater.store.Dialect;
 import headwater.store.catalog.Constraint;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -254,10 +255,22 @@ public final class JdbiSubscriberRepository implements SubscriberRepository {
                     ? new DuplicateKeyException("subscriber", "id or username", draft.id(),
                             "collided with a concurrent write; retry")
                     : new UnknownReferenceException("subscriber", draft.id(), "package, plan or reseller",
-                            List.of("(changed by a concurrent write; retry)"));
+                            referencedIds(draft));
         }
         precise.addSuppressed(error);
         return precise;
+    }
+
+    /** Every id the draft refers to, for when a concurrent delete removed one of them and the check cannot say which. */
+    private static List<String> referencedIds(SubscriberDraft draft) {
+        List<String> ids = new ArrayList<>(draft.packageIds());
+        if (draft.planId() != null) {
+            ids.add(draft.planId());
+        }
+        if (draft.owner().resellerId() != null) {
+            ids.add(draft.owner().resellerId());
+        }
+        return ids;
     }
 
     private Instant now() {

@@ -211,6 +211,43 @@ class SubscriberRepositoryTest {
     }
 
     @EachDatabase
+    void of_concurrent_creates_of_one_username_in_any_case_exactly_one_wins(TestStore store) throws Exception {
+        Customers customers = Customers.of(store);
+        List<String> spellings = List.of("carol", "Carol", "CAROL", "cArOl", "caROL", "CaRoL", "carOL", "CARol");
+        ExecutorService threads = Executors.newFixedThreadPool(spellings.size());
+        List<Subscriber> winners = new ArrayList<>();
+        List<Throwable> losers = new ArrayList<>();
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Subscriber>> results = new ArrayList<>();
+            for (int i = 0; i < spellings.size(); i++) {
+                SubscriberDraft draft = subscriber("c" + i, spellings.get(i));
+                results.add(threads.submit(() -> {
+                    start.await();
+                    return customers.subscribers().create(draft);
+                }));
+            }
+            start.countDown();
+            for (Future<Subscriber> result : results) {
+                try {
+                    winners.add(result.get());
+                } catch (java.util.concurrent.ExecutionException e) {
+                    losers.add(e.getCause());
+                }
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(winners).hasSize(1);
+        Subscriber winner = winners.getFirst();
+        assertThat(losers).hasSize(spellings.size() - 1).allSatisfy(e -> assertThat(e)
+                .isInstanceOf(DuplicateKeyException.class)
+                .hasMessageContaining("is already used by subscriber " + winner.id()));
+        assertThat(customers.subscribers().count(SubscriberQuery.firstPage(1))).isEqualTo(1);
+        assertThat(customers.subscribers().findByUsername("CAROL")).contains(winner);
+    }
+
+    @EachDatabase
     void lists_pages_that_cover_every_match_once_with_filters_and_sorts(TestStore store) {
         Customers customers = Customers.of(store).withBasics();
         Instant base = Instant.parse("2027-01-01T00:00:00Z");
