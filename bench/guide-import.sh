@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The EPG import benchmark of issue 3 (see README.md, section 4): a generated guide of CHANNELS x PROGRAMMES imported
+# The EPG import benchmark of issue 3 (see README.md, section 6): a generated guide of CHANNELS x PROGRAMMES imported
 # into SQLite and PostgreSQL on one core with -Xmx512m, with guide queries measured idle and during a re-import.
 # Usage: bench/guide-import.sh [sqlite|postgresql|all] [--no-build]; env CHANNELS, PROGRAMMES, IDLE (seconds), CORE,
 # JAVA (a JDK >= 21), PGHOST_PORT (127.0.0.1:5432, user postgres, trust).

@@ -5,6 +5,8 @@ import headwater.store.catalog.JdbiChannelRepository;
 import headwater.store.catalog.JdbiPackageRepository;
 import headwater.store.guide.JdbiGuideSourceRepository;
 import headwater.store.guide.JdbiGuideStore;
+import headwater.store.vod.JdbiMovieRepository;
+import headwater.store.vod.JdbiSeriesRepository;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -89,6 +91,14 @@ public final class TestStore implements AutoCloseable {
 
     public JdbiGuideStore guide() {
         return new JdbiGuideStore(database(), CLOCK);
+    }
+
+    public JdbiMovieRepository movies() {
+        return new JdbiMovieRepository(database(), CLOCK);
+    }
+
+    public JdbiSeriesRepository series() {
+        return new JdbiSeriesRepository(database(), CLOCK);
     }
 
     @Override

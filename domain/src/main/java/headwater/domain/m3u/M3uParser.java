@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.ObjLongConsumer;
 
 /**
  * Reads an M3U or extended M3U playlist line by line and hands each entry to a consumer as soon as its URL is read,
@@ -39,6 +40,14 @@ public final class M3uParser {
      * @throws M3uFormatException if a line is too long or not UTF-8 (entries before it were already emitted)
      */
     public ImportReport parse(InputStream in, Consumer<? super PlaylistEntry> entries) throws IOException {
+        return new Run(new LineReader(in, options.maxLineBytes()), (entry, line) -> entries.accept(entry)).read();
+    }
+
+    /**
+     * Like {@link #parse(InputStream, Consumer)}, with the 1-based line each entry starts on (its {@code #EXTINF},
+     * or its URL for a plain M3U line), so that what an import says about an entry can name the line.
+     */
+    public ImportReport parseNumbered(InputStream in, ObjLongConsumer<? super PlaylistEntry> entries) throws IOException {
         return new Run(new LineReader(in, options.maxLineBytes()), entries).read();
     }
 
@@ -53,7 +62,7 @@ public final class M3uParser {
     private final class Run {
 
         private final LineReader lines;
-        private final Consumer<? super PlaylistEntry> sink;
+        private final ObjLongConsumer<? super PlaylistEntry> sink;
         private final AttributesCollector header = new AttributesCollector("header attribute");
         private final List<ImportNotice> warnings = new ArrayList<>();
         private final List<ImportNotice> skipped = new ArrayList<>();
@@ -73,7 +82,7 @@ public final class M3uParser {
         private AttributesCollector vlcOptions = new AttributesCollector("#EXTVLCOPT option");
         private AttributesCollector kodiProperties = new AttributesCollector("#KODIPROP property");
 
-        Run(LineReader lines, Consumer<? super PlaylistEntry> sink) {
+        Run(LineReader lines, ObjLongConsumer<? super PlaylistEntry> sink) {
             this.lines = lines;
             this.sink = sink;
         }
@@ -198,6 +207,7 @@ public final class M3uParser {
             }
             Attributes headers = bar < 0 ? Attributes.none() : HeaderSuffix.parse(line.substring(bar + 1), this::warn);
             boolean plain = !pendingInfo;
+            long entryLine = plain ? lines.lineNumber() : infoLine;
             var entry = new PlaylistEntry(
                     plain ? -1 : duration,
                     plain ? url : title,
@@ -209,7 +219,7 @@ public final class M3uParser {
                     headers);
             resetPending();
             entryCount++;
-            sink.accept(entry);
+            sink.accept(entry, entryLine);
         }
 
         private void resetPending() {

@@ -64,19 +64,7 @@ public final class JdbiChannelRepository implements ChannelRepository {
         checkUniqueWithin(drafts);
         Instant now = now();
         try {
-            return database.write(handle -> {
-                checkFree(handle, drafts, false);
-                checkCategories(handle, drafts);
-                var rows = handle.prepareBatch("INSERT INTO channel (id, number, name, logo, epg_channel_id, archive_days, "
-                        + "radio, enabled, version, created_at, updated_at) VALUES (:id, :number, :name, :logo, :epg, "
-                        + ":archiveDays, :radio, :enabled, 1, :now, :now)");
-                for (ChannelDraft draft : drafts) {
-                    bindDraft(rows, draft).bind("now", now.toEpochMilli()).add();
-                }
-                rows.execute();
-                ChannelRows.writeDetails(handle, drafts, false);
-                return drafts.stream().map(d -> new Channel(d, 1, now, now)).toList();
-            });
+            return database.write(handle -> insertAll(handle, drafts, now));
         } catch (JdbiException e) {
             throw diagnose(e, drafts, false);
         }
@@ -86,37 +74,56 @@ public final class JdbiChannelRepository implements ChannelRepository {
     public Channel update(long expectedVersion, ChannelDraft draft) {
         Instant now = now();
         try {
-            return database.write(handle -> {
-                String id = draft.id();
-                long[] stored = handle.createQuery("SELECT version, created_at FROM channel WHERE id = :id")
-                        .bind("id", id)
-                        .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)})
-                        .findOne()
-                        .orElseThrow(() -> new NotFoundException("channel", id));
-                if (stored[0] != expectedVersion) {
-                    throw new ConcurrentUpdateException("channel", id, expectedVersion, stored[0]);
-                }
-                Instant created = Instant.ofEpochMilli(stored[1]);
-                checkFree(handle, List.of(draft), true);
-                checkCategories(handle, List.of(draft));
-                int updated = bindDraft(handle.createUpdate("UPDATE channel SET number = :number, name = :name, "
-                                + "logo = :logo, epg_channel_id = :epg, archive_days = :archiveDays, radio = :radio, "
-                                + "enabled = :enabled, version = version + 1, updated_at = :now "
-                                + "WHERE id = :id AND version = :expected"), draft)
-                        .bind("now", now.toEpochMilli())
-                        .bind("expected", expectedVersion)
-                        .execute();
-                if (updated == 0) {
-                    // A concurrent transaction (PostgreSQL, READ COMMITTED) committed first: report what it left.
-                    long actual = storedVersion(handle, id).orElseThrow(() -> new NotFoundException("channel", id));
-                    throw new ConcurrentUpdateException("channel", id, expectedVersion, actual);
-                }
-                ChannelRows.writeDetails(handle, List.of(draft), true);
-                return new Channel(draft, expectedVersion + 1, created, now);
-            });
+            return database.write(handle -> updateIn(handle, expectedVersion, draft, now));
         } catch (JdbiException e) {
             throw diagnose(e, List.of(draft), true);
         }
+    }
+
+    /** Inserts new channels in the caller's transaction, after checking ids, numbers and categories. */
+    static List<Channel> insertAll(Handle handle, List<ChannelDraft> drafts, Instant now) {
+        checkUniqueWithin(drafts);
+        checkFree(handle, drafts, false);
+        checkCategories(handle, drafts);
+        var rows = handle.prepareBatch("INSERT INTO channel (id, number, name, logo, epg_channel_id, archive_days, "
+                + "radio, enabled, version, created_at, updated_at) VALUES (:id, :number, :name, :logo, :epg, "
+                + ":archiveDays, :radio, :enabled, 1, :now, :now)");
+        for (ChannelDraft draft : drafts) {
+            bindDraft(rows, draft).bind("now", now.toEpochMilli()).add();
+        }
+        rows.execute();
+        ChannelRows.writeDetails(handle, drafts, false);
+        return drafts.stream().map(d -> new Channel(d, 1, now, now)).toList();
+    }
+
+    /** Replaces a channel in the caller's transaction if it is still at {@code expectedVersion}. */
+    static Channel updateIn(Handle handle, long expectedVersion, ChannelDraft draft, Instant now) {
+        String id = draft.id();
+        long[] stored = handle.createQuery("SELECT version, created_at FROM channel WHERE id = :id")
+                .bind("id", id)
+                .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                .findOne()
+                .orElseThrow(() -> new NotFoundException("channel", id));
+        if (stored[0] != expectedVersion) {
+            throw new ConcurrentUpdateException("channel", id, expectedVersion, stored[0]);
+        }
+        Instant created = Instant.ofEpochMilli(stored[1]);
+        checkFree(handle, List.of(draft), true);
+        checkCategories(handle, List.of(draft));
+        int updated = bindDraft(handle.createUpdate("UPDATE channel SET number = :number, name = :name, "
+                        + "logo = :logo, epg_channel_id = :epg, archive_days = :archiveDays, radio = :radio, "
+                        + "enabled = :enabled, version = version + 1, updated_at = :now "
+                        + "WHERE id = :id AND version = :expected"), draft)
+                .bind("now", now.toEpochMilli())
+                .bind("expected", expectedVersion)
+                .execute();
+        if (updated == 0) {
+            // A concurrent transaction (PostgreSQL, READ COMMITTED) committed first: report what it left.
+            long actual = storedVersion(handle, id).orElseThrow(() -> new NotFoundException("channel", id));
+            throw new ConcurrentUpdateException("channel", id, expectedVersion, actual);
+        }
+        ChannelRows.writeDetails(handle, List.of(draft), true);
+        return new Channel(draft, expectedVersion + 1, created, now);
     }
 
     @Override
@@ -276,7 +283,7 @@ public final class JdbiChannelRepository implements ChannelRepository {
      * A constraint failed although the checks passed: a concurrent writer got in between (PostgreSQL). Check again
      * now that it has committed, to name the key; never let the SQL exception through as such.
      */
-    private RuntimeException diagnose(JdbiException error, List<ChannelDraft> drafts, boolean update) {
+    RuntimeException diagnose(JdbiException error, List<ChannelDraft> drafts, boolean update) {
         Constraint constraint = Constraint.violatedBy(error);
         if (constraint == Constraint.NONE) {
             return error;
