@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import headwater.domain.catalog.ChannelDraft;
 import headwater.domain.guide.GuideEntry;
 import headwater.domain.guide.GuideSourceDraft;
+import headwater.store.ChildJvm;
 import headwater.store.Database;
 import headwater.store.DatabaseConfig;
 import headwater.store.Dialect;
@@ -64,15 +65,9 @@ class GuideCrashTest {
     /** Runs an importer from guide {@code first}, kills it at a random point; returns the last guide it committed. */
     private static int importUntilKilled(DatabaseConfig config, Dialect dialect, int first, Random random)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
-                "-cp", System.getProperty("java.class.path"), "--enable-native-access=ALL-UNNAMED",
-                "-XX:TieredStopAtLevel=1", "-Xshare:auto", GuideCrashImporter.class.getName(),
-                Integer.toString(first)));
-        if (dialect == Dialect.SQLITE) {
-            command.addAll(List.of("sqlite", config.dataDir().toString()));
-        } else {
-            command.addAll(List.of("postgresql", config.url(), config.user()));
-        }
+        List<String> arguments = new ArrayList<>(List.of(Integer.toString(first)));
+        arguments.addAll(ChildJvm.databaseArguments(config, dialect));
+        List<String> command = ChildJvm.command(GuideCrashImporter.class, arguments);
         Process importer = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         int committed = first - 1;
         int waitFor = random.nextInt(3);
