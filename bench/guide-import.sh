@@ -19,7 +19,7 @@ cp="target/classes:$(cat target/classpath.txt)"
 run() {
   echo "=== $1, $(date -u +%FT%TZ), load average $(cut -d' ' -f1-3 /proc/loadavg)"
   taskset -c "$CORE" "$JAVA" -Xmx512m -cp "$cp" headwater.bench.GuideImportBenchmark "$2" "$CHANNELS" "$PROGRAMMES" "$IDLE" \
-    2>&1 | grep -v -e '^SLF4J' -e '^WARNING' -e 'GuideImport importFrom'
+    2>&1 | grep -v -e '^SLF4J' -e '^WARNING' -e '^INFO: ' -e 'GuideImport importFrom'
 }
 if [[ "$what" == sqlite || "$what" == all ]]; then
   rm -rf target/guide-db-*
