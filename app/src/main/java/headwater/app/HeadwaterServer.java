@@ -4,6 +4,7 @@ import headwater.app.config.ChannelConfig;
 import headwater.app.config.ConfigException;
 import headwater.app.config.HeadwaterConfig;
 import headwater.app.ffmpeg.Ffmpeg;
+import headwater.app.wiring.AdminApiMount;
 import headwater.app.wiring.CatalogueSync;
 import headwater.app.wiring.ChannelSpecs;
 import headwater.app.wiring.DataDirLock;
@@ -33,6 +34,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +43,8 @@ import org.slf4j.LoggerFactory;
  * One running Headwater, built from the configuration: the lock of the data directory, the store (opened and
  * migrated first), a Prometheus meter registry, the headend with the configuration's channels and the catalogue's
  * enabled ones ({@link CatalogueSync} follows the catalogue while the server runs), and the delivery server that
- * serves them ({@link HeadendCatalog} adapts one to the other). {@link #close} stops them in reverse order: no new
+ * serves them ({@link HeadendCatalog} adapts one to the other) with the admin API mounted under /api/
+ * ({@link AdminApiMount}). {@link #close} stops them in reverse order: no new
  * requests, then the catalogue sync, the channels, the metrics, and the store last.
  */
 public final class HeadwaterServer implements AutoCloseable {
@@ -64,6 +67,7 @@ public final class HeadwaterServer implements AutoCloseable {
         Headend headend;
         CatalogueSync sync;
         DeliveryServer delivery;
+        Optional<String> firstAdminKey = Optional.empty();
 
         void close() {
             if (delivery != null) {
@@ -136,6 +140,9 @@ public final class HeadwaterServer implements AutoCloseable {
             Supplier<String> metrics = config.metrics().enabled() ? r.registry::scrape
                     : () -> "# metrics are disabled (metrics.enabled: false)\n";
             r.delivery = new DeliveryServer(DeliveryOptions.defaults(), catalog, metrics);
+            AdminApiMount admin = AdminApiMount.on(database, Clock.systemUTC());
+            r.delivery.mount(admin.mount());
+            r.firstAdminKey = admin.firstKey();
             int port = r.delivery.start(config.server().host(), config.server().port());
             r.sync.follow(CATALOGUE_POLL);
             LOG.info("Headwater {} is serving {} channels ({} from the configuration) on http://{}:{}/ (data in {}, {})",
@@ -199,6 +206,19 @@ public final class HeadwaterServer implements AutoCloseable {
 
     public Headend headend() {
         return resources.headend;
+    }
+
+    /**
+     * The admin API key made at this start because none was stored (first start), to show the operator once; empty
+     * on later starts. Never logged.
+     */
+    public Optional<String> firstAdminKey() {
+        return resources.firstAdminKey;
+    }
+
+    /** The admin API ({@code /api/v1}, on the same port as the media). */
+    public URI adminApiUrl() {
+        return baseUrl().resolve("api/v1/");
     }
 
     /** The store: the catalogue and the customer base. */

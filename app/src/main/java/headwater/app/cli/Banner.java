@@ -28,6 +28,13 @@ final class Banner {
         }
         out.println();
         out.printf("  Metrics    %s%n", server.metricsUrl());
+        out.printf("  Admin API  %s (OpenAPI: %sopenapi.json)%n", server.adminApiUrl(), server.adminApiUrl());
+        server.firstAdminKey().ifPresent(key -> {
+            out.println();
+            out.println("  First start: the admin API key is shown this once and cannot be shown again; keep it now:");
+            out.printf("    %s%n", key);
+            out.printf("  Use it as: curl -H 'Authorization: Bearer <key>' %schannels%n", server.adminApiUrl());
+        });
         out.println();
         if (!channels.isEmpty()) {
             out.println("Open a URL in VLC (Media > Open Network Stream) or ffplay, both play HLS and MPEG-TS:");
