@@ -218,4 +218,19 @@ class StoreCommandsTest {
                     .doesNotContain("s3cret");
         }
     }
+
+    @Test
+    void admin_keys_are_shown_once_listed_by_name_and_revoked() throws Exception {
+        Result made = run("admin-key add billing-script");
+        assertThat(made.code()).as(made.err()).isZero();
+        assertThat(made.out()).matches("hw_admin_\\S+" + NL);
+        String key = made.out().strip();
+
+        Result listed = run("admin-key list");
+        assertThat(listed.out()).startsWith("NAME            CREATED").contains("billing-script").contains("never")
+                .doesNotContain(key);
+        assertThat(run("admin-key add billing-script").code()).isEqualTo(1);
+        assertThat(run("admin-key rm billing-script").out()).isEqualTo(lines("removed admin key billing-script"));
+        assertThat(run("admin-key rm billing-script").err()).isEqualTo(lines("headwater: admin key billing-script does not exist"));
+    }
 }
