@@ -9,6 +9,10 @@ import headwater.app.wiring.CatalogueSync;
 import headwater.app.wiring.ChannelSpecs;
 import headwater.app.wiring.DataDirLock;
 import headwater.app.wiring.HeadendCatalog;
+import headwater.app.wiring.OutboundGuideFetcher;
+import headwater.domain.guide.GuideImport;
+import headwater.domain.guide.GuideImportOptions;
+import headwater.domain.guide.GuideRefreshScheduler;
 import headwater.delivery.DeliveryOptions;
 import headwater.delivery.DeliveryServer;
 import headwater.headend.ChannelSpec;
@@ -20,6 +24,8 @@ import headwater.headend.source.SourceFactory;
 import headwater.store.Database;
 import headwater.store.catalog.ChannelsFingerprint;
 import headwater.store.catalog.JdbiChannelRepository;
+import headwater.store.guide.JdbiGuideSourceRepository;
+import headwater.store.guide.JdbiGuideStore;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -44,7 +50,7 @@ import org.slf4j.LoggerFactory;
  * migrated first), a Prometheus meter registry, the headend with the configuration's channels and the catalogue's
  * enabled ones ({@link CatalogueSync} follows the catalogue while the server runs), and the delivery server that
  * serves them ({@link HeadendCatalog} adapts one to the other) with the admin API mounted under /api/
- * ({@link AdminApiMount}). {@link #close} stops them in reverse order: no new
+ * ({@link AdminApiMount}), and the scheduled refresh of the guide sources ({@link GuideRefreshScheduler}). {@link #close} stops them in reverse order: no new
  * requests, then the catalogue sync, the channels, the metrics, and the store last.
  */
 public final class HeadwaterServer implements AutoCloseable {
@@ -53,6 +59,9 @@ public final class HeadwaterServer implements AutoCloseable {
 
     /** How often the catalogue is read for changed channels (see {@link CatalogueSync} for why it is polled). */
     public static final Duration CATALOGUE_POLL = Duration.ofSeconds(2);
+
+    /** How often the guide sources are checked for a due refresh (each has its own refresh interval). */
+    static final Duration GUIDE_TICK = Duration.ofMinutes(1);
 
     private final HeadwaterConfig config;
     private final Resources resources;
@@ -66,6 +75,7 @@ public final class HeadwaterServer implements AutoCloseable {
         JvmGcMetrics gcMetrics;
         Headend headend;
         CatalogueSync sync;
+        GuideRefreshScheduler guides;
         DeliveryServer delivery;
         Optional<String> firstAdminKey = Optional.empty();
 
@@ -75,6 +85,9 @@ public final class HeadwaterServer implements AutoCloseable {
             }
             if (sync != null) {
                 sync.close();
+            }
+            if (guides != null) {
+                guides.close();
             }
             if (headend != null) {
                 headend.close();
@@ -145,6 +158,8 @@ public final class HeadwaterServer implements AutoCloseable {
             r.firstAdminKey = admin.firstKey();
             int port = r.delivery.start(config.server().host(), config.server().port());
             r.sync.follow(CATALOGUE_POLL);
+            r.guides = guideRefresh(absolute, database);
+            r.guides.start();
             LOG.info("Headwater {} is serving {} channels ({} from the configuration) on http://{}:{}/ (data in {}, {})",
                     headwater.app.cli.ManifestVersion.version(), r.headend.channels().size(), specs.size(),
                     config.server().host(), port, dataDir, r.database.description());
@@ -153,6 +168,16 @@ public final class HeadwaterServer implements AutoCloseable {
             r.close();
             throw e;
         }
+    }
+
+    /** Refreshes each enabled guide source when it is due (its location: a file, or a URL under outbound.*). */
+    private static GuideRefreshScheduler guideRefresh(HeadwaterConfig config, Database database) {
+        Clock clock = Clock.systemUTC();
+        JdbiGuideSourceRepository sources = new JdbiGuideSourceRepository(database, clock);
+        JdbiGuideStore store = new JdbiGuideStore(database, clock);
+        GuideImport imports = new GuideImport(sources, store, new JdbiChannelRepository(database, clock),
+                new OutboundGuideFetcher(config.outbound().policy()), clock, GuideImportOptions.DEFAULTS);
+        return new GuideRefreshScheduler(imports, sources, store, clock, GUIDE_TICK);
     }
 
     /** Every source URI must make a source (no I/O happens yet), so that a bad one fails now, naming its key. */
