@@ -134,13 +134,7 @@ public final class HeadwaterServer implements AutoCloseable {
             r.database = Database.open(absolute.database().toDatabaseConfig(dataDir));
             r.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             if (config.metrics().jvm()) {
-                new JvmMemoryMetrics().bindTo(r.registry);
-                r.gcMetrics = new JvmGcMetrics();
-                r.gcMetrics.bindTo(r.registry);
-                new JvmThreadMetrics().bindTo(r.registry);
-                new ClassLoaderMetrics().bindTo(r.registry);
-                new ProcessorMetrics().bindTo(r.registry);
-                new UptimeMetrics().bindTo(r.registry);
+                r.gcMetrics = bindJvmMetrics(r.registry);
             }
             r.headend = new Headend(dataDir,
                     (spec, uri) -> SourceFactory.create(uri, sources.forChannel(spec.id())), r.registry);
@@ -168,6 +162,18 @@ public final class HeadwaterServer implements AutoCloseable {
             r.close();
             throw e;
         }
+    }
+
+    /** Memory, GC, threads, class loading, CPU and uptime; the GC binder must be closed with the server. */
+    private static JvmGcMetrics bindJvmMetrics(PrometheusMeterRegistry registry) {
+        new JvmMemoryMetrics().bindTo(registry);
+        JvmGcMetrics gc = new JvmGcMetrics();
+        gc.bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ClassLoaderMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        return gc;
     }
 
     /** Refreshes each enabled guide source when it is due (its location: a file, or a URL under outbound.*). */
