@@ -24,7 +24,7 @@ final class Banner {
         if (channels.isEmpty()) {
             out.println("  No channels yet. Add one to the catalogue while the server runs (it starts within seconds):");
             out.println("    ./headwater channel add news-hd --number 101 --name \"News HD\" --source udp://239.1.1.1:5000");
-            out.println("  or list channels: in the configuration file (see headwater.example.yml).");
+            out.println("  or list them under channels: in the configuration file (see headwater.example.yml).");
         }
         out.println();
         out.printf("  Metrics    %s%n", server.metricsUrl());
