@@ -77,6 +77,13 @@ class StoreCommandsTest {
                 new Step("channel enable sport", 0, lines(
                         "ID     NUMBER  NAME   ENABLED  SOURCES  VERSION",
                         "sport  102     sport  yes      1        2"), ""),
+                new Step("channel update sport --name Sport --source udp://239.1.1.9:5000 --source"
+                        + " https://backup.example/sport.m3u8", 0, lines(
+                        "ID     NUMBER  NAME   ENABLED  SOURCES  VERSION",
+                        "sport  102     Sport  yes      2        3"), ""),
+                new Step("channel update sport --number 101", 1, "",
+                        lines("headwater: channel number 101 is already used by channel news-hd (wanted by sport)")),
+                new Step("channel update nothing --name X", 1, "", lines("headwater: channel nothing does not exist")),
                 new Step("channel disable news-hd", 0, null, ""),
                 new Step("channel list --disabled", 0, lines(
                         "ID       NUMBER  NAME     ENABLED  SOURCES  VERSION",
