@@ -66,7 +66,8 @@ final class EpgCommand extends CommandGroup {
             GuideSourceRepository sources = new JdbiGuideSourceRepository(database, clock);
             String id = sourceId != null ? sourceId : defaultId(in.name());
             GuideSource source = sources.find(id).orElseGet(() -> {
-                GuideSourceDraft draft = GuideSourceDraft.of(id, in.name(), in.location());
+                // The address, not the masked location: the server's scheduled refresh reads the source from it.
+                GuideSourceDraft draft = GuideSourceDraft.of(id, in.name(), in.address());
                 return sources.create(priority == null ? draft : draft.withPriority(priority));
             });
             GuideImport guide = new GuideImport(sources, new JdbiGuideStore(database, clock),

@@ -19,8 +19,10 @@ import java.util.Locale;
  * @param name     how the import source is named by default: the file name, or the URL without its query (which
  *                 may carry credentials)
  * @param location where it was read from, for records and messages, secrets masked
+ * @param address  where to read it again (a scheduled refresh): the absolute path, or the URL as given, credentials
+ *                 included
  */
-record ImportInput(String name, String location, InputStream body) implements AutoCloseable {
+record ImportInput(String name, String location, String address, InputStream body) implements AutoCloseable {
 
     static ImportInput open(String fileOrUrl, OutboundPolicy policy) throws IOException {
         String lower = fileOrUrl.toLowerCase(Locale.ROOT);
@@ -28,7 +30,7 @@ record ImportInput(String name, String location, InputStream body) implements Au
             Download download = new OutboundFetcher(policy).open(fileOrUrl);
             String safe = SafeUri.of(download.requested());
             int query = safe.indexOf('?');
-            return new ImportInput(query < 0 ? safe : safe.substring(0, query), safe, download.body());
+            return new ImportInput(query < 0 ? safe : safe.substring(0, query), safe, fileOrUrl, download.body());
         }
         if (lower.matches("[a-z][a-z0-9+.-]*://.*")) {
             throw new IllegalArgumentException(SafeUri.ofText(fileOrUrl) + " cannot be imported: give an http(s) URL,"
@@ -36,7 +38,8 @@ record ImportInput(String name, String location, InputStream body) implements Au
         }
         Path file = Path.of(fileOrUrl).toAbsolutePath();
         try {
-            return new ImportInput(file.getFileName().toString(), file.toString(), Files.newInputStream(file));
+            return new ImportInput(file.getFileName().toString(), file.toString(), file.toString(),
+                    Files.newInputStream(file));
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException(file + ": no such file");
         }
@@ -45,5 +48,11 @@ record ImportInput(String name, String location, InputStream body) implements Au
     @Override
     public void close() throws IOException {
         body.close();
+    }
+
+    /** The address is a secret when it is a URL with credentials: never in a dump of this record. */
+    @Override
+    public String toString() {
+        return "ImportInput[" + location + "]";
     }
 }
