@@ -13,7 +13,7 @@ import headwater.domain.catalog.ConcurrentUpdateException;
 import headwater.domain.catalog.importing.ImportBatch;
 import headwater.domain.catalog.importing.ImportOptions;
 import headwater.domain.catalog.importing.ImportSourceRecord;
-import headwater.domain.catalog.importing.LinkedChannel;
+import headwater.domain.catalog.importing.ImportLink;
 import headwater.domain.catalog.importing.PlaylistImportReport;
 import headwater.domain.catalog.importing.PlaylistImportStore;
 import headwater.domain.catalog.importing.PlaylistImporter;
@@ -166,8 +166,13 @@ class PlaylistImportInputTest {
         JdbiPlaylistImportStore real = imports(store);
         PlaylistImportStore racing = new PlaylistImportStore() {
             @Override
-            public List<LinkedChannel> linked(String source) {
-                return real.linked(source);
+            public List<ImportLink> links(String source) {
+                return real.links(source);
+            }
+
+            @Override
+            public Map<String, Channel> channels(java.util.Collection<String> ids) {
+                return real.channels(ids);
             }
 
             @Override

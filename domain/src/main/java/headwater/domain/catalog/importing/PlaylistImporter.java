@@ -17,6 +17,7 @@ import headwater.domain.m3u.StableKeys;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -105,21 +106,46 @@ public final class PlaylistImporter {
         }
     }
 
-    /** The entry as M3U text that {@link #entryOf} reads back to an equal entry. */
+    /**
+     * The entry as M3U text (its {@code #EXTINF}, {@code #EXTGRP}, {@code #KODIPROP}, {@code #EXTVLCOPT} and URL
+     * lines, no {@code #EXTM3U} header) that {@link #entriesOf} reads back to an equal entry.
+     */
     static String textOf(PlaylistEntry entry) {
-        return M3uWriter.toText(new Playlist(PlaylistHeader.empty(), List.of(entry)));
+        var text = new StringWriter(256);
+        try {
+            new M3uWriter(text).entry(entry);
+        } catch (IOException impossible) {
+            throw new UncheckedIOException(impossible);
+        }
+        return text.toString();
     }
 
-    static PlaylistEntry entryOf(String text) {
+    /** The entries of stored texts, read in one pass (each text is whole lines, so they concatenate). */
+    static List<PlaylistEntry> entriesOf(List<String> texts) {
+        var all = new StringBuilder(texts.size() * 400).append("#EXTM3U\n");
+        texts.forEach(all::append);
         try {
-            List<PlaylistEntry> read = PARSER.read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)))
+            List<PlaylistEntry> read = PARSER.read(new ByteArrayInputStream(all.toString().getBytes(StandardCharsets.UTF_8)))
                     .playlist().entries();
-            if (read.size() != 1) {
-                throw new IllegalStateException("a stored import entry holds " + read.size() + " entries: " + text);
+            if (read.size() != texts.size()) {
+                throw new IllegalStateException("the stored entries of an import read back as " + read.size()
+                        + " entries, not " + texts.size());
             }
-            return read.getFirst();
+            return read;
         } catch (IOException e) {
-            throw new UncheckedIOException("a stored import entry does not parse: " + e.getMessage(), e);
+            throw new UncheckedIOException("the stored entries of an import do not parse: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A paired entry and what it wants its channel to be. The channel is read only if it may change: the entry
+     * changed, came back, or wants something other than last time.
+     */
+    private record Wanted(EntryMatch match, int position, long line, ImportLink link, ChannelDraft desired,
+                          List<Category> categories) {
+
+        boolean needsChannel() {
+            return !link.present() || !match.changes().isEmpty() || !desired.equals(link.applied());
         }
     }
 
@@ -161,12 +187,14 @@ public final class PlaylistImporter {
         PlaylistImportReport execute() {
             problems.addAll(parse.warnings(), parse.warningCount());
             problems.addAll(parse.skipped(), parse.skippedCount());
-            List<LinkedChannel> linked = store.linked(source);
-            Map<String, LinkedChannel> byChannel = new HashMap<>();
-            var previous = new ArrayList<ImportedEntry>(linked.size());
-            for (LinkedChannel l : linked) {
-                byChannel.put(l.channel().id(), l);
-                previous.add(new ImportedEntry(l.channel().id(), entryOf(l.link().entry())));
+            List<ImportLink> links = store.links(source);
+            Map<String, ImportLink> byChannel = new HashMap<>();
+            List<PlaylistEntry> stored = entriesOf(links.stream().map(ImportLink::entry).toList());
+            var previous = new ArrayList<ImportedEntry>(links.size());
+            for (int i = 0; i < links.size(); i++) {
+                ImportLink link = links.get(i);
+                byChannel.put(link.channelId(), link);
+                previous.add(new ImportedEntry(link.channelId(), stored.get(i)));
             }
             PlaylistDiff diff = PlaylistDiff.between(previous, entries);
             Map<PlaylistEntry, Integer> index = new IdentityHashMap<>();
@@ -176,12 +204,25 @@ public final class PlaylistImporter {
             numbers = new NumberPlan(store.channelNumbers());
             groups = new CategoryResolver(categories.list(null));
 
-            Stream.of(diff.unchanged(), diff.changed(), diff.renamed()).flatMap(List::stream)
+            // What each paired entry wants; only the channels that may change are read (none for a no-op import).
+            List<Wanted> wanted = Stream.of(diff.unchanged(), diff.changed(), diff.renamed()).flatMap(List::stream)
                     .sorted(Comparator.comparingInt(m -> index.get(m.current())))
-                    .forEach(m -> planMatch(m, index.get(m.current()), byChannel.get(m.previous().ref())));
+                    .map(m -> want(m, index.get(m.current()), byChannel.get(m.previous().ref())))
+                    .toList();
+            var needed = new ArrayList<String>();
+            wanted.stream().filter(Wanted::needsChannel).forEach(w -> needed.add(w.link().channelId()));
+            diff.removed().stream().map(gone -> byChannel.get(gone.ref())).filter(ImportLink::present)
+                    .forEach(link -> needed.add(link.channelId()));
+            Map<String, Channel> channels = store.channels(needed);
+            for (Wanted w : wanted) {
+                planMatch(w, w.needsChannel() ? channels.get(w.link().channelId()) : null);
+            }
             planAdded(diff.added(), index);
             for (ImportedEntry gone : diff.removed()) {
-                planRemoved(byChannel.get(gone.ref()));
+                ImportLink link = byChannel.get(gone.ref());
+                if (link.present()) {
+                    planRemoved(link, channels.get(link.channelId()));
+                }
             }
             if (!options.dryRun()) {
                 write();
@@ -190,16 +231,14 @@ public final class PlaylistImporter {
                     problems.byLine(), problems.count(), !options.dryRun());
         }
 
-        private void planMatch(EntryMatch match, int position, LinkedChannel linked) {
+        /** What a paired entry wants its channel to be, before the channel is read. */
+        private Wanted want(EntryMatch match, int position, ImportLink link) {
             PlaylistEntry entry = match.current();
             long line = lines.get(position);
-            ImportLink link = linked.link();
-            Channel channel = linked.channel();
             // An entry as it was last time had its problems reported then; only new or changed entries get them.
             boolean sameEntry = match.changes().isEmpty() && link.present();
             EntryFields fields = EntryFields.of(entry, header, sameEntry ? message -> { } : message -> problems.add(line, message));
             ChannelDraft base = link.applied();
-            ChannelDraft current = channel.draft();
             PlaylistEntry before = match.previous().entry();
             boolean sameGroups = before.groupTitles().equals(entry.groupTitles()) && before.group().equals(entry.group())
                     && before.radio() == entry.radio();
@@ -207,16 +246,35 @@ public final class PlaylistImporter {
             int desiredNumber = base.number();
             Integer chno = fields.number();
             if (chno != null && chno != base.number()) {
-                if (chno == current.number() || numbers.isFree(chno)) {
-                    desiredNumber = chno;
+                if (numbers.take(chno)) {
+                    desiredNumber = chno; // reserved now, so that no other entry of this import wants it too
                 } else if (!Objects.equals(before.tvgChno(), entry.tvgChno())) {
-                    problems.add(line, "tvg-chno " + chno + " is already used; channel " + channel.id()
-                            + " keeps number " + current.number());
+                    problems.add(line, "tvg-chno " + chno + " is already used; channel " + link.channelId()
+                            + " keeps its number");
                 }
             }
-            ChannelDraft desired = new ChannelDraft(channel.id(), desiredNumber, fields.name(), fields.logo(),
+            ChannelDraft desired = new ChannelDraft(link.channelId(), desiredNumber, fields.name(), fields.logo(),
                     categoryIds, fields.epgChannelId(), fields.sources(), fields.archiveDays(), fields.radio(),
                     fields.enabled());
+            return new Wanted(match, position, line, link, desired, groups.drainCreated());
+        }
+
+        private void planMatch(Wanted wanted, Channel channel) {
+            EntryMatch match = wanted.match();
+            PlaylistEntry entry = match.current();
+            ImportLink link = wanted.link();
+            ChannelDraft desired = wanted.desired();
+            ImportLink next = new ImportLink(source, entryKey(entry), textOf(entry), wanted.position(), wanted.line(),
+                    true, desired);
+            if (channel == null) { // the import wants what it wanted last time: the channel stays as it is
+                if (!next.equals(link)) {
+                    ops.add(new Op(null, null, null, next, wanted.categories()));
+                }
+                unchanged++;
+                return;
+            }
+            ChannelDraft base = link.applied();
+            ChannelDraft current = channel.draft();
             var notes = new ArrayList<>(match.changes());
             if (!link.present()) {
                 notes.add("back in the playlist");
@@ -232,16 +290,13 @@ public final class PlaylistImporter {
                     merge.merge("archive days", base.archiveDays(), current.archiveDays(), desired.archiveDays()),
                     merge.merge("radio flag", base.radio(), current.radio(), desired.radio()),
                     merge.merge("enabled flag", base.enabled(), current.enabled(), desired.enabled()));
-            if (merged.number() != current.number()) {
-                numbers.take(merged.number());
-            }
-            ImportLink next = new ImportLink(source, entryKey(entry), textOf(entry), position, line, true, desired);
             boolean channelChanges = !merged.equals(current);
             if (channelChanges || !next.equals(link)) {
                 ops.add(new Op(null, channelChanges ? new ChannelUpdate(channel.version(), merged) : null, null, next,
-                        groups.drainCreated()));
+                        wanted.categories()));
             }
-            var change = new ChannelChange(channel.id(), merged.number(), merged.name(), current.name(), line, notes);
+            var change = new ChannelChange(channel.id(), merged.number(), merged.name(), current.name(), wanted.line(),
+                    notes);
             if (match.renamed()) {
                 renamed.add(change);
             } else if (!match.changes().isEmpty() || !link.present() || channelChanges) {
@@ -285,12 +340,7 @@ public final class PlaylistImporter {
             }
         }
 
-        private void planRemoved(LinkedChannel linked) {
-            ImportLink link = linked.link();
-            if (!link.present()) {
-                return; // removed by an earlier import already
-            }
-            Channel channel = linked.channel();
+        private void planRemoved(ImportLink link, Channel channel) {
             if (options.deleteRemoved()) {
                 ops.add(new Op(null, null, channel.id(), null, List.of()));
                 removed.add(new ChannelChange(channel.id(), channel.number(), channel.name(), channel.name(), link.line(),
