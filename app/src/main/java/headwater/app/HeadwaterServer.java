@@ -4,7 +4,9 @@ import headwater.app.config.ChannelConfig;
 import headwater.app.config.ConfigException;
 import headwater.app.config.HeadwaterConfig;
 import headwater.app.ffmpeg.Ffmpeg;
+import headwater.app.wiring.CatalogueSync;
 import headwater.app.wiring.ChannelSpecs;
+import headwater.app.wiring.DataDirLock;
 import headwater.app.wiring.HeadendCatalog;
 import headwater.delivery.DeliveryOptions;
 import headwater.delivery.DeliveryServer;
@@ -14,6 +16,9 @@ import headwater.headend.source.InvalidSourceException;
 import headwater.headend.source.Source;
 import headwater.headend.source.SourceContext;
 import headwater.headend.source.SourceFactory;
+import headwater.store.Database;
+import headwater.store.catalog.ChannelsFingerprint;
+import headwater.store.catalog.JdbiChannelRepository;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -24,6 +29,8 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -31,28 +38,61 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One running Headwater, built from the configuration: a Prometheus meter registry, the headend with its channels,
- * and the delivery server that serves them ({@link HeadendCatalog} adapts one to the other). {@link #close} stops
- * them in reverse order: no new requests, then the channels, then the metrics.
+ * One running Headwater, built from the configuration: the lock of the data directory, the store (opened and
+ * migrated first), a Prometheus meter registry, the headend with the configuration's channels and the catalogue's
+ * enabled ones ({@link CatalogueSync} follows the catalogue while the server runs), and the delivery server that
+ * serves them ({@link HeadendCatalog} adapts one to the other). {@link #close} stops them in reverse order: no new
+ * requests, then the catalogue sync, the channels, the metrics, and the store last.
  */
 public final class HeadwaterServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(HeadwaterServer.class);
 
+    /** How often the catalogue is read for changed channels (see {@link CatalogueSync} for why it is polled). */
+    public static final Duration CATALOGUE_POLL = Duration.ofSeconds(2);
+
     private final HeadwaterConfig config;
-    private final PrometheusMeterRegistry registry;
-    private final JvmGcMetrics gcMetrics;
-    private final Headend headend;
-    private final DeliveryServer delivery;
+    private final Resources resources;
     private final int port;
 
-    private HeadwaterServer(HeadwaterConfig config, PrometheusMeterRegistry registry, JvmGcMetrics gcMetrics,
-                            Headend headend, DeliveryServer delivery, int port) {
+    /** What {@link #start} opened, closed in reverse order by {@link #close}. */
+    private static final class Resources {
+        DataDirLock lock;
+        Database database;
+        PrometheusMeterRegistry registry;
+        JvmGcMetrics gcMetrics;
+        Headend headend;
+        CatalogueSync sync;
+        DeliveryServer delivery;
+
+        void close() {
+            if (delivery != null) {
+                delivery.close();
+            }
+            if (sync != null) {
+                sync.close();
+            }
+            if (headend != null) {
+                headend.close();
+            }
+            if (gcMetrics != null) {
+                gcMetrics.close();
+            }
+            if (registry != null) {
+                registry.close();
+            }
+            if (database != null) {
+                database.close();
+            }
+            if (lock != null) {
+                lock.close();
+            }
+        }
+    }
+
+    private HeadwaterServer(HeadwaterConfig config, Resources resources, int port) {
         this.config = config;
-        this.registry = registry;
-        this.gcMetrics = gcMetrics;
-        this.headend = headend;
-        this.delivery = delivery;
+        this.resources = resources;
         this.port = port;
     }
 
@@ -60,48 +100,50 @@ public final class HeadwaterServer implements AutoCloseable {
      * Starts everything or nothing.
      *
      * @throws ConfigException       when a channel or source is refused by the headend (the message names it)
-     * @throws IllegalStateException when the port cannot be bound or a channel cannot start
+     * @throws IllegalStateException when another server runs on the data directory, the port cannot be bound or a
+     *                               channel cannot start
+     * @throws headwater.store.DatabaseException when the store cannot be opened or migrated
      */
     public static HeadwaterServer start(HeadwaterConfig config, Ffmpeg ffmpeg) {
         Path dataDir = config.dataDir().toAbsolutePath().normalize();
-        HeadwaterConfig absolute = new HeadwaterConfig(config.server(), dataDir, config.ffmpeg(), config.demo(),
-                config.hls(), config.health(), config.channels(), config.metrics());
+        HeadwaterConfig absolute = config.withDataDir(dataDir);
         List<ChannelSpec> specs = ChannelSpecs.of(absolute);
         SourceContext sources = SourceContext.defaults("").withFfmpegPath(ffmpeg.executable());
         checkSources(absolute, sources);
 
-        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        JvmGcMetrics gc = null;
-        if (config.metrics().jvm()) {
-            new JvmMemoryMetrics().bindTo(registry);
-            gc = new JvmGcMetrics();
-            gc.bindTo(registry);
-            new JvmThreadMetrics().bindTo(registry);
-            new ClassLoaderMetrics().bindTo(registry);
-            new ProcessorMetrics().bindTo(registry);
-            new UptimeMetrics().bindTo(registry);
-        }
-        Headend headend = new Headend(dataDir,
-                (spec, uri) -> SourceFactory.create(uri, sources.forChannel(spec.id())), registry);
-        DeliveryServer delivery = null;
+        Resources r = new Resources();
         try {
-            headend.start(specs);
-            Supplier<String> metrics = config.metrics().enabled() ? registry::scrape
+            r.lock = DataDirLock.acquire(dataDir);
+            r.database = Database.open(absolute.database().toDatabaseConfig(dataDir));
+            r.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            if (config.metrics().jvm()) {
+                new JvmMemoryMetrics().bindTo(r.registry);
+                r.gcMetrics = new JvmGcMetrics();
+                r.gcMetrics.bindTo(r.registry);
+                new JvmThreadMetrics().bindTo(r.registry);
+                new ClassLoaderMetrics().bindTo(r.registry);
+                new ProcessorMetrics().bindTo(r.registry);
+                new UptimeMetrics().bindTo(r.registry);
+            }
+            r.headend = new Headend(dataDir,
+                    (spec, uri) -> SourceFactory.create(uri, sources.forChannel(spec.id())), r.registry);
+            r.headend.start(specs);
+            HeadendCatalog catalog = new HeadendCatalog(r.headend.channels());
+            Database database = r.database;
+            r.sync = new CatalogueSync(absolute, new JdbiChannelRepository(database, Clock.systemUTC()),
+                    () -> ChannelsFingerprint.read(database), r.headend, catalog);
+            r.sync.syncOnce();
+            Supplier<String> metrics = config.metrics().enabled() ? r.registry::scrape
                     : () -> "# metrics are disabled (metrics.enabled: false)\n";
-            delivery = new DeliveryServer(DeliveryOptions.defaults(), new HeadendCatalog(headend.channels()), metrics);
-            int port = delivery.start(config.server().host(), config.server().port());
-            LOG.info("Headwater {} is serving {} channels on http://{}:{}/ (data in {})",
-                    headwater.app.cli.ManifestVersion.version(), specs.size(), config.server().host(), port, dataDir);
-            return new HeadwaterServer(absolute, registry, gc, headend, delivery, port);
+            r.delivery = new DeliveryServer(DeliveryOptions.defaults(), catalog, metrics);
+            int port = r.delivery.start(config.server().host(), config.server().port());
+            r.sync.follow(CATALOGUE_POLL);
+            LOG.info("Headwater {} is serving {} channels ({} from the configuration) on http://{}:{}/ (data in {}, {})",
+                    headwater.app.cli.ManifestVersion.version(), r.headend.channels().size(), specs.size(),
+                    config.server().host(), port, dataDir, r.database.description());
+            return new HeadwaterServer(absolute, r, port);
         } catch (RuntimeException e) {
-            if (delivery != null) {
-                delivery.close();
-            }
-            headend.close();
-            if (gc != null) {
-                gc.close();
-            }
-            registry.close();
+            r.close();
             throw e;
         }
     }
@@ -131,9 +173,9 @@ public final class HeadwaterServer implements AutoCloseable {
      * Waits until every channel's media playlist lists at least {@code segments} segments, the least a player such as
      * Chromium's native HLS wants to start on; returns false when {@code timeout} passes first.
      */
-    public boolean awaitSegments(int segments, java.time.Duration timeout) throws InterruptedException {
+    public boolean awaitSegments(int segments, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (headend.channels().stream().anyMatch(c -> c.window().playlistSegments().size() < segments)) {
+        while (resources.headend.channels().stream().anyMatch(c -> c.window().playlistSegments().size() < segments)) {
             if (System.nanoTime() > deadline) {
                 return false;
             }
@@ -146,16 +188,26 @@ public final class HeadwaterServer implements AutoCloseable {
         return config.channels();
     }
 
+    /** Every channel the headend runs now: the configuration's and the catalogue's, in the order they started. */
+    public List<ChannelSpec> runningChannels() {
+        return resources.headend.channels().stream().map(headwater.headend.Channel::spec).toList();
+    }
+
     public Path dataDir() {
         return config.dataDir();
     }
 
     public Headend headend() {
-        return headend;
+        return resources.headend;
+    }
+
+    /** The store: the catalogue and the customer base. */
+    public Database database() {
+        return resources.database;
     }
 
     public PrometheusMeterRegistry registry() {
-        return registry;
+        return resources.registry;
     }
 
     /** The bound port (the configured one, or the one picked for port 0). */
@@ -184,11 +236,6 @@ public final class HeadwaterServer implements AutoCloseable {
 
     @Override
     public void close() {
-        delivery.close();
-        headend.close();
-        if (gcMetrics != null) {
-            gcMetrics.close();
-        }
-        registry.close();
+        resources.close();
     }
 }

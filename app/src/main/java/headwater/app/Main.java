@@ -21,7 +21,12 @@ public final class Main {
 
     /** Runs one command line with {@code env} as the environment; returns the exit code. */
     public static int run(String[] args, Map<String, String> env, PrintWriter out, PrintWriter err) {
-        CommandLine line = HeadwaterCommand.commandLine(env);
+        return run(args, env, System.in, out, err);
+    }
+
+    /** Runs one command line with {@code env} as the environment and {@code in} as standard input. */
+    public static int run(String[] args, Map<String, String> env, java.io.InputStream in, PrintWriter out, PrintWriter err) {
+        CommandLine line = HeadwaterCommand.commandLine(env, in);
         line.setOut(out);
         line.setErr(err);
         int code = line.execute(args);

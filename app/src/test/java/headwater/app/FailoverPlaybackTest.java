@@ -49,7 +49,7 @@ class FailoverPlaybackTest {
                 defaults.ffmpeg(), defaults.demo(), defaults.hls(), defaults.health(),
                 List.of(new ChannelConfig(id, "Failover", List.of(live, backup.toUri()), Optional.empty(),
                         Optional.of(TARGET))),
-                defaults.metrics());
+                defaults.metrics(), defaults.database());
 
         try (HeadwaterServer server = HeadwaterServer.start(config, new Ffmpeg(ffmpegBinary, FfmpegOrigin.PATH, "test"));
                 Chromium chromium = Chromium.launch()) {

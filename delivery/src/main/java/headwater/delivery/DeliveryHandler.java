@@ -28,10 +28,12 @@ final class DeliveryHandler implements Handler<HttpServerRequest> {
     private final SegmentResponder segments;
     private final DeliveryOptions options;
     private final Counters counters;
+    private final MountedHandler mounted;
 
     DeliveryHandler(Vertx vertx, LiveCatalog catalog, Supplier<String> metrics, DeliveryOptions options,
-                    Counters counters) {
+                    Counters counters, MountedHandler mounted) {
         this.vertx = vertx;
+        this.mounted = mounted;
         this.counters = counters;
         this.catalog = catalog;
         this.metrics = metrics;
@@ -44,6 +46,9 @@ final class DeliveryHandler implements Handler<HttpServerRequest> {
         counters.requests.increment();
         Runnable logOnce = AccessLog.watch(request);
         try {
+            if (mounted != null && mounted.offer(request)) {
+                return;
+            }
             switch (MediaPath.parse(request.path())) {
                 case Route.Media media -> media(request, media, logOnce);
                 case Route.Health ignored -> health(request);

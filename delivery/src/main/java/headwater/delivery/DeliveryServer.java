@@ -38,6 +38,7 @@ public final class DeliveryServer implements AutoCloseable {
     private final LiveCatalog catalog;
     private final Supplier<String> metrics;
     private final Counters counters = new Counters();
+    private Mount mount;
     private Vertx vertx;
     private int boundPort = -1;
 
@@ -50,6 +51,24 @@ public final class DeliveryServer implements AutoCloseable {
         this.options = Objects.requireNonNull(options, "options");
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
+    }
+
+    /**
+     * Hands every request whose raw path starts with the mount's prefix to the mount's handler instead of the media
+     * routes, e.g. an admin API under {@code /api/}. Call before {@link #start}; one mount per server.
+     *
+     * @throws IllegalStateException when started already or a mount is set
+     */
+    public synchronized DeliveryServer mount(Mount newMount) {
+        Objects.requireNonNull(newMount, "mount");
+        if (vertx != null) {
+            throw new IllegalStateException("mount " + newMount.pathPrefix() + " before the delivery server starts");
+        }
+        if (mount != null) {
+            throw new IllegalStateException("the delivery server already mounts " + mount.pathPrefix());
+        }
+        mount = newMount;
+        return this;
     }
 
     /** Starts on the host and port of the options. */
@@ -74,8 +93,9 @@ public final class DeliveryServer implements AutoCloseable {
                 .setEventLoopPoolSize(effective.eventLoops())
                 .setPreferNativeTransport(effective.preferNativeTransport()));
         try {
-            boundPort = effective.port() == 0 && effective.eventLoops() > 1 ? deployOnFreePort(effective)
-                    : deploy(effective);
+            MountedHandler mounted = mount == null ? null : new MountedHandler(mount, mount.handlerFactory().apply(vertx));
+            boundPort = effective.port() == 0 && effective.eventLoops() > 1 ? deployOnFreePort(effective, mounted)
+                    : deploy(effective, mounted);
         } catch (RuntimeException e) {
             close();
             throw new IllegalStateException("delivery server cannot listen on " + host + ":" + port + ": "
@@ -113,7 +133,7 @@ public final class DeliveryServer implements AutoCloseable {
      * each bind a different ephemeral port. Ask the kernel for a free port first and share that one; another process
      * may take it in between, hence a few attempts.
      */
-    private int deployOnFreePort(DeliveryOptions effective) {
+    private int deployOnFreePort(DeliveryOptions effective, MountedHandler mounted) {
         RuntimeException last = null;
         for (int attempt = 0; attempt < 5; attempt++) {
             int free;
@@ -123,7 +143,7 @@ public final class DeliveryServer implements AutoCloseable {
                 throw new UncheckedIOException("cannot find a free port on " + effective.host(), e);
             }
             try {
-                return deploy(effective.withPort(free));
+                return deploy(effective.withPort(free), mounted);
             } catch (RuntimeException e) {
                 last = e;
                 vertx.deploymentIDs().forEach(id -> await(vertx.undeploy(id), "undeploy"));
@@ -136,9 +156,9 @@ public final class DeliveryServer implements AutoCloseable {
      * Deploys one server instance per event loop. Vert.x shares one listening socket between them and spreads
      * accepted connections over their event loops.
      */
-    private int deploy(DeliveryOptions effective) {
+    private int deploy(DeliveryOptions effective, MountedHandler mounted) {
         Set<Integer> ports = ConcurrentHashMap.newKeySet();
-        await(vertx.deployVerticle(() -> new ServerVerticle(effective, ports),
+        await(vertx.deployVerticle(() -> new ServerVerticle(effective, ports, mounted),
                 new DeploymentOptions().setInstances(effective.eventLoops())), "listen");
         if (ports.size() != 1) {
             throw new IllegalStateException("server instances bound different ports " + ports);
@@ -178,16 +198,18 @@ public final class DeliveryServer implements AutoCloseable {
     private final class ServerVerticle extends VerticleBase {
         private final DeliveryOptions effective;
         private final Set<Integer> ports;
+        private final MountedHandler mounted;
 
-        ServerVerticle(DeliveryOptions effective, Set<Integer> ports) {
+        ServerVerticle(DeliveryOptions effective, Set<Integer> ports, MountedHandler mounted) {
             this.effective = effective;
             this.ports = ports;
+            this.mounted = mounted;
         }
 
         @Override
         public Future<?> start() {
             HttpServer server = vertx.createHttpServer(serverOptions(effective))
-                    .requestHandler(new DeliveryHandler(vertx, catalog, metrics, effective, counters));
+                    .requestHandler(new DeliveryHandler(vertx, catalog, metrics, effective, counters, mounted));
             return server.listen().onSuccess(bound -> ports.add(bound.actualPort()));
         }
     }

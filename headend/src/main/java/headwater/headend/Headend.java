@@ -89,6 +89,52 @@ public final class Headend implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts one more channel while the others run.
+     *
+     * @throws IllegalArgumentException its id is taken, or a source URI makes no source
+     */
+    public void add(ChannelSpec spec) {
+        start(List.of(spec));
+    }
+
+    /**
+     * Stops channel {@code id} (its viewers' streams end) and forgets it; its segments stay on disk, so a channel of
+     * the same id started later continues the sequence numbers. Other channels carry on.
+     *
+     * @return whether such a channel was running
+     */
+    public boolean remove(String id) {
+        Channel removed;
+        synchronized (this) {
+            removed = channels.remove(id);
+        }
+        if (removed == null) {
+            return false;
+        }
+        removed.close();
+        return true;
+    }
+
+    /**
+     * Restarts channel {@code spec.id()} with a new spec (other sources, name or packaging). The new sources are
+     * checked before the running channel is touched, so a bad spec leaves it playing. The restarted channel continues
+     * the sequence numbers after a discontinuity, like a restarted server.
+     *
+     * @throws java.util.NoSuchElementException no channel of that id runs
+     * @throws IllegalArgumentException         a source URI of the new spec makes no source
+     */
+    public synchronized void replace(ChannelSpec spec) {
+        if (closed) {
+            throw new IllegalStateException("the headend is closed");
+        }
+        Channel old = channel(spec.id());
+        checkSources(spec);
+        channels.remove(spec.id());
+        old.close();
+        start(List.of(spec));
+    }
+
     /** Makes (without opening) every source of the chain, so that a URI no source accepts fails now, not at 3 am. */
     private void checkSources(ChannelSpec spec) {
         int n = spec.sources().size() + (spec.slate() == null ? 0 : 1);

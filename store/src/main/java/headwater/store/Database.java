@@ -263,6 +263,30 @@ public final class Database implements AutoCloseable {
         return writes.inTransaction(work::withHandle);
     }
 
+    /**
+     * Runs {@code work} in one write transaction whose commit does not wait for the disk: for bulk work whose
+     * durability a later, ordinary {@link #write} establishes (a guide generation is written in such batches and made
+     * current by an ordinary write, whose sync also covers the batches before it: the WAL is one sequential file).
+     * A crash may lose such a transaction but never corrupts the database. SQLite: {@code synchronous=NORMAL} for this
+     * transaction; PostgreSQL: {@code SET LOCAL synchronous_commit = off}.
+     */
+    public <R> R bulkWrite(HandleCallback<R, RuntimeException> work) {
+        if (dialect == Dialect.POSTGRESQL) {
+            return writes.inTransaction(handle -> {
+                handle.execute("SET LOCAL synchronous_commit = off");
+                return work.withHandle(handle);
+            });
+        }
+        return writes.withHandle(handle -> {
+            handle.execute("PRAGMA synchronous = NORMAL");
+            try {
+                return handle.inTransaction(work::withHandle);
+            } finally {
+                handle.execute("PRAGMA synchronous = FULL");
+            }
+        });
+    }
+
     /** A connection to the write side, for tools such as integrity checks and backups; the caller closes it. */
     public Connection writeConnection() throws SQLException {
         return writePool.getConnection();

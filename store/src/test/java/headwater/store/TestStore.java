@@ -3,6 +3,10 @@ package headwater.store;
 import headwater.store.catalog.JdbiCategoryRepository;
 import headwater.store.catalog.JdbiChannelRepository;
 import headwater.store.catalog.JdbiPackageRepository;
+import headwater.store.guide.JdbiGuideSourceRepository;
+import headwater.store.guide.JdbiGuideStore;
+import headwater.store.vod.JdbiMovieRepository;
+import headwater.store.vod.JdbiSeriesRepository;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -79,6 +83,22 @@ public final class TestStore implements AutoCloseable {
 
     public JdbiPackageRepository packages() {
         return new JdbiPackageRepository(database());
+    }
+
+    public JdbiGuideSourceRepository guideSources() {
+        return new JdbiGuideSourceRepository(database(), CLOCK);
+    }
+
+    public JdbiGuideStore guide() {
+        return new JdbiGuideStore(database(), CLOCK);
+    }
+
+    public JdbiMovieRepository movies() {
+        return new JdbiMovieRepository(database(), CLOCK);
+    }
+
+    public JdbiSeriesRepository series() {
+        return new JdbiSeriesRepository(database(), CLOCK);
     }
 
     @Override

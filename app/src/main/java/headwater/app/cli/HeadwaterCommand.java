@@ -18,6 +18,8 @@ import picocli.CommandLine.Spec;
             "Headwater: a live IPTV headend and delivery server in one Java process.",
             "Channels come in over udp, http, hls, file or ffmpeg, are repackaged without re-encoding,"
                     + " and go out as HLS and MPEG-TS over HTTP.",
+            "The catalogue (channels, packages, subscribers) lives in a database: SQLite in the data directory by default,"
+                    + " PostgreSQL when database.url says so. The store commands work while the server runs.",
             ""
         },
         commandListHeading = "%nCommands:%n",
@@ -38,11 +40,21 @@ public final class HeadwaterCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** The command line with its subcommands, reading the configuration from {@code env}. */
+    /** The command line with its subcommands, reading the configuration from {@code env} and input from stdin. */
     public static CommandLine commandLine(Map<String, String> env) {
+        return commandLine(env, System.in);
+    }
+
+    /** The command line with its subcommands, reading the configuration from {@code env} and input from {@code in}. */
+    public static CommandLine commandLine(Map<String, String> env, java.io.InputStream in) {
         CommandLine line = new CommandLine(new HeadwaterCommand())
                 .addSubcommand(new ServeCommand(env))
                 .addSubcommand(new DemoCommand(env))
+                .addSubcommand(new ChannelCommand(env))
+                .addSubcommand(new PackageCommand(env))
+                .addSubcommand(new SubscriberCommand(env, in))
+                .addSubcommand(new BackupCommand(env))
+                .addSubcommand(new RestoreCommand(env))
                 .addSubcommand(new CommandLine.HelpCommand());
         line.setExecutionExceptionHandler(new FailureReport());
         return line;
@@ -50,7 +62,7 @@ public final class HeadwaterCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("headwater: a command is missing (serve, demo or help)");
+        spec.commandLine().getErr().println("headwater: a command is missing (serve, demo, channel, package, subscriber, backup, restore or help)");
         spec.commandLine().usage(spec.commandLine().getErr());
         return USAGE;
     }

@@ -1,7 +1,6 @@
 package headwater.app.cli;
 
 import headwater.app.HeadwaterServer;
-import headwater.app.config.ConfigException;
 import headwater.app.config.ConfigLoader;
 import headwater.app.config.ConfigOverride;
 import headwater.app.config.HeadwaterConfig;
@@ -28,7 +27,9 @@ import picocli.CommandLine.Spec;
         sortOptions = false,
         usageHelpAutoWidth = true,
         description = {
-            "Run the channels of the configuration and serve them as HLS and MPEG-TS over HTTP until Ctrl-C.",
+            "Run the channels of the configuration and the enabled channels of the catalogue (the database), and serve"
+                    + " them as HLS and MPEG-TS over HTTP until Ctrl-C. Channels added, changed or disabled in the"
+                    + " catalogue (`headwater channel ...`) start, restart or stop within seconds.",
             "",
             "The configuration is loaded in this order, each step winning over the one before: the defaults,"
                     + " the YAML file (--config, else ./headwater.yml when present), HEADWATER_* environment"
@@ -70,16 +71,12 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Optional<Path> file = ConfigLoader.locateFile(Optional.ofNullable(config), Path.of("").toAbsolutePath());
         HeadwaterConfig loaded = ConfigLoader.load(file, env, overrides());
-        if (loaded.channels().isEmpty()) {
-            throw new ConfigException(file.map(Path::toString).orElse("(no configuration file)")
-                    + ": channels must not be empty: `headwater serve` needs at least one channel (see"
-                    + " headwater.example.yml), or try `headwater demo`");
-        }
-        LOG.info("Configuration: {}; {} channels", file.map(Path::toString).orElse("defaults and environment only"),
-                loaded.channels().size());
+        LOG.info("Configuration: {}; {} channels, database {}", file.map(Path::toString)
+                .orElse("defaults and environment only"), loaded.channels().size(), loaded.database().describeUrl());
         Ffmpeg ffmpeg = FfmpegLocator.forThisProcess(loaded.ffmpeg().path()).locate();
         HeadwaterServer server = HeadwaterServer.start(loaded, ffmpeg);
-        Banner.print(spec.commandLine().getOut(), server, "Headwater is serving " + loaded.channels().size() + " channels.");
+        Banner.print(spec.commandLine().getOut(), server, "Headwater is serving " + server.runningChannels().size()
+                + " channels.");
         UntilShutdown.await(server);
         return 0;
     }

@@ -18,7 +18,7 @@ public final class ConfigKeys {
     public static final String ENV_PREFIX = "HEADWATER_";
 
     /** Sections that are mappings. */
-    static final Set<String> SECTIONS = Set.of("server", "ffmpeg", "demo", "hls", "health", "metrics");
+    static final Set<String> SECTIONS = Set.of("server", "ffmpeg", "demo", "hls", "health", "metrics", "database");
 
     /** The one list of mappings; its keys are written {@code channels[].key} here. */
     static final String CHANNELS = "channels";
@@ -36,7 +36,8 @@ public final class ConfigKeys {
             "health.noDataTimeout", "health.noVideoTimeout", "health.maxCcErrorsPerSecond", "health.probation",
             "health.backoffInitial", "health.backoffMax",
             "channels[].id", "channels[].name", "channels[].sources", "channels[].slate", "channels[].targetDuration",
-            "metrics.enabled", "metrics.jvm");
+            "metrics.enabled", "metrics.jvm",
+            "database.url", "database.user", "database.password", "database.poolSize");
 
     /** Variables with this prefix belong to the launcher script, not to the configuration. */
     static final String LAUNCHER_ENV_PREFIX = "HEADWATER_JAVA_";

@@ -118,11 +118,45 @@ public final class ConfigLoader {
         MetricsConfig metrics = new MetricsConfig(
                 bool("metrics.enabled", true),
                 bool("metrics.jvm", true));
+        DatabaseSettings database = database();
         checkUnknownEnv();
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        return new HeadwaterConfig(server, dataDir, ffmpeg, demo, hls, health, channels, metrics);
+        return new HeadwaterConfig(server, dataDir, ffmpeg, demo, hls, health, channels, metrics, database);
+    }
+
+    // ---------------------------------------------------------------- database
+
+    private DatabaseSettings database() {
+        Optional<String> url = Optional.of(text("database.url", "")).filter(s -> !s.isEmpty());
+        Optional<String> user = Optional.of(text("database.user", "")).filter(s -> !s.isEmpty());
+        // Taken as given (a password may start or end with a space); never quoted in a message.
+        Optional<String> password = lookup("database.password").flatMap(v -> scalar("database.password", v))
+                .filter(s -> !s.isEmpty());
+        int poolSize = integer("database.poolSize", DatabaseSettings.defaults().poolSize(),
+                DatabaseSettings.MIN_POOL_SIZE, DatabaseSettings.MAX_POOL_SIZE);
+        DatabaseSettings settings = new DatabaseSettings(url, user, password, poolSize);
+        url.ifPresent(u -> {
+            String lower = u.toLowerCase(java.util.Locale.ROOT);
+            boolean postgresql = lower.startsWith("jdbc:postgresql://");
+            boolean sqliteFile = lower.startsWith("jdbc:sqlite:") && !lower.contains(":memory:")
+                    && !lower.contains("mode=memory") && lower.length() > "jdbc:sqlite:".length();
+            if (!postgresql && !sqliteFile) {
+                problem("database.url", "database.url '" + settings.describeUrl() + "' must be empty (SQLite in"
+                        + " <dataDir>/headwater.db), jdbc:postgresql://host[:port]/database, or jdbc:sqlite:/path/to/file.db"
+                        + " (in-memory SQLite is not supported)");
+            }
+        });
+        if (settings.sqlite()) {
+            for (String key : List.of("database.user", "database.password")) {
+                if (!(key.endsWith("user") ? user : password).isEmpty()) {
+                    problem(key, key + " is set but the database is SQLite, which has no users or passwords:"
+                            + " remove it, or set database.url to a jdbc:postgresql:// URL");
+                }
+            }
+        }
+        return settings;
     }
 
     // ---------------------------------------------------------------- channels

@@ -16,7 +16,8 @@ public record HeadwaterConfig(
         HlsConfig hls,
         HealthConfig health,
         List<ChannelConfig> channels,
-        MetricsConfig metrics) {
+        MetricsConfig metrics,
+        DatabaseSettings database) {
 
     public static final Path DEFAULT_DATA_DIR = Path.of("headwater-data");
 
@@ -29,17 +30,28 @@ public record HeadwaterConfig(
         Objects.requireNonNull(health, "health");
         channels = List.copyOf(channels);
         Objects.requireNonNull(metrics, "metrics");
+        Objects.requireNonNull(database, "database");
     }
 
     /** The configuration used when nothing is configured at all. */
     public static HeadwaterConfig defaults() {
         return new HeadwaterConfig(ServerConfig.defaults(), DEFAULT_DATA_DIR, FfmpegConfig.defaults(),
                 DemoConfig.defaults(), HlsConfig.defaults(), HealthConfig.defaults(), List.of(),
-                MetricsConfig.defaults());
+                MetricsConfig.defaults(), DatabaseSettings.defaults());
     }
 
     /** The same configuration with another list of channels (the demo replaces them with its own). */
     public HeadwaterConfig withChannels(List<ChannelConfig> newChannels) {
-        return new HeadwaterConfig(server, dataDir, ffmpeg, demo, hls, health, newChannels, metrics);
+        return new HeadwaterConfig(server, dataDir, ffmpeg, demo, hls, health, newChannels, metrics, database);
+    }
+
+    /** The same configuration with another data directory. */
+    public HeadwaterConfig withDataDir(Path newDataDir) {
+        return new HeadwaterConfig(server, newDataDir, ffmpeg, demo, hls, health, channels, metrics, database);
+    }
+
+    /** The same configuration with other database settings. */
+    public HeadwaterConfig withDatabase(DatabaseSettings newDatabase) {
+        return new HeadwaterConfig(server, dataDir, ffmpeg, demo, hls, health, channels, metrics, newDatabase);
     }
 }

@@ -1,9 +1,7 @@
 package headwater.app.ffmpeg;
 
 import headwater.app.config.ConfigException;
-import java.io.File;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -53,19 +51,10 @@ public final class FfmpegLocator {
             }
             return new Ffmpeg(path, FfmpegOrigin.CONFIG, "ffmpeg.path is set");
         }
-        for (String dir : searchPath.split(File.pathSeparator)) {
-            if (dir.isBlank()) {
-                continue;
-            }
-            try {
-                Path candidate = Path.of(dir, "ffmpeg");
-                if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-                    return new Ffmpeg(candidate.toAbsolutePath(), FfmpegOrigin.PATH,
-                            "ffmpeg.path is not set; found on PATH in " + dir);
-                }
-            } catch (InvalidPathException e) {
-                LOG.debug("Skipping PATH entry {}: {}", dir, e.getMessage());
-            }
+        Optional<Path> onPath = ProgramSearch.onPath(searchPath, "ffmpeg");
+        if (onPath.isPresent()) {
+            return new Ffmpeg(onPath.get().toAbsolutePath(), FfmpegOrigin.PATH,
+                    "ffmpeg.path is not set; found on PATH in " + onPath.get().getParent());
         }
         return bundled.get()
                 .map(path -> new Ffmpeg(path, FfmpegOrigin.BUNDLED,

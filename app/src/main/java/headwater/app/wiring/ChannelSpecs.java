@@ -8,6 +8,8 @@ import headwater.headend.Backoff;
 import headwater.headend.ChannelSpec;
 import headwater.headend.HealthThresholds;
 import headwater.media.ts.DemuxOptions;
+import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,19 +20,13 @@ public final class ChannelSpecs {
     }
 
     public static List<ChannelSpec> of(HeadwaterConfig config) {
-        HealthConfig h = config.health();
-        HealthThresholds health = new HealthThresholds(h.noDataTimeout(), h.noVideoTimeout(), h.maxCcErrorsPerSecond(),
-                h.probation());
-        Backoff backoff = new Backoff(h.backoffInitial(), h.backoffMax());
-        DemuxOptions streams = demuxOptions(config);
         List<ChannelSpec> specs = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (int i = 0; i < config.channels().size(); i++) {
             ChannelConfig c = config.channels().get(i);
             try {
-                specs.add(new ChannelSpec(c.id(), c.name(), c.sources(), c.slate().orElse(null),
-                        c.effectiveTargetDuration(config.hls()), config.hls().windowSegments(),
-                        config.hls().extraSegmentsOnDisk(), health, backoff, streams));
+                specs.add(spec(config, c.id(), c.name(), c.sources(), c.slate().orElse(null),
+                        c.effectiveTargetDuration(config.hls())));
             } catch (IllegalArgumentException e) {
                 problems.add("channels[" + i + "]: " + e.getMessage());
             }
@@ -39,6 +35,25 @@ public final class ChannelSpecs {
             throw new ConfigException(problems);
         }
         return specs;
+    }
+
+    /**
+     * A channel of the catalogue, packaged like the configuration's channels (hls.*, health.*), with no slate.
+     *
+     * @throws IllegalArgumentException the headend refuses the id, name or sources (the message names the field)
+     */
+    public static ChannelSpec forCatalogue(HeadwaterConfig config, String id, String name, List<URI> sources) {
+        return spec(config, id, name, sources, null, config.hls().targetDuration());
+    }
+
+    private static ChannelSpec spec(HeadwaterConfig config, String id, String name, List<URI> sources, URI slate,
+                                    Duration targetDuration) {
+        HealthConfig h = config.health();
+        HealthThresholds health = new HealthThresholds(h.noDataTimeout(), h.noVideoTimeout(), h.maxCcErrorsPerSecond(),
+                h.probation());
+        return new ChannelSpec(id, name, sources, slate, targetDuration, config.hls().windowSegments(),
+                config.hls().extraSegmentsOnDisk(), health, new Backoff(h.backoffInitial(), h.backoffMax()),
+                demuxOptions(config));
     }
 
     /** The first program of each source, with the data PIDs the configuration keeps. */

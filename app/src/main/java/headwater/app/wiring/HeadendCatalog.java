@@ -8,21 +8,35 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The headend's running channels as delivery's {@link LiveCatalog}: an immutable map, so a lookup never blocks. */
+/**
+ * The headend's running channels as delivery's {@link LiveCatalog}: an immutable map behind a volatile reference, so
+ * a lookup never blocks; {@link #refresh} swaps in a new map when channels are added, restarted or stopped.
+ */
 public final class HeadendCatalog implements LiveCatalog {
 
-    private final Map<String, LiveOutput> outputs;
+    private volatile Map<String, Entry> outputs = Map.of();
+
+    private record Entry(Channel channel, LiveOutput output) {
+    }
 
     public HeadendCatalog(List<Channel> channels) {
-        Map<String, LiveOutput> map = new LinkedHashMap<>();
+        refresh(channels);
+    }
+
+    /** Serves exactly these channels from now on; a channel that was served already keeps its output. */
+    public synchronized void refresh(List<Channel> channels) {
+        Map<String, Entry> previous = outputs;
+        Map<String, Entry> map = new LinkedHashMap<>();
         for (Channel channel : channels) {
-            map.put(channel.id(), new ChannelOutput(channel));
+            Entry known = previous.get(channel.id());
+            map.put(channel.id(), known != null && known.channel() == channel ? known
+                    : new Entry(channel, new ChannelOutput(channel)));
         }
-        this.outputs = Map.copyOf(map);
+        outputs = Map.copyOf(map);
     }
 
     @Override
     public Optional<LiveOutput> channel(String channelId) {
-        return Optional.ofNullable(outputs.get(channelId));
+        return Optional.ofNullable(outputs.get(channelId)).map(Entry::output);
     }
 }

@@ -3,6 +3,7 @@ package headwater.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import headwater.app.Main;
+import headwater.app.wiring.DataDirLock;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -98,14 +99,15 @@ class MainTest {
     }
 
     @Test
-    void serve_without_channels_says_what_to_do(@TempDir Path dir) throws Exception {
-        Path file = Files.writeString(dir.resolve("headwater.yml"), "server:\n  port: 9000\n");
+    void serve_refuses_a_data_directory_another_server_holds(@TempDir Path dir) {
+        try (DataDirLock held = DataDirLock.acquire(dir)) {
+            int code = run(Map.of("HEADWATER_FFMPEG_PATH", "/bin/true"), "serve", "--data-dir", dir.toString(), "--port", "0");
 
-        assertThat(run(Map.of(), "serve", "--config", file.toString())).isEqualTo(1);
-
-        assertThat(err.toString()).isEqualTo("headwater: invalid configuration:" + System.lineSeparator()
-                + "  " + file + ": channels must not be empty: `headwater serve` needs at least one channel (see"
-                + " headwater.example.yml), or try `headwater demo`" + System.lineSeparator());
+            assertThat(code).isEqualTo(1);
+            assertThat(err.toString()).isEqualTo("headwater: a Headwater server is already running on the data directory "
+                    + dir + " (pid " + ProcessHandle.current().pid() + "); stop it first, or give this one another"
+                    + " --data-dir" + System.lineSeparator());
+        }
     }
 
     @Test

@@ -104,6 +104,35 @@ class BadConfigTest {
                 bad("unknown channel variable", "", Map.of("HEADWATER_CHANNELS_0_ID", "a",
                                 "HEADWATER_CHANNELS_0_SOURCES", "file:///a.ts", "HEADWATER_CHANNELS_0_NMAE", "A"),
                         "$HEADWATER_CHANNELS_0_NMAE: unknown configuration variable; did you mean HEADWATER_CHANNELS_0_NAME?"),
+                bad("database URL of an unsupported database, its password masked", """
+                        database:
+                          url: jdbc:mysql://db.example.com/headwater?user=hw&password=s3cret
+                        """, Map.of(), "headwater.yml:2: database.url 'jdbc:mysql://db.example.com/headwater?user=hw&password=***'"
+                        + " must be empty (SQLite in <dataDir>/headwater.db), jdbc:postgresql://host[:port]/database, or"
+                        + " jdbc:sqlite:/path/to/file.db (in-memory SQLite is not supported)"),
+                bad("in-memory SQLite", """
+                        database:
+                          url: "jdbc:sqlite::memory:"
+                        """, Map.of(), "headwater.yml:2: database.url 'jdbc:sqlite::memory:' must be empty (SQLite in"
+                        + " <dataDir>/headwater.db), jdbc:postgresql://host[:port]/database, or jdbc:sqlite:/path/to/file.db"
+                        + " (in-memory SQLite is not supported)"),
+                bad("pool size out of range", """
+                        database:
+                          poolSize: 0
+                        """, Map.of(), "headwater.yml:2: database.poolSize must be between 1 and 64, got 0"),
+                bad("a password for SQLite, from the environment, not quoted", "",
+                        Map.of("HEADWATER_DATABASE_PASSWORD", "s3cret"),
+                        "$HEADWATER_DATABASE_PASSWORD: database.password is set but the database is SQLite, which has no"
+                                + " users or passwords: remove it, or set database.url to a jdbc:postgresql:// URL"),
+                bad("a user for SQLite", """
+                        database:
+                          user: headwater
+                        """, Map.of(), "headwater.yml:2: database.user is set but the database is SQLite, which has no"
+                                + " users or passwords: remove it, or set database.url to a jdbc:postgresql:// URL"),
+                bad("unknown database key", """
+                        database:
+                          pasword: s3cret
+                        """, Map.of(), "headwater.yml:2: unknown key 'database.pasword'; did you mean 'database.password'?"),
                 bad("channel index with a gap", "", Map.of("HEADWATER_CHANNELS_2_ID", "a"),
                         "$HEADWATER_CHANNELS_2_ID: channels[2] cannot be set before channels[0]: there are 0 channels so far"));
     }

@@ -143,4 +143,31 @@ class ConfigLoaderTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessage(dir.resolve("nope.yml") + ": no such file (given by --config)");
     }
+
+    @Test
+    void a_postgresql_url_takes_its_password_from_the_environment_and_no_dump_shows_it() {
+        HeadwaterConfig config = ConfigLoader.loadText("headwater.yml", """
+                database:
+                  url: jdbc:postgresql://127.0.0.1:5432/headwater
+                  user: headwater
+                  poolSize: 4
+                """, Map.of("HEADWATER_DATABASE_PASSWORD", " s3cret "));
+
+        assertThat(config.database()).isEqualTo(new DatabaseSettings(Optional.of("jdbc:postgresql://127.0.0.1:5432/headwater"),
+                Optional.of("headwater"), Optional.of(" s3cret "), 4));
+        assertThat(config.database().toDatabaseConfig(Path.of("data")).password()).isEqualTo(" s3cret ");
+        assertThat(config.toString()).contains("password=***", "user=headwater").doesNotContain("s3cret");
+        HeadwaterConfig inUrl = ConfigLoader.loadText("headwater.yml",
+                "database:\n  url: jdbc:postgresql://db/headwater?password=s3cret\n", Map.of());
+        assertThat(inUrl.toString()).contains("password=***").doesNotContain("s3cret");
+    }
+
+    @Test
+    void no_database_url_is_sqlite_in_the_data_directory() {
+        HeadwaterConfig config = ConfigLoader.load(Optional.empty(), Map.of("HEADWATER_DATA_DIR", "/srv/hw"), List.of());
+
+        assertThat(config.database().sqlite()).isTrue();
+        assertThat(config.database().toDatabaseConfig(config.dataDir()))
+                .isEqualTo(headwater.store.DatabaseConfig.sqlite(Path.of("/srv/hw")));
+    }
 }

@@ -3,32 +3,33 @@ package headwater.domain.catalog;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * A package (bouquet): a named set of channels that plans sell together. VOD and series join it with the VOD model.
+ * A package (bouquet): a named set of channels, films and series that plans sell together.
  *
  * @param channelIds the channels in the package, kept sorted by id
+ * @param movieIds   the films (VOD) in the package, kept sorted by id
+ * @param seriesIds  the series in the package, kept sorted by id
  */
-public record Package(String id, String name, Set<String> channelIds) {
+public record Package(String id, String name, Set<String> channelIds, Set<String> movieIds, Set<String> seriesIds) {
 
     public static final int MAX_CHANNELS = 100_000;
+    /** Per kind: films, and series, each. VOD libraries are larger than channel line-ups. */
+    public static final int MAX_VOD = 1_000_000;
 
     public Package {
         Check.id("package", "id", id);
         Check.text("package", "name", name, Check.MAX_NAME_LENGTH);
-        if (channelIds == null) {
-            throw new InvalidValueException("package", "channelIds", "is missing");
-        }
-        if (channelIds.size() > MAX_CHANNELS) {
-            throw new InvalidValueException("package", "channelIds", "has " + channelIds.size() + " entries: at most "
-                    + MAX_CHANNELS + " allowed");
-        }
-        TreeSet<String> sorted = new TreeSet<>();
-        for (String channelId : channelIds) {
-            sorted.add(Check.id("package", "channelIds", channelId));
-        }
-        channelIds = Collections.unmodifiableSortedSet(sorted);
+        channelIds = members("channelIds", channelIds, MAX_CHANNELS);
+        movieIds = members("movieIds", movieIds, MAX_VOD);
+        seriesIds = members("seriesIds", seriesIds, MAX_VOD);
+    }
+
+    /** A package of channels only. */
+    public Package(String id, String name, Set<String> channelIds) {
+        this(id, name, channelIds, Set.of(), Set.of());
     }
 
     public static Package of(String id, String name, String... channelIds) {
@@ -36,15 +37,38 @@ public record Package(String id, String name, Set<String> channelIds) {
     }
 
     public Package withName(String newName) {
-        return new Package(id, newName, channelIds);
+        return new Package(id, newName, channelIds, movieIds, seriesIds);
     }
 
     public Package withChannelIds(Set<String> newChannelIds) {
-        return new Package(id, name, newChannelIds);
+        return new Package(id, name, newChannelIds, movieIds, seriesIds);
+    }
+
+    public Package withMovieIds(Set<String> newMovieIds) {
+        return new Package(id, name, channelIds, newMovieIds, seriesIds);
+    }
+
+    public Package withSeriesIds(Set<String> newSeriesIds) {
+        return new Package(id, name, channelIds, movieIds, newSeriesIds);
     }
 
     /** The channel ids as a list, in id order. */
     public List<String> channelIdList() {
         return List.copyOf(channelIds);
+    }
+
+    private static SortedSet<String> members(String field, Set<String> ids, int max) {
+        if (ids == null) {
+            throw new InvalidValueException("package", field, "is missing");
+        }
+        if (ids.size() > max) {
+            throw new InvalidValueException("package", field, "has " + ids.size() + " entries: at most " + max
+                    + " allowed");
+        }
+        TreeSet<String> sorted = new TreeSet<>();
+        for (String member : ids) {
+            sorted.add(Check.id("package", field, member));
+        }
+        return Collections.unmodifiableSortedSet(sorted);
     }
 }

@@ -8,15 +8,15 @@ public interface PackageRepository {
 
     /**
      * @throws DuplicateKeyException     the id is taken
-     * @throws UnknownReferenceException a channel id does not exist
+     * @throws UnknownReferenceException a channel, movie or series id does not exist
      */
     Package create(Package pkg);
 
     /**
-     * Replaces the name and the channel set of the package of the same id.
+     * Replaces the name and the channel, film and series sets of the package of the same id.
      *
      * @throws NotFoundException         the package does not exist
-     * @throws UnknownReferenceException a channel id does not exist
+     * @throws UnknownReferenceException a channel, movie or series id does not exist
      */
     Package update(Package pkg);
 

@@ -43,6 +43,16 @@ public record Programme(String channelId, Instant start, Instant stop, String ca
         extras = XmltvElementOrder.sorted(extras, XmltvElementOrder.PROGRAMME);
     }
 
+    /** This programme on another channel id or at other times (a time shift, a stop decided by the guide's rules). */
+    public Programme retimed(String newChannelId, Instant newStart, Instant newStop) {
+        if (newChannelId.equals(channelId) && newStart.equals(start) && Objects.equals(newStop, stop)) {
+            return this;
+        }
+        return new Programme(newChannelId, newStart, newStop, catchupId, titles, subTitles, descriptions, credits, date,
+                categories, length, icons, episodeNumbers, previouslyShown, premiere, isNew, ratings, starRatings,
+                otherAttributes, extras);
+    }
+
     public Optional<Instant> stopTime() {
         return Optional.ofNullable(stop);
     }

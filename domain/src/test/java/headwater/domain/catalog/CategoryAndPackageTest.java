@@ -30,6 +30,20 @@ class CategoryAndPackageTest {
     }
 
     @Test
+    void a_package_keeps_its_films_and_series_sorted_and_checks_their_ids() {
+        Package pkg = Package.of("cinema", "Cinema").withMovieIds(Set.of("b", "a")).withSeriesIds(Set.of("z", "y"));
+
+        assertThat(pkg.movieIds()).containsExactly("a", "b");
+        assertThat(pkg.seriesIds()).containsExactly("y", "z");
+        assertThat(pkg.channelIds()).isEmpty();
+        assertThat(pkg.withName("Kino")).isEqualTo(new Package("cinema", "Kino", Set.of(), Set.of("a", "b"),
+                Set.of("y", "z")));
+        assertThatThrownBy(() -> pkg.withMovieIds(Set.of("no good"))).isInstanceOf(InvalidValueException.class)
+                .hasMessageStartingWith("package movieIds \"no good\" is not an id");
+        assertThatThrownBy(() -> pkg.withSeriesIds(null)).hasMessage("package seriesIds is missing");
+    }
+
+    @Test
     void a_channel_query_refuses_impossible_pages() {
         assertThatThrownBy(() -> ChannelQuery.firstPage(0)).hasMessage("channel query limit is 0: must be between 1 and 1000");
         assertThatThrownBy(() -> ChannelQuery.firstPage(1001)).hasMessage("channel query limit is 1001: must be between 1 and 1000");

@@ -12,14 +12,14 @@ import java.util.List;
  * bytes a programme, so 1,000 × 1,000 is about 300 MB). Deterministic: the same arguments give the
  * same bytes.
  */
-final class XmltvGuideGenerator {
-    static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
+public final class XmltvGuideGenerator {
+    public static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
     private static final Duration SLOT = Duration.ofMinutes(30);
 
     private XmltvGuideGenerator() {
     }
 
-    static void write(OutputStream out, int channels, int programmesPerChannel) throws IOException {
+    public static void write(OutputStream out, int channels, int programmesPerChannel) throws IOException {
         try (XmltvWriter writer = XmltvWriter.open(out, false)) {
             for (int c = 0; c < channels; c++) {
                 writer.channel(new EpgChannel(channelId(c), List.of(new LocalizedText("Channel " + c, "en")),
@@ -33,11 +33,11 @@ final class XmltvGuideGenerator {
         }
     }
 
-    static String channelId(int c) {
+    public static String channelId(int c) {
         return "ch" + c + ".example";
     }
 
-    static Programme programme(int c, int p) {
+    public static Programme programme(int c, int p) {
         Instant start = START.plus(SLOT.multipliedBy(p));
         return Programme.builder(channelId(c), start).stop(start.plus(SLOT))
                 .title(new LocalizedText("News & Weather " + p, "en"))

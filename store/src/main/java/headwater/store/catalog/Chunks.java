@@ -4,14 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Splits long IN lists so that no statement exceeds the databases' bound-parameter limits. */
-final class Chunks {
+public final class Chunks {
 
-    static final int SIZE = 500;
+    public static final int SIZE = 500;
 
     private Chunks() {
     }
 
-    static <T> List<List<T>> of(List<T> values) {
+    public static <T> List<List<T>> of(List<T> values) {
         List<List<T>> chunks = new ArrayList<>();
         for (int from = 0; from < values.size(); from += SIZE) {
             chunks.add(values.subList(from, Math.min(values.size(), from + SIZE)));

@@ -5,10 +5,10 @@ import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
 /** The kind of integrity constraint a database error reports, read from SQLSTATE or SQLite's extended result code. */
-enum Constraint {
+public enum Constraint {
     UNIQUE, FOREIGN_KEY, NONE;
 
-    static Constraint violatedBy(Throwable error) {
+    public static Constraint violatedBy(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLiteException sqlite) {
                 SQLiteErrorCode code = sqlite.getResultCode();

@@ -148,15 +148,22 @@ public final class JdbiCategoryRepository implements CategoryRepository {
     }
 
     private static void checkUnused(Handle handle, String id) {
-        long channels = handle.createQuery("SELECT COUNT(*) FROM channel_category WHERE category_id = :id")
-                .bind("id", id).mapTo(Long.class).one();
+        List<String> uses = new java.util.ArrayList<>();
+        for (String[] user : new String[][] {{"channel_category", "channel"}, {"movie_category", "movie"},
+                {"series_category", "series"}}) {
+            long count = handle.createQuery("SELECT COUNT(*) FROM " + user[0] + " WHERE category_id = :id")
+                    .bind("id", id).mapTo(Long.class).one();
+            if (count > 0) {
+                uses.add(count + " " + user[1] + (count == 1 || user[1].equals("series") ? "" : "s"));
+            }
+        }
         List<String> children = handle.createQuery("SELECT id FROM category WHERE parent_id = :id ORDER BY id")
                 .bind("id", id).mapTo(String.class).list();
-        if (channels > 0 || !children.isEmpty()) {
-            String usage = (channels > 0 ? channels + " channel" + (channels == 1 ? "" : "s") : "")
-                    + (channels > 0 && !children.isEmpty() ? " and " : "")
-                    + (children.isEmpty() ? "" : "the child categories " + children);
-            throw new ReferenceInUseException("category", id, usage);
+        if (!children.isEmpty()) {
+            uses.add("the child categories " + children);
+        }
+        if (!uses.isEmpty()) {
+            throw new ReferenceInUseException("category", id, String.join(" and ", uses));
         }
     }
 

@@ -38,7 +38,7 @@ public final class JdbiPackageRepository implements PackageRepository {
                 if (name(handle, pkg.id()).isPresent()) {
                     throw new DuplicateKeyException("package", "id", pkg.id(), "already exists");
                 }
-                checkChannels(handle, pkg);
+                checkMembers(handle, pkg);
                 handle.createUpdate("INSERT INTO package (id, name) VALUES (:id, :name)")
                         .bind("id", pkg.id()).bind("name", pkg.name()).execute();
                 insertMembers(handle, pkg);
@@ -56,10 +56,13 @@ public final class JdbiPackageRepository implements PackageRepository {
                 if (name(handle, pkg.id()).isEmpty()) {
                     throw new NotFoundException("package", pkg.id());
                 }
-                checkChannels(handle, pkg);
+                checkMembers(handle, pkg);
                 handle.createUpdate("UPDATE package SET name = :name WHERE id = :id")
                         .bind("id", pkg.id()).bind("name", pkg.name()).execute();
-                handle.createUpdate("DELETE FROM package_channel WHERE package_id = :id").bind("id", pkg.id()).execute();
+                for (Members members : Members.values()) {
+                    handle.createUpdate("DELETE FROM " + members.table + " WHERE package_id = :id").bind("id", pkg.id())
+                            .execute();
+                }
                 insertMembers(handle, pkg);
                 return pkg;
             });
@@ -70,7 +73,7 @@ public final class JdbiPackageRepository implements PackageRepository {
 
     @Override
     public Optional<Package> find(String id) {
-        return database.read(handle -> name(handle, id).map(name -> new Package(id, name, members(handle, id))));
+        return database.read(handle -> name(handle, id).map(name -> load(handle, id, name)));
     }
 
     @Override
@@ -86,7 +89,7 @@ public final class JdbiPackageRepository implements PackageRepository {
             handle.createQuery("SELECT id, name FROM package ORDER BY id" + collate)
                     .map((rs, ctx) -> List.of(rs.getString(1), rs.getString(2)))
                     .list()
-                    .forEach(row -> packages.add(new Package(row.get(0), row.get(1), members(handle, row.get(0)))));
+                    .forEach(row -> packages.add(load(handle, row.get(0), row.get(1))));
             return packages;
         });
     }
@@ -118,31 +121,69 @@ public final class JdbiPackageRepository implements PackageRepository {
         return handle.createQuery("SELECT name FROM package WHERE id = :id").bind("id", id).mapTo(String.class).findOne();
     }
 
-    private static Set<String> members(Handle handle, String id) {
-        return new TreeSet<>(handle.createQuery("SELECT channel_id FROM package_channel WHERE package_id = :id")
-                .bind("id", id).mapTo(String.class).list());
+    private static Package load(Handle handle, String id, String name) {
+        return new Package(id, name, Members.CHANNELS.of(handle, id), Members.MOVIES.of(handle, id),
+                Members.SERIES.of(handle, id));
     }
 
     private static void insertMembers(Handle handle, Package pkg) {
-        if (pkg.channelIds().isEmpty()) {
-            return;
+        for (Members members : Members.values()) {
+            Set<String> ids = members.in(pkg);
+            if (ids.isEmpty()) {
+                continue;
+            }
+            var batch = handle.prepareBatch("INSERT INTO " + members.table + " (package_id, " + members.column
+                    + ") VALUES (:package, :member)");
+            for (String id : ids) {
+                batch.bind("package", pkg.id()).bind("member", id).add();
+            }
+            batch.execute();
         }
-        var batch = handle.prepareBatch("INSERT INTO package_channel (package_id, channel_id) VALUES (:package, :channel)");
-        for (String channelId : pkg.channelIds()) {
-            batch.bind("package", pkg.id()).bind("channel", channelId).add();
-        }
-        batch.execute();
     }
 
-    private static void checkChannels(Handle handle, Package pkg) {
-        Set<String> existing = new HashSet<>();
-        for (List<String> chunk : Chunks.of(pkg.channelIdList())) {
-            existing.addAll(handle.createQuery("SELECT id FROM channel WHERE id IN (<ids>)").bindList("ids", chunk)
-                    .mapTo(String.class).list());
+    /** Every channel, film and series the package lists exists; the first kind with missing ids is reported. */
+    private static void checkMembers(Handle handle, Package pkg) {
+        for (Members members : Members.values()) {
+            List<String> wanted = List.copyOf(members.in(pkg));
+            Set<String> existing = new HashSet<>();
+            for (List<String> chunk : Chunks.of(wanted)) {
+                existing.addAll(handle.createQuery("SELECT id FROM " + members.entity + " WHERE id IN (<ids>)")
+                        .bindList("ids", chunk).mapTo(String.class).list());
+            }
+            List<String> missing = wanted.stream().filter(id -> !existing.contains(id)).toList();
+            if (!missing.isEmpty()) {
+                throw new UnknownReferenceException("package", pkg.id(), members.entity, missing);
+            }
         }
-        List<String> missing = pkg.channelIdList().stream().filter(id -> !existing.contains(id)).toList();
-        if (!missing.isEmpty()) {
-            throw new UnknownReferenceException("package", pkg.id(), "channel", missing);
+    }
+
+    /** The three kinds of package member: their table, column and the table of the entity they refer to. */
+    private enum Members {
+        CHANNELS("package_channel", "channel_id", "channel"),
+        MOVIES("package_movie", "movie_id", "movie"),
+        SERIES("package_series", "series_id", "series");
+
+        private final String table;
+        private final String column;
+        private final String entity;
+
+        Members(String table, String column, String entity) {
+            this.table = table;
+            this.column = column;
+            this.entity = entity;
+        }
+
+        Set<String> in(Package pkg) {
+            return switch (this) {
+                case CHANNELS -> pkg.channelIds();
+                case MOVIES -> pkg.movieIds();
+                case SERIES -> pkg.seriesIds();
+            };
+        }
+
+        Set<String> of(Handle handle, String packageId) {
+            return new TreeSet<>(handle.createQuery("SELECT " + column + " FROM " + table + " WHERE package_id = :id")
+                    .bind("id", packageId).mapTo(String.class).list());
         }
     }
 
@@ -151,7 +192,7 @@ public final class JdbiPackageRepository implements PackageRepository {
             case UNIQUE -> new DuplicateKeyException("package", "id", pkg.id(), "already exists");
             case FOREIGN_KEY -> database.read(handle -> {
                 try {
-                    checkChannels(handle, pkg);
+                    checkMembers(handle, pkg);
                     return name(handle, pkg.id()).isEmpty() ? new NotFoundException("package", pkg.id()) : null;
                 } catch (UnknownReferenceException missing) {
                     return missing;

@@ -11,8 +11,11 @@ import headwater.domain.catalog.NotFoundException;
 import headwater.domain.catalog.Package;
 import headwater.domain.catalog.Page;
 import headwater.domain.catalog.UnknownReferenceException;
+import headwater.domain.vod.MovieDraft;
+import headwater.domain.vod.SeriesDraft;
 import headwater.store.EachDatabase;
 import headwater.store.TestStore;
+import java.net.URI;
 import java.util.List;
 import java.util.Set;
 
@@ -88,5 +91,61 @@ class PackageRepositoryTest {
         store.channels().delete("news");
 
         assertThat(store.packages().get("basic").channelIds()).containsExactly("kids");
+    }
+
+    private static void vod(TestStore store) {
+        for (String id : List.of("film-a", "film-b", "film-c")) {
+            store.movies().create(MovieDraft.of(id, "Film " + id, URI.create("file:///srv/" + id + ".mkv")));
+        }
+        store.series().create(SeriesDraft.of("show", "Show"));
+        store.series().create(SeriesDraft.of("soap", "Soap"));
+    }
+
+    @EachDatabase
+    void a_package_holds_channels_films_and_series(TestStore store) {
+        channels(store);
+        vod(store);
+        var packages = store.packages();
+        Package cinema = packages.create(new Package("cinema", "Cinema", Set.of("films"), Set.of("film-b", "film-a"),
+                Set.of("show")));
+
+        assertThat(packages.get("cinema")).isEqualTo(cinema);
+        assertThat(packages.get("cinema").movieIds()).containsExactly("film-a", "film-b");
+        assertThat(packages.get("cinema").seriesIds()).containsExactly("show");
+
+        Package changed = packages.update(cinema.withMovieIds(Set.of("film-c")).withSeriesIds(Set.of("show", "soap")));
+        assertThat(packages.get("cinema")).isEqualTo(changed);
+        assertThat(packages.list()).containsExactly(changed);
+        assertThat(packages.update(changed.withMovieIds(Set.of()).withSeriesIds(Set.of())).movieIds()).isEmpty();
+        assertThat(packages.get("cinema")).isEqualTo(Package.of("cinema", "Cinema", "films"));
+    }
+
+    @EachDatabase
+    void refuses_unknown_films_and_series_and_changes_nothing(TestStore store) {
+        vod(store);
+        var packages = store.packages();
+        Package cinema = packages.create(Package.of("cinema", "Cinema").withMovieIds(Set.of("film-a")));
+
+        assertThatThrownBy(() -> packages.update(cinema.withMovieIds(Set.of("film-a", "film-x", "film-y"))))
+                .isInstanceOf(UnknownReferenceException.class)
+                .hasMessage("package cinema refers to unknown movie ids [film-x, film-y]");
+        assertThatThrownBy(() -> packages.create(Package.of("series", "Series").withSeriesIds(Set.of("ghost"))))
+                .isInstanceOf(UnknownReferenceException.class)
+                .hasMessage("package series refers to unknown series id [ghost]");
+        assertThat(packages.get("cinema")).isEqualTo(cinema);
+        assertThat(packages.find("series")).isEmpty();
+    }
+
+    @EachDatabase
+    void deleting_a_film_or_series_removes_it_from_its_packages(TestStore store) {
+        vod(store);
+        store.packages().create(Package.of("cinema", "Cinema").withMovieIds(Set.of("film-a", "film-b"))
+                .withSeriesIds(Set.of("show", "soap")));
+
+        store.movies().delete("film-a");
+        store.series().delete("soap");
+
+        assertThat(store.packages().get("cinema").movieIds()).containsExactly("film-b");
+        assertThat(store.packages().get("cinema").seriesIds()).containsExactly("show");
     }
 }

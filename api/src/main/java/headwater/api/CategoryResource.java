@@ -1,0 +1,54 @@
+package headwater.api;
+
+import headwater.domain.catalog.Category;
+import headwater.domain.catalog.CategoryKind;
+import headwater.domain.catalog.CategoryRepository;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Set;
+
+/**
+ * {@code /api/v1/categories}: list (paged, filtered by {@code kind}, in display order), create, read, replace (with
+ * {@code If-Match}), delete (refused while channels or child categories use it).
+ */
+final class CategoryResource {
+
+    static final String PATH = AdminApi.BASE + "/categories";
+    private static final Set<String> LIST_PARAMETERS = Set.of("page", "size", "kind");
+
+    private final CategoryRepository categories;
+    private final ContentGuard guard = new ContentGuard("category");
+    private final Representation<Category> representation = Representation.content(PATH, Category::id,
+            CategoryView::of);
+
+    CategoryResource(CategoryRepository categories) {
+        this.categories = categories;
+    }
+
+    void mount(Routes routes) {
+        routes.add(HttpMethod.GET, PATH, this::list);
+        routes.add(HttpMethod.POST, PATH, this::create);
+        routes.add(HttpMethod.GET, PATH + "/:id", ctx -> representation.read(ctx, categories::get));
+        routes.add(HttpMethod.PUT, PATH + "/:id", this::replace);
+        routes.add(HttpMethod.DELETE, PATH + "/:id", ctx -> Crud.delete(ctx, "category", categories::delete));
+    }
+
+    private void list(RoutingContext ctx) {
+        QueryParameters query = new QueryParameters(ctx.queryParams(), LIST_PARAMETERS);
+        Paging paging = Paging.from(query);
+        CategoryKind kind = query.choice("kind", CategoryKind.class);
+        query.check();
+        representation.list(ctx, paging, () -> categories.list(kind));
+    }
+
+    private void create(RoutingContext ctx) {
+        Category category = Json.body(ctx, CategoryBody.class, "category").category(null);
+        representation.create(ctx, () -> categories.create(category));
+    }
+
+    private void replace(RoutingContext ctx) {
+        IfMatch ifMatch = ContentGuard.required(ctx.request().getHeader(IfMatch.HEADER));
+        Category category = Json.body(ctx, CategoryBody.class, "category").category(ctx.pathParam("id"));
+        representation.replace(ctx, guard, ifMatch, categories::get, () -> categories.update(category));
+    }
+}

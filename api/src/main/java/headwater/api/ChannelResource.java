@@ -1,0 +1,65 @@
+package headwater.api;
+
+import headwater.domain.catalog.Channel;
+import headwater.domain.catalog.ChannelDraft;
+import headwater.domain.catalog.ChannelQuery;
+import headwater.domain.catalog.ChannelRepository;
+import headwater.domain.catalog.ChannelSort;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Set;
+
+/**
+ * {@code /api/v1/channels}: list (paged, filtered, sorted as {@link ChannelQuery}), create, read, replace (optimistic:
+ * {@code version} in the body or {@code If-Match}), delete.
+ */
+final class ChannelResource {
+
+    static final String PATH = AdminApi.BASE + "/channels";
+    private static final Set<String> LIST_PARAMETERS = Set.of("page", "size", "sort", "categoryId", "enabled",
+            "nameContains", "radio");
+
+    private final ChannelRepository channels;
+    private final Representation<Channel> representation = Representation.versioned(PATH, Channel::id,
+            Channel::version, ChannelView::of);
+
+    ChannelResource(ChannelRepository channels) {
+        this.channels = channels;
+    }
+
+    void mount(Routes routes) {
+        routes.add(HttpMethod.GET, PATH, this::list);
+        routes.add(HttpMethod.POST, PATH, this::create);
+        routes.add(HttpMethod.GET, PATH + "/:id", ctx -> representation.read(ctx, channels::get));
+        routes.add(HttpMethod.PUT, PATH + "/:id", this::replace);
+        routes.add(HttpMethod.DELETE, PATH + "/:id", ctx -> Crud.delete(ctx, "channel", channels::delete));
+    }
+
+    private void list(RoutingContext ctx) {
+        QueryParameters query = new QueryParameters(ctx.queryParams(), LIST_PARAMETERS);
+        Paging paging = Paging.from(query);
+        Boolean enabled = query.bool("enabled");
+        Boolean radio = query.bool("radio");
+        QueryParameters.Sorting<ChannelSort> sort = query.sort(ChannelSort.class, ChannelSort.NUMBER);
+        query.check();
+        ChannelQuery channelQuery = new ChannelQuery(query.text("categoryId"), enabled, query.text("nameContains"), radio,
+                sort.by(), sort.descending(), paging.offset(), paging.size());
+        representation.page(ctx, paging, () -> channels.list(channelQuery));
+    }
+
+    private void create(RoutingContext ctx) {
+        ChannelBody body = Json.body(ctx, ChannelBody.class, "channel");
+        Bodies.noVersion(body.version());
+        ChannelDraft draft = body.draft(null);
+        representation.create(ctx, () -> channels.create(draft));
+    }
+
+    private void replace(RoutingContext ctx) {
+        String id = ctx.pathParam("id");
+        IfMatch ifMatch = IfMatch.parse(ctx.request().getHeader(IfMatch.HEADER));
+        ChannelBody body = Json.body(ctx, ChannelBody.class, "channel");
+        Long version = IfMatch.expectedVersion(ctx, ifMatch, body.version());
+        ChannelDraft draft = body.draft(id);
+        representation.update(ctx, () -> channels.update(version == null ? channels.get(id).version() : version, draft));
+    }
+}

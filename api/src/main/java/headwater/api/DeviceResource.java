@@ -1,0 +1,44 @@
+package headwater.api;
+
+import headwater.domain.subscriber.Device;
+import headwater.domain.subscriber.DeviceRepository;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * {@code /api/v1/devices}: create, read, replace (with {@code If-Match}; {@code lastSeen} is kept), delete. A
+ * subscriber's devices are listed under {@code /api/v1/subscribers/{id}/devices}.
+ */
+final class DeviceResource {
+
+    static final String PATH = AdminApi.BASE + "/devices";
+
+    private final DeviceRepository devices;
+    private final ContentGuard guard = new ContentGuard("device");
+    private final Representation<Device> representation = Representation.content(PATH, Device::id, DeviceView::of);
+
+    DeviceResource(DeviceRepository devices) {
+        this.devices = devices;
+    }
+
+    void mount(Routes routes) {
+        routes.add(HttpMethod.POST, PATH, this::create);
+        routes.add(HttpMethod.GET, PATH + "/:id", ctx -> representation.read(ctx, devices::get));
+        routes.add(HttpMethod.PUT, PATH + "/:id", this::replace);
+        routes.add(HttpMethod.DELETE, PATH + "/:id", ctx -> Crud.delete(ctx, "device", devices::delete));
+    }
+
+    private void create(RoutingContext ctx) {
+        Device device = Json.body(ctx, DeviceBody.class, "device").device(null, null);
+        representation.create(ctx, () -> devices.create(device));
+    }
+
+    private void replace(RoutingContext ctx) {
+        String id = ctx.pathParam("id");
+        IfMatch ifMatch = ContentGuard.required(ctx.request().getHeader(IfMatch.HEADER));
+        DeviceBody body = Json.body(ctx, DeviceBody.class, "device");
+        body.device(id, null); // validated here, on the event loop, before any database work
+        representation.replace(ctx, guard, ifMatch, devices::get,
+                () -> devices.update(body.device(id, devices.get(id).lastSeen())));
+    }
+}

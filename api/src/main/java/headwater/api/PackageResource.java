@@ -1,0 +1,53 @@
+package headwater.api;
+
+import headwater.domain.catalog.Channel;
+import headwater.domain.catalog.Package;
+import headwater.domain.catalog.PackageRepository;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Set;
+
+/**
+ * {@code /api/v1/packages}: list (paged, by id), create, read, replace (with {@code If-Match}), delete, and the
+ * package's channels (paged, by number).
+ */
+final class PackageResource {
+
+    static final String PATH = AdminApi.BASE + "/packages";
+
+    private final PackageRepository packages;
+    private final ContentGuard guard = new ContentGuard("package");
+    private final Representation<Package> representation = Representation.content(PATH, Package::id, PackageView::of);
+    private final Representation<Channel> channels = Representation.versioned(ChannelResource.PATH, Channel::id,
+            Channel::version, ChannelView::of);
+
+    PackageResource(PackageRepository packages) {
+        this.packages = packages;
+    }
+
+    void mount(Routes routes) {
+        routes.add(HttpMethod.GET, PATH, ctx -> representation.list(ctx, Paging.only(ctx), packages::list));
+        routes.add(HttpMethod.POST, PATH, this::create);
+        routes.add(HttpMethod.GET, PATH + "/:id", ctx -> representation.read(ctx, packages::get));
+        routes.add(HttpMethod.PUT, PATH + "/:id", this::replace);
+        routes.add(HttpMethod.DELETE, PATH + "/:id", ctx -> Crud.delete(ctx, "package", packages::delete));
+        routes.add(HttpMethod.GET, PATH + "/:id/channels", this::channels);
+    }
+
+    private void create(RoutingContext ctx) {
+        Package pkg = Json.body(ctx, PackageBody.class, "package").pkg(null);
+        representation.create(ctx, () -> packages.create(pkg));
+    }
+
+    private void replace(RoutingContext ctx) {
+        IfMatch ifMatch = ContentGuard.required(ctx.request().getHeader(IfMatch.HEADER));
+        Package pkg = Json.body(ctx, PackageBody.class, "package").pkg(ctx.pathParam("id"));
+        representation.replace(ctx, guard, ifMatch, packages::get, () -> packages.update(pkg));
+    }
+
+    private void channels(RoutingContext ctx) {
+        String id = ctx.pathParam("id");
+        Paging paging = Paging.only(ctx);
+        channels.page(ctx, paging, () -> packages.channels(id, paging.offset(), paging.size()));
+    }
+}

@@ -1,0 +1,155 @@
+package headwater.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import headwater.store.TestStore;
+import headwater.store.apikey.JdbiApiKeyRepository;
+import headwater.store.subscriber.JdbiDeviceRepository;
+import headwater.store.subscriber.JdbiPlanRepository;
+import headwater.store.subscriber.JdbiResellerRepository;
+import headwater.store.subscriber.JdbiSubscriberRepository;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The admin API on a real Vert.x HTTP server on an ephemeral loopback port, over a real store (the test's SQLite or
+ * PostgreSQL), with a key made the way first start makes it; and a java.net.http client for it.
+ */
+final class ApiServer implements AutoCloseable {
+
+    final TestStore store;
+    final AdminKeys keys;
+    final String key;
+    private final Vertx vertx;
+    private final int port;
+    private final HttpClient client;
+
+    private ApiServer(TestStore store, AdminKeys keys, String key, Vertx vertx, int port) {
+        this.store = store;
+        this.keys = keys;
+        this.key = key;
+        this.vertx = vertx;
+        this.port = port;
+        this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    static ApiServer start(TestStore store) {
+        AdminKeys keys = new AdminKeys(new JdbiApiKeyRepository(store.database(), TestStore.CLOCK), Clock.systemUTC());
+        String key = keys.ensureKey().orElseThrow();
+        AdminApi api = new AdminApi(repositories(store), keys);
+        Vertx vertx = Vertx.vertx();
+        HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0))
+                .requestHandler(api.router(vertx));
+        int port = await(server.listen()).actualPort();
+        return new ApiServer(store, keys, key, vertx, port);
+    }
+
+    /** The store's repositories, with security's Argon2id (recommended parameters) as the password hasher. */
+    static Repositories repositories(TestStore store) {
+        return new Repositories(store.channels(), store.categories(), store.packages(),
+                new JdbiPlanRepository(store.database()), new JdbiSubscriberRepository(store.database(), TestStore.CLOCK),
+                new JdbiResellerRepository(store.database(), TestStore.CLOCK), new JdbiDeviceRepository(store.database()),
+                new Argon2Hasher());
+    }
+
+    URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    /** A request with the admin key. */
+    HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + key);
+    }
+
+    Reply get(String path) {
+        return send(request(path).GET());
+    }
+
+    Reply delete(String path) {
+        return send(request(path).DELETE());
+    }
+
+    Reply post(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    Reply put(String path, String json, String... headers) {
+        HttpRequest.Builder builder = request(path).header("Content-Type", "application/json");
+        for (int i = 0; i < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        return send(builder.PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    Reply send(HttpRequest.Builder builder) {
+        try {
+            HttpResponse<String> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(response);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        await(vertx.close());
+    }
+
+    private static <T> T await(Future<T> future) {
+        try {
+            return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An answer: status, headers, body, and the body as JSON. */
+    record Reply(HttpResponse<String> response) {
+
+        int status() {
+            return response.statusCode();
+        }
+
+        String body() {
+            return response.body();
+        }
+
+        String header(String name) {
+            return response.headers().firstValue(name).orElse(null);
+        }
+
+        JsonNode json() {
+            try {
+                return Json.mapper().readTree(response.body());
+            } catch (IOException e) {
+                throw new UncheckedIOException("not JSON: " + response.body(), e);
+            }
+        }
+
+        /** The problem's type slug, e.g. "validation-failed". */
+        String problem() {
+            return json().path("type").asText().replace("urn:headwater:problem:", "");
+        }
+
+        @Override
+        public String toString() {
+            return status() + " " + response.headers().map() + " " + body();
+        }
+    }
+}

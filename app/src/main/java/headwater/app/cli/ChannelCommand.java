@@ -1,0 +1,185 @@
+package headwater.app.cli;
+
+import headwater.domain.catalog.Channel;
+import headwater.domain.catalog.ChannelDraft;
+import headwater.domain.catalog.ChannelQuery;
+import headwater.domain.catalog.ChannelRepository;
+import headwater.domain.catalog.ChannelSort;
+import headwater.domain.catalog.NotFoundException;
+import headwater.domain.catalog.Page;
+import headwater.store.Database;
+import headwater.store.catalog.JdbiChannelRepository;
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code headwater channel add|list|rm|enable|disable}: the catalogue's channels, for scripts. */
+@Command(
+        name = "channel",
+        mixinStandardHelpOptions = true,
+        versionProvider = ManifestVersion.class,
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        description = {
+            "Add, list, remove, enable and disable the channels of the catalogue (the database of serve, which may be"
+                    + " running: it starts, restarts or stops the channel within seconds).",
+            ""
+        },
+        commandListHeading = "%nCommands:%n",
+        footerHeading = "%n",
+        footer = {
+            "Examples:",
+            "  headwater channel add news-hd --number 101 --name \"News HD\" --source udp://239.1.1.1:5000",
+            "  headwater channel list --json",
+            "  headwater channel disable news-hd"
+        })
+final class ChannelCommand extends CommandGroup {
+
+    private final Map<String, String> env;
+
+    ChannelCommand(Map<String, String> env) {
+        this.env = env;
+    }
+
+    @Command(name = "add", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
+            description = "Store a new channel (enabled unless --disabled) and print it.")
+    int add(@Mixin StoreOptions options,
+            @Parameters(paramLabel = "ID", description = "Stable id: letters, digits, '.', '_', '-'; the headend runs"
+                    + " ids that are lower-case slugs such as news-hd.") String id,
+            @Option(names = "--number", paramLabel = "N", description = "Channel number, unique (default: one more than"
+                    + " the highest).") Integer number,
+            @Option(names = "--name", paramLabel = "NAME", description = "Display name (default: the id).") String name,
+            @Option(names = "--source", paramLabel = "URI", description = "A source, in failover order; repeat for"
+                    + " more (http(s), udp, rtp, rtsp, rtmp(s), srt).") List<URI> sources,
+            @Option(names = "--logo", paramLabel = "URL", description = "http(s) URL of the logo.") URI logo,
+            @Option(names = "--category", paramLabel = "ID", description = "A category id; repeat for more.") List<String> categories,
+            @Option(names = "--epg-id", paramLabel = "ID", description = "The XMLTV channel id of its guide.") String epgId,
+            @Option(names = "--archive-days", paramLabel = "DAYS", defaultValue = "0", description = "Days of catch-up, 0..365.") int archiveDays,
+            @Option(names = "--radio", description = "An audio-only channel.") boolean radio,
+            @Option(names = "--disabled", description = "Store it disabled (not run, not shown).") boolean disabled) {
+        try (Database database = options.open(env)) {
+            ChannelRepository channels = repository(database);
+            int chosen = number != null ? number : nextNumber(channels);
+            ChannelDraft draft = new ChannelDraft(id, chosen, name == null ? id : name, logo,
+                    categories == null ? List.of() : categories, epgId, sources == null ? List.of() : sources,
+                    archiveDays, radio, !disabled);
+            print(options, List.of(channels.create(draft)), false);
+        }
+        return 0;
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
+            description = "List the channels by number.")
+    int list(@Mixin StoreOptions options, @ArgGroup(exclusive = true) EnabledFilter filter) {
+        try (Database database = options.open(env)) {
+            ChannelQuery query = ChannelQuery.firstPage(ChannelQuery.MAX_LIMIT)
+                    .enabledOnly(filter == null ? null : filter.enabled ? Boolean.TRUE : Boolean.FALSE);
+            print(options, all(repository(database), query), true);
+        }
+        return 0;
+    }
+
+    /** {@code --enabled} or {@code --disabled}, not both. */
+    static final class EnabledFilter {
+        @Option(names = "--enabled", description = "Only enabled channels.")
+        boolean enabled;
+
+        @Option(names = "--disabled", description = "Only disabled channels.")
+        boolean disabled;
+    }
+
+    @Command(name = "rm", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
+            description = "Delete a channel (and its package memberships).")
+    int rm(@Mixin StoreOptions options, @Parameters(paramLabel = "ID") String id) {
+        try (Database database = options.open(env)) {
+            if (!repository(database).delete(id)) {
+                throw new NotFoundException("channel", id);
+            }
+            Listing.done(options, "removed", "channel", id);
+        }
+        return 0;
+    }
+
+    @Command(name = "enable", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
+            description = "Enable a channel: a running server starts it.")
+    int enable(@Mixin StoreOptions options, @Parameters(paramLabel = "ID") String id) {
+        return setEnabled(options, id, true);
+    }
+
+    @Command(name = "disable", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
+            description = "Disable a channel: a running server stops it.")
+    int disable(@Mixin StoreOptions options, @Parameters(paramLabel = "ID") String id) {
+        return setEnabled(options, id, false);
+    }
+
+    private int setEnabled(StoreOptions options, String id, boolean enabled) {
+        try (Database database = options.open(env)) {
+            ChannelRepository channels = repository(database);
+            Channel channel = channels.get(id);
+            Channel updated = channel.enabled() == enabled ? channel
+                    : channels.update(channel.version(), channel.draft().withEnabled(enabled));
+            print(options, List.of(updated), false);
+        }
+        return 0;
+    }
+
+    private static ChannelRepository repository(Database database) {
+        return new JdbiChannelRepository(database, Clock.systemUTC());
+    }
+
+    private static int nextNumber(ChannelRepository channels) {
+        List<Channel> highest = channels.list(ChannelQuery.firstPage(1).sortedBy(ChannelSort.NUMBER, true)).items();
+        return highest.isEmpty() ? ChannelDraft.MIN_NUMBER : highest.getFirst().number() + 1;
+    }
+
+    static List<Channel> all(ChannelRepository channels, ChannelQuery first) {
+        List<Channel> all = new ArrayList<>();
+        ChannelQuery query = first;
+        Page<Channel> page;
+        do {
+            page = channels.list(query);
+            all.addAll(page.items());
+            query = query.next();
+        } while (page.hasMore() && !page.items().isEmpty());
+        return all;
+    }
+
+    /** A listing is a JSON array; a single added or changed channel is one JSON object. */
+    static void print(StoreOptions options, List<Channel> channels, boolean listing) {
+        if (options.json()) {
+            List<Map<String, Object>> items = channels.stream().map(ChannelCommand::json).toList();
+            Listing.json(options.out(), listing ? items : items.getFirst());
+            return;
+        }
+        Listing.table(options.out(), List.of("ID", "NUMBER", "NAME", "ENABLED", "SOURCES", "VERSION"),
+                channels.stream().map(c -> List.of(c.id(), String.valueOf(c.number()), c.name(),
+                        c.enabled() ? "yes" : "no", String.valueOf(c.sources().size()), String.valueOf(c.version())))
+                        .toList());
+    }
+
+    static Map<String, Object> json(Channel c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", c.id());
+        m.put("number", c.number());
+        m.put("name", c.name());
+        m.put("enabled", c.enabled());
+        m.put("radio", c.radio());
+        m.put("sources", c.sources().stream().map(URI::toString).toList());
+        m.put("logo", c.logo() == null ? null : c.logo().toString());
+        m.put("categories", c.categoryIds());
+        m.put("epgChannelId", c.epgChannelId());
+        m.put("archiveDays", c.archiveDays());
+        m.put("version", c.version());
+        m.put("created", c.created().toString());
+        m.put("updated", c.updated().toString());
+        return m;
+    }
+}

@@ -1,0 +1,221 @@
+package headwater.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import headwater.app.Main;
+import headwater.app.wiring.DataDirLock;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The store commands run in-process through picocli against a temporary data directory, as a script would run them
+ * one after the other: a table of command lines and the exit code, stdout and stderr each must give.
+ */
+class StoreCommandsTest {
+
+    private static final String NL = System.lineSeparator();
+
+    @TempDir
+    Path dir;
+
+    /** One command line; {@code out} and {@code err} are the exact texts ({@code null}: not checked). */
+    private record Step(String line, int code, String out, String err) {
+    }
+
+    private record Result(int code, String out, String err) {
+    }
+
+    private Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, Map.of(), new PrintWriter(out), new PrintWriter(err));
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    private Result run(String line) {
+        List<String> args = new ArrayList<>();
+        for (String word : line.split(" (?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)")) {
+            args.add(word.replace("\"", ""));
+        }
+        args.add("--data-dir");
+        args.add(dir.toString());
+        return run(args.toArray(String[]::new));
+    }
+
+    private static String lines(String... lines) {
+        return String.join(NL, lines) + NL;
+    }
+
+    @Test
+    void channel_and_package_commands_give_the_documented_output_and_exit_codes() {
+        List<Step> steps = List.of(
+                new Step("channel list", 0, lines("(none)"), ""),
+                new Step("channel add news-hd --number 101 --name \"News HD\" --source udp://239.1.1.1:5000"
+                        + " --source http://backup.example/news.ts", 0, lines(
+                        "ID       NUMBER  NAME     ENABLED  SOURCES  VERSION",
+                        "news-hd  101     News HD  yes      2        1"), ""),
+                new Step("channel add sport --source udp://239.1.1.2:5000 --disabled", 0, lines(
+                        "ID     NUMBER  NAME   ENABLED  SOURCES  VERSION",
+                        "sport  102     sport  no       1        1"), ""),
+                new Step("channel add sport --number 7", 1, "",
+                        lines("headwater: channel id sport already exists")),
+                new Step("channel add weather --number 101", 1, "",
+                        lines("headwater: channel number 101 is already used by channel news-hd (wanted by weather)")),
+                new Step("channel add bad --source file:///etc/passwd", 1, "", lines("headwater: channel sources[0]"
+                        + " \"file:///etc/passwd\" has the scheme \"file\": allowed are [http, https, rtmp, rtmps, rtp,"
+                        + " rtsp, srt, udp]")),
+                new Step("channel add x --number ten", 2, "", null),
+                new Step("channel enable sport", 0, lines(
+                        "ID     NUMBER  NAME   ENABLED  SOURCES  VERSION",
+                        "sport  102     sport  yes      1        2"), ""),
+                new Step("channel disable news-hd", 0, null, ""),
+                new Step("channel list --disabled", 0, lines(
+                        "ID       NUMBER  NAME     ENABLED  SOURCES  VERSION",
+                        "news-hd  101     News HD  no       2        2"), ""),
+                new Step("channel list --enabled --disabled", 2, "", null),
+                new Step("channel rm nothing", 1, "", lines("headwater: channel nothing does not exist")),
+                new Step("package add basic --name Basic --channel news-hd --channel sport", 0, lines(
+                        "ID     NAME   CHANNELS",
+                        "basic  Basic  news-hd,sport"), ""),
+                new Step("package add premium --channel nothing", 1, "",
+                        lines("headwater: package premium refers to unknown channel id [nothing]")),
+                new Step("package add-channel basic nothing", 1, "",
+                        lines("headwater: package basic refers to unknown channel id [nothing]")),
+                new Step("package rm-channel basic sport", 0, lines(
+                        "ID     NAME   CHANNELS",
+                        "basic  Basic  news-hd"), ""),
+                new Step("package rm-channel basic sport", 1, "",
+                        lines("headwater: channel sport in package basic does not exist")),
+                new Step("package add-channel basic sport news-hd", 0, lines(
+                        "ID     NAME   CHANNELS",
+                        "basic  Basic  news-hd,sport"), ""),
+                new Step("channel rm sport", 0, lines("removed channel sport"), ""),
+                new Step("package list", 0, lines(
+                        "ID     NAME   CHANNELS",
+                        "basic  Basic  news-hd"), ""),
+                new Step("package rm basic", 0, lines("removed package basic"), ""),
+                new Step("package rm basic", 1, "", lines("headwater: package basic does not exist")),
+                new Step("package list", 0, lines("(none)"), ""),
+                new Step("channel", 2, "", null),
+                new Step("package", 2, "", null));
+        for (Step step : steps) {
+            Result result = run(step.line());
+            String what = "headwater " + step.line() + NL + "stdout: " + result.out() + "stderr: " + result.err();
+            assertThat(result.code()).as(what).isEqualTo(step.code());
+            if (step.out() != null) {
+                assertThat(result.out()).as(what).isEqualTo(step.out());
+            }
+            if (step.err() != null) {
+                assertThat(result.err()).as(what).isEqualTo(step.err());
+            }
+            if (step.code() == 2) {
+                assertThat(result.err()).as(what).contains("Usage: headwater ");
+            }
+        }
+    }
+
+    @Test
+    void json_output_carries_every_field() throws Exception {
+        assertThat(run("channel add news-hd --number 101 --name \"News HD\" --source udp://239.1.1.1:5000"
+                + " --epg-id news.example --archive-days 3 --logo https://logo.example/n.png --json").code()).isZero();
+
+        Result list = run("channel list --json");
+
+        assertThat(list.code()).isZero();
+        assertThat(list.err()).isEmpty();
+        JsonNode channels = new ObjectMapper().readTree(list.out());
+        assertThat(channels.isArray()).isTrue();
+        JsonNode news = channels.get(0);
+        assertThat(news.get("id").asText()).isEqualTo("news-hd");
+        assertThat(news.get("number").asInt()).isEqualTo(101);
+        assertThat(news.get("name").asText()).isEqualTo("News HD");
+        assertThat(news.get("enabled").asBoolean()).isTrue();
+        assertThat(news.get("sources").get(0).asText()).isEqualTo("udp://239.1.1.1:5000");
+        assertThat(news.get("epgChannelId").asText()).isEqualTo("news.example");
+        assertThat(news.get("archiveDays").asInt()).isEqualTo(3);
+        assertThat(news.get("logo").asText()).isEqualTo("https://logo.example/n.png");
+        assertThat(news.get("version").asLong()).isEqualTo(1);
+        assertThat(news.get("created").asText()).endsWith("Z");
+        JsonNode removed = new ObjectMapper().readTree(run("channel rm news-hd --json").out());
+        assertThat(removed.get("removed").asText()).isEqualTo("channel");
+        assertThat(removed.get("id").asText()).isEqualTo("news-hd");
+    }
+
+    @Test
+    void backup_and_restore_round_trip_the_catalogue() throws Exception {
+        run("channel add news-hd --number 101 --name \"News HD\" --source udp://239.1.1.1:5000");
+        run("channel add sport --number 102 --source udp://239.1.1.2:5000");
+        run("package add basic --channel news-hd --channel sport");
+        String channelsBefore = run("channel list --json").out();
+        String packagesBefore = run("package list --json").out();
+        Path backup = dir.resolve("backup.db");
+
+        Result backedUp = run("backup " + backup);
+        assertThat(backedUp.code()).as(backedUp.err()).isZero();
+        assertThat(backedUp.out()).startsWith("backed up SQLite " + dir.resolve("headwater.db") + " to " + backup + " (");
+        assertThat(run("backup " + backup).err()).isEqualTo(lines("headwater: cannot back up SQLite "
+                + dir.resolve("headwater.db") + " to " + backup + ": the file exists already"));
+
+        run("channel rm sport");
+        run("channel add weather --number 103 --source udp://239.1.1.3:5000");
+        run("package rm basic");
+        assertThat(run("channel list --json").out()).isNotEqualTo(channelsBefore);
+
+        String version = headwater.store.SqliteRestore.inspect(backup).schemaVersion();
+        Result restored = run("restore " + backup);
+        assertThat(restored.code()).as(restored.err()).isZero();
+        assertThat(restored.out()).isEqualTo(lines("restored " + backup + " (schema version " + version + ") into "
+                + dir.resolve("headwater.db") + "; the previous database is " + dir.resolve("headwater.db.bak")));
+        assertThat(run("channel list --json").out()).isEqualTo(channelsBefore);
+        assertThat(run("package list --json").out()).isEqualTo(packagesBefore);
+        assertThat(dir.resolve("headwater.db.bak")).exists();
+    }
+
+    @Test
+    void restore_refuses_while_a_server_holds_the_data_directory_and_refuses_a_foreign_file() throws Exception {
+        run("channel add news-hd --number 101");
+        Path backup = dir.resolve("backup.db");
+        run("backup " + backup);
+        Path notes = Files.writeString(dir.resolve("notes.txt"), "hello");
+
+        try (DataDirLock server = DataDirLock.acquire(dir)) {
+            Result refused = run("restore " + backup);
+            assertThat(refused.code()).isEqualTo(1);
+            assertThat(refused.err()).isEqualTo(lines("headwater: cannot restore while a Headwater server is running on "
+                    + dir + " (pid " + ProcessHandle.current().pid() + "): stop it first, then run restore again"));
+            assertThat(run("channel list").code()).as("the store commands work while it runs").isZero();
+        }
+        Result foreign = run("restore " + notes);
+        assertThat(foreign.code()).isEqualTo(1);
+        assertThat(foreign.err()).isEqualTo(lines("headwater: " + notes + " is not a SQLite database (a Headwater"
+                + " backup starts with 'SQLite format 3')"));
+        assertThat(run("channel list").out()).contains("news-hd");
+    }
+
+    @Test
+    void backup_and_restore_of_postgresql_point_to_pg_dump_with_exit_code_2() {
+        Map<String, String> env = Map.of("HEADWATER_DATABASE_URL", "jdbc:postgresql://127.0.0.1:5432/headwater?password=s3cret");
+        for (String command : List.of("backup", "restore")) {
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+
+            int code = Main.run(new String[] {command, "x.db", "--data-dir", dir.toString()}, env, new PrintWriter(out),
+                    new PrintWriter(err));
+
+            assertThat(code).isEqualTo(2);
+            assertThat(out.toString()).isEmpty();
+            assertThat(err.toString()).startsWith("headwater " + command + ": the database is PostgreSQL"
+                    + " (jdbc:postgresql://127.0.0.1:5432/headwater?password=***)").contains("pg_dump --format=custom")
+                    .doesNotContain("s3cret");
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package headwater.delivery;
+
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerRequest;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * Another application's handler for every request whose raw path starts with {@code pathPrefix}, e.g. an admin API
+ * under {@code /api/}. The factory is called once per server start with the server's own {@link Vertx}, so that the
+ * handler (a vertx-web Router, say) schedules its work on the same event loops and worker pool.
+ *
+ * @param pathPrefix     starts and ends with '/', at least one character between, and never covers a media path
+ * @param handlerFactory builds the handler from the server's Vert.x; the handler runs on the event loop
+ */
+public record Mount(String pathPrefix, Function<Vertx, Handler<HttpServerRequest>> handlerFactory) {
+
+    public Mount {
+        Objects.requireNonNull(pathPrefix, "pathPrefix");
+        Objects.requireNonNull(handlerFactory, "handlerFactory");
+        if (pathPrefix.length() < 3 || !pathPrefix.startsWith("/") || !pathPrefix.endsWith("/")) {
+            throw new IllegalArgumentException("mount prefix \"" + pathPrefix
+                    + "\" must start and end with '/' and name a path between, e.g. /api/");
+        }
+        if ("/live/".startsWith(pathPrefix) || pathPrefix.startsWith("/live/")) {
+            throw new IllegalArgumentException("mount prefix \"" + pathPrefix + "\" would hide the media paths under /live/");
+        }
+    }
+
+    boolean covers(String rawPath) {
+        return rawPath.startsWith(pathPrefix);
+    }
+}

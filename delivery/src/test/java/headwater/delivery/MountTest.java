@@ -1,0 +1,102 @@
+package headwater.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.vertx.core.Vertx;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The extension point that hands a path prefix (an admin API) to another handler on the server's own Vert.x. */
+class MountTest {
+
+    @Test
+    void requests_under_the_prefix_go_to_the_mounted_handler_on_the_servers_vertx() throws Exception {
+        AtomicReference<Vertx> given = new AtomicReference<>();
+        AtomicInteger factoryCalls = new AtomicInteger();
+        AtomicReference<Boolean> sameVertx = new AtomicReference<>();
+        Mount mount = new Mount("/api/", vertx -> {
+            given.set(vertx);
+            factoryCalls.incrementAndGet();
+            return request -> {
+                sameVertx.set(Vertx.currentContext() != null && Vertx.currentContext().owner() == given.get());
+                request.response().putHeader("content-type", "text/plain")
+                        .end("mounted " + request.method() + " " + request.uri());
+            };
+        });
+        try (DeliveryServer server = new DeliveryServer(DeliveryOptions.defaults().withEventLoops(2), new InMemoryCatalog(),
+                () -> "up 1\n").mount(mount);
+             HttpClient client = HttpClient.newHttpClient()) {
+            int port = server.start("127.0.0.1", 0);
+
+            HttpResponse<String> api = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                    + "/api/v1/channels?page=2")).POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> health = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                    + "/healthz")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> beside = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                    + "/apix")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> live = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                    + "/live/absent/index.m3u8")).build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(api.statusCode()).isEqualTo(200);
+            assertThat(api.body()).isEqualTo("mounted POST /api/v1/channels?page=2");
+            assertThat(sameVertx.get()).isTrue();
+            assertThat(factoryCalls.get()).isEqualTo(1);
+            assertThat(health.body()).isEqualTo("ok\n");
+            assertThat(beside.statusCode()).isEqualTo(404);
+            assertThat(live.statusCode()).isEqualTo(404);
+            assertThat(live.body()).isEqualTo("unknown channel absent\n");
+        }
+    }
+
+    @Test
+    void a_handler_that_throws_gets_a_500_and_the_server_carries_on() throws Exception {
+        Mount mount = new Mount("/api/", vertx -> request -> {
+            throw new IllegalStateException("boom");
+        });
+        try (DeliveryServer server = new DeliveryServer(DeliveryOptions.defaults().withEventLoops(1), new InMemoryCatalog(),
+                () -> "").mount(mount);
+             HttpClient client = HttpClient.newHttpClient()) {
+            int port = server.start("127.0.0.1", 0);
+            HttpResponse<String> failed = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                    + "/api/x")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> health = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                    + "/healthz")).build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(failed.statusCode()).isEqualTo(500);
+            assertThat(health.statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void mounting_after_start_or_twice_is_refused() {
+        Mount mount = new Mount("/api/", vertx -> request -> request.response().end());
+        try (DeliveryServer server = new DeliveryServer(DeliveryOptions.defaults().withEventLoops(1), new InMemoryCatalog(),
+                () -> "")) {
+            server.mount(mount);
+            assertThatThrownBy(() -> server.mount(mount)).isInstanceOf(IllegalStateException.class)
+                    .hasMessage("the delivery server already mounts /api/");
+        }
+        try (DeliveryServer started = new DeliveryServer(DeliveryOptions.defaults().withEventLoops(1),
+                new InMemoryCatalog(), () -> "")) {
+            started.start("127.0.0.1", 0);
+            assertThatThrownBy(() -> started.mount(mount)).isInstanceOf(IllegalStateException.class)
+                    .hasMessage("mount /api/ before the delivery server starts");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "/", "//", "api/", "/api", "/live/", "/live/x/"})
+    void a_prefix_that_is_not_a_distinct_directory_is_refused(String prefix) {
+        assertThatThrownBy(() -> new Mount(prefix, vertx -> request -> { }))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("\"" + prefix + "\"");
+    }
+}

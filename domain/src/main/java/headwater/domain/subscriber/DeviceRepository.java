@@ -1,0 +1,50 @@
+package headwater.domain.subscriber;
+
+import headwater.domain.catalog.CatalogException;
+import headwater.domain.catalog.DuplicateKeyException;
+import headwater.domain.catalog.NotFoundException;
+import headwater.domain.catalog.UnknownReferenceException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The stored devices. Deleting a subscriber deletes its devices. Failures are {@link CatalogException}s. */
+public interface DeviceRepository {
+
+    /**
+     * @throws DuplicateKeyException     the id or the MAC address is taken
+     * @throws UnknownReferenceException the subscriber does not exist
+     */
+    Device create(Device device);
+
+    /**
+     * Replaces the device of the same id (e.g. moves it to another subscriber, records a new firmware).
+     *
+     * @throws NotFoundException         the device does not exist
+     * @throws DuplicateKeyException     the MAC address is taken by another device
+     * @throws UnknownReferenceException the subscriber does not exist
+     */
+    Device update(Device device);
+
+    /**
+     * Records that the device connected at {@code when}.
+     *
+     * @throws NotFoundException the device does not exist
+     */
+    Device seen(String id, Instant when);
+
+    Optional<Device> find(String id);
+
+    /** @throws NotFoundException the device does not exist */
+    default Device get(String id) {
+        return find(id).orElseThrow(() -> new NotFoundException("device", id));
+    }
+
+    Optional<Device> findByMac(MacAddress mac);
+
+    /** The devices of one subscriber, by id. */
+    List<Device> ofSubscriber(String subscriberId);
+
+    /** @return whether it existed */
+    boolean delete(String id);
+}
