@@ -93,6 +93,38 @@ public final class PlaylistImporter {
     }
 
     /**
+     * The default source name of a playlist read from {@code fileOrUrl}: a URL without its user info, query and
+     * fragment ({@code http://host:8080/get.php}; the query of an Xtream URL holds the password), or a file's name
+     * ({@code free-tv.m3u8}), at most {@value ImportLink#MAX_SOURCE_LENGTH} characters. Import the same playlist
+     * under the same name every time, or its channels are created again.
+     */
+    public static String sourceName(String fileOrUrl) {
+        String text = fileOrUrl.strip();
+        String name;
+        int scheme = text.indexOf("://");
+        if (scheme > 0 && text.substring(0, scheme).matches("[A-Za-z][A-Za-z0-9+.-]*")) {
+            String rest = text.substring(scheme + 3);
+            int end = rest.length();
+            for (char stop : new char[] {'?', '#'}) {
+                int at = rest.indexOf(stop);
+                if (at >= 0) {
+                    end = Math.min(end, at);
+                }
+            }
+            rest = rest.substring(0, end);
+            int slash = rest.indexOf('/');
+            String authority = slash < 0 ? rest : rest.substring(0, slash);
+            authority = authority.substring(authority.lastIndexOf('@') + 1);
+            name = text.substring(0, scheme + 3).toLowerCase(java.util.Locale.ROOT) + authority
+                    + (slash < 0 ? "" : rest.substring(slash));
+        } else {
+            name = java.nio.file.Path.of(text).getFileName() == null ? text : java.nio.file.Path.of(text).getFileName().toString();
+        }
+        name = name.chars().anyMatch(Character::isISOControl) ? name.replaceAll("\\p{Cntrl}", " ") : name;
+        return name.length() <= ImportLink.MAX_SOURCE_LENGTH ? name : name.substring(0, ImportLink.MAX_SOURCE_LENGTH);
+    }
+
+    /**
      * The stable key of an entry as stored: the SHA-256 (hex) of its {@link StableKeys} (lower-cased {@code tvg-id},
      * URL, normalised name), so that it has a fixed size however long the URL.
      */
