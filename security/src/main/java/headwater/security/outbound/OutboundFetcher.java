@@ -77,8 +77,7 @@ public final class OutboundFetcher {
      * @throws OutboundRefusedException the text is not a URL, or the policy refuses it
      */
     public Download open(String url) throws IOException {
-        CheckedTarget first = policy.check(url, resolver);
-        return open(first.uri(), first);
+        return open(OutboundPolicy.parse(url));
     }
 
     /**
@@ -88,15 +87,11 @@ public final class OutboundFetcher {
      * @throws OutboundRefusedException the policy refuses the URL or a redirect
      * @throws DownloadFailedException  no connection, a status other than 200, a malformed response, a limit
      */
-    public Download open(URI uri) throws IOException {
-        return open(uri, null);
-    }
-
-    private Download open(URI requested, CheckedTarget alreadyChecked) throws IOException {
+    public Download open(URI requested) throws IOException {
         FetchLimits limits = policy.limits();
         Deadline deadline = Deadline.after(limits.totalTime());
         URI current = requested;
-        CheckedTarget target = alreadyChecked;
+        CheckedTarget target = null;
         for (int redirects = 0; ; redirects++) {
             if (target == null) {
                 target = policy.check(current, resolver);
