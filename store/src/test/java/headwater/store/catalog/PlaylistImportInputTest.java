@@ -225,4 +225,22 @@ class PlaylistImportInputTest {
         assertThat(merged.name()).isEqualTo("Operator News");
         assertThat(merged.sources().getFirst().toString()).startsWith("https://cdn2.example/news.m3u8#");
     }
+
+    @EachDatabase
+    void an_error_page_or_an_empty_file_is_not_applied(TestStore store) throws IOException {
+        importText(store, PLAYLIST, ImportOptions.DEFAULTS);
+        Map<String, Channel> before = allChannels(store);
+
+        assertThatThrownBy(() -> importText(store, "<!doctype html>\n<html><body>502 Bad Gateway</body></html>\n",
+                ImportOptions.DEFAULTS))
+                .isInstanceOf(M3uFormatException.class)
+                .hasMessage("line 1: the input has 2 entries but none with a stream URL and no #EXTM3U header (an error "
+                        + "page or an empty download?); nothing was imported, no channel was changed");
+        assertThatThrownBy(() -> importText(store, "#EXTM3U\n", ImportOptions.DEFAULTS))
+                .isInstanceOf(M3uFormatException.class)
+                .hasMessage("line 1: the input has no entries (an error page or an empty download?); nothing was "
+                        + "imported, no channel was changed");
+
+        assertThat(allChannels(store)).isEqualTo(before);
+    }
 }

@@ -7,6 +7,7 @@ import headwater.domain.catalog.ChannelDraft;
 import headwater.domain.m3u.EntryMatch;
 import headwater.domain.m3u.ImportReport;
 import headwater.domain.m3u.ImportedEntry;
+import headwater.domain.m3u.M3uFormatException;
 import headwater.domain.m3u.M3uParser;
 import headwater.domain.m3u.M3uWriter;
 import headwater.domain.m3u.Playlist;
@@ -38,8 +39,8 @@ import java.util.stream.Stream;
 /**
  * Imports an M3U playlist into the catalogue, and imports it again when it changes.
  *
- * <p>The playlist is read whole first: one that cannot be read (a line over the limit, bytes that are not UTF-8)
- * changes nothing. Its entries are then paired with the entries the previous imports of the same <em>source</em>
+ * <p>The playlist is read whole first: one that cannot be read (a line over the limit, bytes that are not UTF-8),
+ * or in which no entry has a stream URL (an HTML error page, an empty download), changes nothing. Its entries are then paired with the entries the previous imports of the same <em>source</em>
  * left ({@link PlaylistDiff}: by {@code tvg-id}, URL, normalised name), and:
  * <ul>
  *   <li>a new entry becomes a channel: name (title, else {@code tvg-name}), logo ({@code tvg-logo}), EPG channel id
@@ -75,7 +76,8 @@ public final class PlaylistImporter {
      *
      * @param source   the name that identifies this playlist across imports (e.g. its file name or URL)
      * @param location where it was read from, for the record (pass URLs with secrets masked)
-     * @throws headwater.domain.m3u.M3uFormatException the playlist cannot be read; nothing was written
+     * @throws headwater.domain.m3u.M3uFormatException the playlist cannot be read, or no entry has a stream URL;
+     *                                                 nothing was written
      * @throws headwater.domain.catalog.CatalogException a batch could not be written (the batches before it were)
      */
     public PlaylistImportReport importPlaylist(String source, String location, InputStream in, ImportOptions options)
@@ -89,7 +91,25 @@ public final class PlaylistImporter {
             entries.add(entry);
             lines.add(line);
         });
+        refuseIfNotAPlaylist(parse, entries);
         return new Run(source, location, parse, entries, lines, options).execute();
+    }
+
+    /**
+     * An input in which no entry has a stream URL is not a playlist to apply: an HTML error page served as the
+     * playlist, an empty file, a truncated download. Applying it would disable every channel of the source.
+     */
+    private static void refuseIfNotAPlaylist(ImportReport parse, List<PlaylistEntry> entries) throws M3uFormatException {
+        for (PlaylistEntry entry : entries) {
+            if (SourceUri.of(entry, problem -> { }) != null) {
+                return;
+            }
+        }
+        String what = entries.isEmpty() ? "has no entries" : "has " + entries.size()
+                + (entries.size() == 1 ? " entry" : " entries") + " but none with a stream URL";
+        boolean header = parse.warnings().stream().noneMatch(w -> w.message().startsWith("no #EXTM3U header"));
+        throw new M3uFormatException(1, "line 1: the input " + what + (header ? "" : " and no #EXTM3U header")
+                + " (an error page or an empty download?); nothing was imported, no channel was changed");
     }
 
     /**
