@@ -83,6 +83,15 @@ class SourceUriTest {
                 + "&cookie=a%3Db%3B%20c%3Dd&x-%C3%BCn%C3%AFcode=%E2%9C%93");
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '\u00a6', value = {"rtmp://a.example/live/key|user-agent=A", "udp://239.0.0.1:1234|referer=x"})
+    void onlyHttpSourcesCarryHeaders(String url) throws IOException {
+        var problems = new ArrayList<String>();
+        URI source = SourceUri.of(entry(url), problems::add);
+        assertThat(source).hasToString(url.substring(0, url.indexOf('|')));
+        assertThat(problems).singleElement().asString().endsWith("are not kept: the URL is not http or https");
+    }
+
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', value = {
             "News HD | news-hd",
