@@ -54,8 +54,9 @@ import java.util.stream.Stream;
  *   <li>a channel whose entry is gone is disabled (or deleted with {@link ImportOptions#deleteRemoved()}); if the
  *       entry comes back, the channel is enabled again unless the operator decided otherwise.</li>
  * </ul>
- * The writes go in batches of {@link ImportOptions#batchSize()} channels, each one transaction with the links of its
- * channels, so an interrupted import leaves whole batches and importing again completes it without duplicates.
+ * The writes go in batches of {@link ImportOptions#batchSize()} channels, written as soon as they are planned, each
+ * one transaction with the links of its channels, so an interrupted import leaves whole batches and importing again
+ * completes it without duplicates.
  */
 public final class PlaylistImporter {
 
@@ -320,7 +321,7 @@ public final class PlaylistImporter {
                     true, desired);
             if (channel == null) { // the import wants what it wanted last time: the channel stays as it is
                 if (!next.equals(link)) {
-                    ops.add(new Op(null, null, null, next, wanted.categories()));
+                    plan(new Op(null, null, null, next, wanted.categories()));
                 }
                 unchanged++;
                 return;
@@ -344,7 +345,7 @@ public final class PlaylistImporter {
                     merge.merge("enabled flag", base.enabled(), current.enabled(), desired.enabled()));
             boolean channelChanges = !merged.equals(current);
             if (channelChanges || !next.equals(link)) {
-                ops.add(new Op(null, channelChanges ? new ChannelUpdate(channel.version(), merged) : null, null, next,
+                plan(new Op(null, channelChanges ? new ChannelUpdate(channel.version(), merged) : null, null, next,
                         wanted.categories()));
             }
             var change = new ChannelChange(channel.id(), merged.number(), merged.name(), current.name(), wanted.line(),
@@ -387,14 +388,14 @@ public final class PlaylistImporter {
                         groups.ids(fields.groups(), fields.radio()), fields.epgChannelId(), fields.sources(),
                         fields.archiveDays(), fields.radio(), fields.enabled());
                 ImportLink link = new ImportLink(source, entryKey(entry), textOf(entry), position, line, true, draft);
-                ops.add(new Op(draft, null, null, link, groups.drainCreated()));
+                plan(new Op(draft, null, null, link, groups.drainCreated()));
                 added.add(new ChannelChange(id, number, draft.name(), draft.name(), line, List.of()));
             }
         }
 
         private void planRemoved(ImportLink link, Channel channel) {
             if (options.deleteRemoved()) {
-                ops.add(new Op(null, null, channel.id(), null, List.of()));
+                plan(new Op(null, null, channel.id(), null, List.of()));
                 removed.add(new ChannelChange(channel.id(), channel.number(), channel.name(), channel.name(), link.line(),
                         List.of("deleted")));
                 return;
@@ -408,36 +409,49 @@ public final class PlaylistImporter {
             }
             ImportLink next = new ImportLink(source, link.entryKey(), link.entry(), link.position(), link.line(), false,
                     base.withEnabled(false));
-            ops.add(new Op(null, merged.equals(channel.draft()) ? null : new ChannelUpdate(channel.version(), merged),
+            plan(new Op(null, merged.equals(channel.draft()) ? null : new ChannelUpdate(channel.version(), merged),
                     null, next, List.of()));
             removed.add(new ChannelChange(channel.id(), channel.number(), channel.name(), channel.name(), link.line(), notes));
         }
 
-        private void write() {
-            for (int from = 0; from < ops.size(); from += options.batchSize()) {
-                List<Op> chunk = ops.subList(from, Math.min(ops.size(), from + options.batchSize()));
-                var batchCategories = new ArrayList<Category>();
-                var creates = new ArrayList<ChannelDraft>();
-                var updates = new ArrayList<ChannelUpdate>();
-                var deletes = new ArrayList<String>();
-                var links = new ArrayList<ImportLink>();
-                for (Op op : chunk) {
-                    batchCategories.addAll(op.categories());
-                    if (op.create() != null) {
-                        creates.add(op.create());
-                    }
-                    if (op.update() != null) {
-                        updates.add(op.update());
-                    }
-                    if (op.delete() != null) {
-                        deletes.add(op.delete());
-                    }
-                    if (op.link() != null) {
-                        links.add(op.link());
-                    }
-                }
-                store.apply(new ImportBatch(source, batchCategories, creates, updates, deletes, links));
+        /** Keeps a write; once a batch is full (and this is no dry run), writes it, so that the plan never piles up. */
+        private void plan(Op op) {
+            ops.add(op);
+            if (!options.dryRun() && ops.size() >= options.batchSize()) {
+                flush();
             }
+        }
+
+        private void flush() {
+            if (ops.isEmpty()) {
+                return;
+            }
+            var batchCategories = new ArrayList<Category>();
+            var creates = new ArrayList<ChannelDraft>();
+            var updates = new ArrayList<ChannelUpdate>();
+            var deletes = new ArrayList<String>();
+            var links = new ArrayList<ImportLink>();
+            for (Op op : ops) {
+                batchCategories.addAll(op.categories());
+                if (op.create() != null) {
+                    creates.add(op.create());
+                }
+                if (op.update() != null) {
+                    updates.add(op.update());
+                }
+                if (op.delete() != null) {
+                    deletes.add(op.delete());
+                }
+                if (op.link() != null) {
+                    links.add(op.link());
+                }
+            }
+            store.apply(new ImportBatch(source, batchCategories, creates, updates, deletes, links));
+            ops.clear();
+        }
+
+        private void write() {
+            flush();
             String headerLine = M3uWriter.toText(new Playlist(header, List.of())).strip();
             store.recordSource(new ImportSourceRecord(source, location, headerLine, entries.size(), clock.instant()));
         }
