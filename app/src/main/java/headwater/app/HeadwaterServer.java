@@ -4,10 +4,15 @@ import headwater.app.config.ChannelConfig;
 import headwater.app.config.ConfigException;
 import headwater.app.config.HeadwaterConfig;
 import headwater.app.ffmpeg.Ffmpeg;
+import headwater.app.wiring.AdminApiMount;
 import headwater.app.wiring.CatalogueSync;
 import headwater.app.wiring.ChannelSpecs;
 import headwater.app.wiring.DataDirLock;
 import headwater.app.wiring.HeadendCatalog;
+import headwater.app.wiring.OutboundGuideFetcher;
+import headwater.domain.guide.GuideImport;
+import headwater.domain.guide.GuideImportOptions;
+import headwater.domain.guide.GuideRefreshScheduler;
 import headwater.delivery.DeliveryOptions;
 import headwater.delivery.DeliveryServer;
 import headwater.headend.ChannelSpec;
@@ -19,6 +24,8 @@ import headwater.headend.source.SourceFactory;
 import headwater.store.Database;
 import headwater.store.catalog.ChannelsFingerprint;
 import headwater.store.catalog.JdbiChannelRepository;
+import headwater.store.guide.JdbiGuideSourceRepository;
+import headwater.store.guide.JdbiGuideStore;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -33,6 +40,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +49,8 @@ import org.slf4j.LoggerFactory;
  * One running Headwater, built from the configuration: the lock of the data directory, the store (opened and
  * migrated first), a Prometheus meter registry, the headend with the configuration's channels and the catalogue's
  * enabled ones ({@link CatalogueSync} follows the catalogue while the server runs), and the delivery server that
- * serves them ({@link HeadendCatalog} adapts one to the other). {@link #close} stops them in reverse order: no new
+ * serves them ({@link HeadendCatalog} adapts one to the other) with the admin API mounted under /api/
+ * ({@link AdminApiMount}), and the scheduled refresh of the guide sources ({@link GuideRefreshScheduler}). {@link #close} stops them in reverse order: no new
  * requests, then the catalogue sync, the channels, the metrics, and the store last.
  */
 public final class HeadwaterServer implements AutoCloseable {
@@ -50,6 +59,9 @@ public final class HeadwaterServer implements AutoCloseable {
 
     /** How often the catalogue is read for changed channels (see {@link CatalogueSync} for why it is polled). */
     public static final Duration CATALOGUE_POLL = Duration.ofSeconds(2);
+
+    /** How often the guide sources are checked for a due refresh (each has its own refresh interval). */
+    static final Duration GUIDE_TICK = Duration.ofMinutes(1);
 
     private final HeadwaterConfig config;
     private final Resources resources;
@@ -63,7 +75,9 @@ public final class HeadwaterServer implements AutoCloseable {
         JvmGcMetrics gcMetrics;
         Headend headend;
         CatalogueSync sync;
+        GuideRefreshScheduler guides;
         DeliveryServer delivery;
+        Optional<String> firstAdminKey = Optional.empty();
 
         void close() {
             if (delivery != null) {
@@ -71,6 +85,9 @@ public final class HeadwaterServer implements AutoCloseable {
             }
             if (sync != null) {
                 sync.close();
+            }
+            if (guides != null) {
+                guides.close();
             }
             if (headend != null) {
                 headend.close();
@@ -117,13 +134,7 @@ public final class HeadwaterServer implements AutoCloseable {
             r.database = Database.open(absolute.database().toDatabaseConfig(dataDir));
             r.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             if (config.metrics().jvm()) {
-                new JvmMemoryMetrics().bindTo(r.registry);
-                r.gcMetrics = new JvmGcMetrics();
-                r.gcMetrics.bindTo(r.registry);
-                new JvmThreadMetrics().bindTo(r.registry);
-                new ClassLoaderMetrics().bindTo(r.registry);
-                new ProcessorMetrics().bindTo(r.registry);
-                new UptimeMetrics().bindTo(r.registry);
+                r.gcMetrics = bindJvmMetrics(r.registry);
             }
             r.headend = new Headend(dataDir,
                     (spec, uri) -> SourceFactory.create(uri, sources.forChannel(spec.id())), r.registry);
@@ -136,8 +147,13 @@ public final class HeadwaterServer implements AutoCloseable {
             Supplier<String> metrics = config.metrics().enabled() ? r.registry::scrape
                     : () -> "# metrics are disabled (metrics.enabled: false)\n";
             r.delivery = new DeliveryServer(DeliveryOptions.defaults(), catalog, metrics);
+            AdminApiMount admin = AdminApiMount.on(database, Clock.systemUTC());
+            r.delivery.mount(admin.mount());
+            r.firstAdminKey = admin.firstKey();
             int port = r.delivery.start(config.server().host(), config.server().port());
             r.sync.follow(CATALOGUE_POLL);
+            r.guides = guideRefresh(absolute, database);
+            r.guides.start();
             LOG.info("Headwater {} is serving {} channels ({} from the configuration) on http://{}:{}/ (data in {}, {})",
                     headwater.app.cli.ManifestVersion.version(), r.headend.channels().size(), specs.size(),
                     config.server().host(), port, dataDir, r.database.description());
@@ -146,6 +162,28 @@ public final class HeadwaterServer implements AutoCloseable {
             r.close();
             throw e;
         }
+    }
+
+    /** Memory, GC, threads, class loading, CPU and uptime; the GC binder must be closed with the server. */
+    private static JvmGcMetrics bindJvmMetrics(PrometheusMeterRegistry registry) {
+        new JvmMemoryMetrics().bindTo(registry);
+        JvmGcMetrics gc = new JvmGcMetrics();
+        gc.bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ClassLoaderMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        return gc;
+    }
+
+    /** Refreshes each enabled guide source when it is due (its location: a file, or a URL under outbound.*). */
+    private static GuideRefreshScheduler guideRefresh(HeadwaterConfig config, Database database) {
+        Clock clock = Clock.systemUTC();
+        JdbiGuideSourceRepository sources = new JdbiGuideSourceRepository(database, clock);
+        JdbiGuideStore store = new JdbiGuideStore(database, clock);
+        GuideImport imports = new GuideImport(sources, store, new JdbiChannelRepository(database, clock),
+                new OutboundGuideFetcher(config.outbound().policy()), clock, GuideImportOptions.DEFAULTS);
+        return new GuideRefreshScheduler(imports, sources, store, clock, GUIDE_TICK);
     }
 
     /** Every source URI must make a source (no I/O happens yet), so that a bad one fails now, naming its key. */
@@ -199,6 +237,19 @@ public final class HeadwaterServer implements AutoCloseable {
 
     public Headend headend() {
         return resources.headend;
+    }
+
+    /**
+     * The admin API key made at this start because none was stored (first start), to show the operator once; empty
+     * on later starts. Never logged.
+     */
+    public Optional<String> firstAdminKey() {
+        return resources.firstAdminKey;
+    }
+
+    /** The admin API ({@code /api/v1}, on the same port as the media). */
+    public URI adminApiUrl() {
+        return baseUrl().resolve("api/v1/");
     }
 
     /** The store: the catalogue and the customer base. */

@@ -52,7 +52,7 @@ class CatalogueChannelsTest {
         HeadwaterConfig config = new HeadwaterConfig(new ServerConfig("127.0.0.1", 0), dir.resolve("data"),
                 defaults.ffmpeg(), defaults.demo(), new HlsConfig(Duration.ofSeconds(1), 3, 1), defaults.health(),
                 List.of(new ChannelConfig("news", "News", List.of(file.toUri()), Optional.empty(), Optional.empty())),
-                defaults.metrics(), defaults.database());
+                defaults.metrics(), defaults.database(), defaults.outbound());
 
         try (LoopbackHttpServer origin = LoopbackHttpServer.serving(media);
              HeadwaterServer server = HeadwaterServer.start(config, NO_FFMPEG)) {

@@ -36,7 +36,7 @@ class DemoPlaybackTest {
                 defaults.ffmpeg(), defaults.demo(), defaults.hls(), defaults.health(),
                 List.of(new ChannelConfig(loop.id(), loop.name(), List.of(file.toUri()), Optional.empty(),
                         Optional.of(Duration.ofSeconds(2)))),
-                defaults.metrics(), defaults.database());
+                defaults.metrics(), defaults.database(), defaults.outbound());
 
         try (HeadwaterServer server = HeadwaterServer.start(config, ffmpeg);
                 Chromium chromium = Chromium.launch()) {

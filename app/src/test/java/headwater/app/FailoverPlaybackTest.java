@@ -49,7 +49,7 @@ class FailoverPlaybackTest {
                 defaults.ffmpeg(), defaults.demo(), defaults.hls(), defaults.health(),
                 List.of(new ChannelConfig(id, "Failover", List.of(live, backup.toUri()), Optional.empty(),
                         Optional.of(TARGET))),
-                defaults.metrics(), defaults.database());
+                defaults.metrics(), defaults.database(), defaults.outbound());
 
         try (HeadwaterServer server = HeadwaterServer.start(config, new Ffmpeg(ffmpegBinary, FfmpegOrigin.PATH, "test"));
                 Chromium chromium = Chromium.launch()) {

@@ -48,7 +48,7 @@ class HeadwaterServerTest {
         HeadwaterConfig config = new HeadwaterConfig(new ServerConfig("127.0.0.1", 0), dir.resolve("data"),
                 defaults.ffmpeg(), defaults.demo(), new HlsConfig(Duration.ofSeconds(2), 3, 1), defaults.health(),
                 List.of(new ChannelConfig(loop.id(), loop.name(), List.of(file.toUri()), Optional.empty(), Optional.empty())),
-                defaults.metrics(), defaults.database());
+                defaults.metrics(), defaults.database(), defaults.outbound());
 
         try (HeadwaterServer server = HeadwaterServer.start(config, FFMPEG)) {
             URI multivariant = server.multivariantUrl(loop.id());
@@ -92,7 +92,7 @@ class HeadwaterServerTest {
                 new ChannelConfig("news", "News", List.of(URI.create("udp://239.1.1.1")), Optional.empty(), Optional.empty()),
                 new ChannelConfig("a--b", "A", List.of(URI.create("file:///a.ts")), Optional.empty(), Optional.empty())));
         HeadwaterConfig inTemp = new HeadwaterConfig(new ServerConfig("127.0.0.1", 0), dir, defaults.ffmpeg(),
-                defaults.demo(), defaults.hls(), defaults.health(), config.channels(), defaults.metrics(), defaults.database());
+                defaults.demo(), defaults.hls(), defaults.health(), config.channels(), defaults.metrics(), defaults.database(), defaults.outbound());
 
         ConfigException e = catchThrowableOfType(ConfigException.class, () -> HeadwaterServer.start(inTemp, FFMPEG));
 

@@ -56,14 +56,7 @@ class CrashSafetyTest {
     /** Starts a writer, waits for {@code acks} acknowledgements, kills it, and returns every id it acknowledged. */
     private static List<String> writeUntilKilled(DatabaseConfig config, Dialect dialect, int acks, Random random)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
-                "-cp", System.getProperty("java.class.path"), "--enable-native-access=ALL-UNNAMED",
-                "-XX:TieredStopAtLevel=1", "-Xshare:auto", CrashWriter.class.getName()));
-        if (dialect == Dialect.SQLITE) {
-            command.addAll(List.of("sqlite", config.dataDir().toString()));
-        } else {
-            command.addAll(List.of("postgresql", config.url(), config.user()));
-        }
+        List<String> command = ChildJvm.command(CrashWriter.class, ChildJvm.databaseArguments(config, dialect));
         Process writer = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         List<String> acknowledged = new ArrayList<>();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(writer.getInputStream(), StandardCharsets.UTF_8))) {

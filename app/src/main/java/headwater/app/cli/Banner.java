@@ -24,10 +24,17 @@ final class Banner {
         if (channels.isEmpty()) {
             out.println("  No channels yet. Add one to the catalogue while the server runs (it starts within seconds):");
             out.println("    ./headwater channel add news-hd --number 101 --name \"News HD\" --source udp://239.1.1.1:5000");
-            out.println("  or list channels: in the configuration file (see headwater.example.yml).");
+            out.println("  or list them under channels: in the configuration file (see headwater.example.yml).");
         }
         out.println();
         out.printf("  Metrics    %s%n", server.metricsUrl());
+        out.printf("  Admin API  %s (OpenAPI: %sopenapi.json)%n", server.adminApiUrl(), server.adminApiUrl());
+        server.firstAdminKey().ifPresent(key -> {
+            out.println();
+            out.println("  First start: the admin API key is shown this once and cannot be shown again; keep it now:");
+            out.printf("    %s%n", key);
+            out.printf("  Use it as: curl -H 'Authorization: Bearer <key>' %schannels%n", server.adminApiUrl());
+        });
         out.println();
         if (!channels.isEmpty()) {
             out.println("Open a URL in VLC (Media > Open Network Stream) or ffplay, both play HLS and MPEG-TS:");

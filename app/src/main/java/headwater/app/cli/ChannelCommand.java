@@ -21,7 +21,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code headwater channel add|list|rm|enable|disable}: the catalogue's channels, for scripts. */
+/** {@code headwater channel add|update|list|rm|enable|disable}: the catalogue's channels, for scripts. */
 @Command(
         name = "channel",
         mixinStandardHelpOptions = true,
@@ -29,7 +29,7 @@ import picocli.CommandLine.Parameters;
         sortOptions = false,
         usageHelpAutoWidth = true,
         description = {
-            "Add, list, remove, enable and disable the channels of the catalogue (the database of serve, which may be"
+            "Add, change, list, remove, enable and disable the channels of the catalogue (the database of serve, which may be"
                     + " running: it starts, restarts or stops the channel within seconds).",
             ""
         },
@@ -72,6 +72,32 @@ final class ChannelCommand extends CommandGroup {
                     categories == null ? List.of() : categories, epgId, sources == null ? List.of() : sources,
                     archiveDays, radio, !disabled);
             print(options, List.of(channels.create(draft)), false);
+        }
+        return 0;
+    }
+
+    @Command(name = "update", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
+            description = "Change the given fields of a channel and print it; --source replaces the whole list. A"
+                    + " running server restarts the channel when its sources or name changed.")
+    int update(@Mixin StoreOptions options,
+               @Parameters(paramLabel = "ID") String id,
+               @Option(names = "--number", paramLabel = "N") Integer number,
+               @Option(names = "--name", paramLabel = "NAME") String name,
+               @Option(names = "--source", paramLabel = "URI", description = "The new sources, in failover order.") List<URI> sources,
+               @Option(names = "--logo", paramLabel = "URL") URI logo,
+               @Option(names = "--epg-id", paramLabel = "ID") String epgId,
+               @Option(names = "--archive-days", paramLabel = "DAYS") Integer archiveDays) {
+        try (Database database = options.open(env)) {
+            ChannelRepository channels = repository(database);
+            Channel channel = channels.get(id);
+            ChannelDraft draft = channel.draft();
+            draft = number == null ? draft : draft.withNumber(number);
+            draft = name == null ? draft : draft.withName(name);
+            draft = sources == null ? draft : draft.withSources(sources);
+            draft = logo == null ? draft : draft.withLogo(logo);
+            draft = epgId == null ? draft : draft.withEpgChannelId(epgId);
+            draft = archiveDays == null ? draft : draft.withArchiveDays(archiveDays);
+            print(options, List.of(channels.update(channel.version(), draft)), false);
         }
         return 0;
     }

@@ -53,6 +53,9 @@ public final class HeadwaterCommand implements Callable<Integer> {
                 .addSubcommand(new ChannelCommand(env))
                 .addSubcommand(new PackageCommand(env))
                 .addSubcommand(new SubscriberCommand(env, in))
+                .addSubcommand(new M3uCommand(env))
+                .addSubcommand(new EpgCommand(env))
+                .addSubcommand(new AdminKeyCommand(env))
                 .addSubcommand(new BackupCommand(env))
                 .addSubcommand(new RestoreCommand(env))
                 .addSubcommand(new CommandLine.HelpCommand());
@@ -62,7 +65,7 @@ public final class HeadwaterCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("headwater: a command is missing (serve, demo, channel, package, subscriber, backup, restore or help)");
+        spec.commandLine().getErr().println("headwater: a command is missing (serve, demo, channel, package, subscriber, m3u, epg, admin-key, backup, restore or help)");
         spec.commandLine().usage(spec.commandLine().getErr());
         return USAGE;
     }

@@ -18,7 +18,7 @@ public final class ConfigKeys {
     public static final String ENV_PREFIX = "HEADWATER_";
 
     /** Sections that are mappings. */
-    static final Set<String> SECTIONS = Set.of("server", "ffmpeg", "demo", "hls", "health", "metrics", "database");
+    static final Set<String> SECTIONS = Set.of("server", "ffmpeg", "demo", "hls", "health", "metrics", "database", "outbound");
 
     /** The one list of mappings; its keys are written {@code channels[].key} here. */
     static final String CHANNELS = "channels";
@@ -37,7 +37,8 @@ public final class ConfigKeys {
             "health.backoffInitial", "health.backoffMax",
             "channels[].id", "channels[].name", "channels[].sources", "channels[].slate", "channels[].targetDuration",
             "metrics.enabled", "metrics.jvm",
-            "database.url", "database.user", "database.password", "database.poolSize");
+            "database.url", "database.user", "database.password", "database.poolSize",
+            "outbound.allowPrivate", "outbound.allowedNetworks");
 
     /** Variables with this prefix belong to the launcher script, not to the configuration. */
     static final String LAUNCHER_ENV_PREFIX = "HEADWATER_JAVA_";

@@ -1,6 +1,7 @@
 package headwater.app.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import headwater.security.outbound.Cidr;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -119,11 +120,12 @@ public final class ConfigLoader {
                 bool("metrics.enabled", true),
                 bool("metrics.jvm", true));
         DatabaseSettings database = database();
+        OutboundConfig outbound = new OutboundConfig(bool("outbound.allowPrivate", false), networks("outbound.allowedNetworks"));
         checkUnknownEnv();
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        return new HeadwaterConfig(server, dataDir, ffmpeg, demo, hls, health, channels, metrics, database);
+        return new HeadwaterConfig(server, dataDir, ffmpeg, demo, hls, health, channels, metrics, database, outbound);
     }
 
     // ---------------------------------------------------------------- database
@@ -157,6 +159,38 @@ public final class ConfigLoader {
             }
         }
         return settings;
+    }
+
+    /** A list of CIDRs: a YAML list, or comma-separated text (from the environment or a scalar). */
+    private List<Cidr> networks(String key) {
+        List<Cidr> networks = new ArrayList<>();
+        Optional<Value> found = lookup(key);
+        if (found.isEmpty()) {
+            return networks;
+        }
+        Value v = found.get();
+        List<String> items = new ArrayList<>();
+        if (v.node() != null && v.node().isArray()) {
+            v.node().forEach(item -> items.add(item.isValueNode() ? item.asText() : YamlDocument.describe(item)));
+        } else if (v.node() != null && !v.node().isValueNode()) {
+            problems.add(v.where() + ": " + key + " must be a list of CIDRs, got " + YamlDocument.describe(v.node()));
+            return networks;
+        } else {
+            for (String part : v.text().split(",")) {
+                if (!part.isBlank()) {
+                    items.add(part.strip());
+                }
+            }
+        }
+        for (int i = 0; i < items.size(); i++) {
+            String where = v.node() != null && v.node().isArray() ? file.where(key + "[" + i + "]") : v.where();
+            try {
+                networks.add(Cidr.parse(items.get(i)));
+            } catch (IllegalArgumentException e) {
+                problems.add(where + ": " + key + "[" + i + "] " + e.getMessage());
+            }
+        }
+        return networks;
     }
 
     // ---------------------------------------------------------------- channels

@@ -17,7 +17,8 @@ public record HeadwaterConfig(
         HealthConfig health,
         List<ChannelConfig> channels,
         MetricsConfig metrics,
-        DatabaseSettings database) {
+        DatabaseSettings database,
+        OutboundConfig outbound) {
 
     public static final Path DEFAULT_DATA_DIR = Path.of("headwater-data");
 
@@ -31,27 +32,33 @@ public record HeadwaterConfig(
         channels = List.copyOf(channels);
         Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(database, "database");
+        Objects.requireNonNull(outbound, "outbound");
     }
 
     /** The configuration used when nothing is configured at all. */
     public static HeadwaterConfig defaults() {
         return new HeadwaterConfig(ServerConfig.defaults(), DEFAULT_DATA_DIR, FfmpegConfig.defaults(),
                 DemoConfig.defaults(), HlsConfig.defaults(), HealthConfig.defaults(), List.of(),
-                MetricsConfig.defaults(), DatabaseSettings.defaults());
+                MetricsConfig.defaults(), DatabaseSettings.defaults(), OutboundConfig.defaults());
     }
 
     /** The same configuration with another list of channels (the demo replaces them with its own). */
     public HeadwaterConfig withChannels(List<ChannelConfig> newChannels) {
-        return new HeadwaterConfig(server, dataDir, ffmpeg, demo, hls, health, newChannels, metrics, database);
+        return new HeadwaterConfig(server, dataDir, ffmpeg, demo, hls, health, newChannels, metrics, database, outbound);
     }
 
     /** The same configuration with another data directory. */
     public HeadwaterConfig withDataDir(Path newDataDir) {
-        return new HeadwaterConfig(server, newDataDir, ffmpeg, demo, hls, health, channels, metrics, database);
+        return new HeadwaterConfig(server, newDataDir, ffmpeg, demo, hls, health, channels, metrics, database, outbound);
+    }
+
+    /** The same configuration with another outbound policy. */
+    public HeadwaterConfig withOutbound(OutboundConfig newOutbound) {
+        return new HeadwaterConfig(server, dataDir, ffmpeg, demo, hls, health, channels, metrics, database, newOutbound);
     }
 
     /** The same configuration with other database settings. */
     public HeadwaterConfig withDatabase(DatabaseSettings newDatabase) {
-        return new HeadwaterConfig(server, dataDir, ffmpeg, demo, hls, health, channels, metrics, newDatabase);
+        return new HeadwaterConfig(server, dataDir, ffmpeg, demo, hls, health, channels, metrics, newDatabase, outbound);
     }
 }

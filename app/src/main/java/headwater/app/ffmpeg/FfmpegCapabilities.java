@@ -57,7 +57,7 @@ public record FfmpegCapabilities(Set<String> encoders, Set<String> filters) {
             }
             if (process.exitValue() != 0) {
                 throw new IllegalStateException(ffmpeg + " " + list + " failed with exit code " + process.exitValue()
-                        + ": " + out.lines().reduce((a, b) -> b).orElse(""));
+                        + ": " + out.lines().reduce((a, b) -> b).orElse("") + missingLibraryHint(out));
             }
             return out;
         } catch (IOException e) {
@@ -66,5 +66,19 @@ public record FfmpegCapabilities(Set<String> encoders, Set<String> filters) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while running " + ffmpeg + " " + list, e);
         }
+    }
+
+    /**
+     * The bundled org.bytedeco ffmpeg links libavdevice, which needs the system's libpulse.so.0; minimal server images
+     * lack it. Say what to install rather than leave the dynamic loader's line alone.
+     */
+    static String missingLibraryHint(String output) {
+        if (!output.contains("error while loading shared libraries")) {
+            return "";
+        }
+        return output.contains("libpulse")
+                ? " (the bundled ffmpeg needs PulseAudio's client library: install Debian's libpulse0, or an ffmpeg of"
+                        + " the system's, or set ffmpeg.path)"
+                : " (a shared library is missing: install an ffmpeg of the system's, or set ffmpeg.path)";
     }
 }

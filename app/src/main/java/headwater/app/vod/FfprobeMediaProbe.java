@@ -109,6 +109,12 @@ public final class FfprobeMediaProbe implements MediaProbe {
         String last = stderr.lines().map(String::strip).filter(line -> !line.isEmpty()).reduce((a, b) -> b).orElse("");
         String said = "ffprobe: " + abbreviate(withoutSource(last));
         String lower = stderr.toLowerCase(Locale.ROOT);
+        String refusedProtocol = stderr.lines().filter(line -> line.contains("not on whitelist")).findFirst()
+                .map(line -> line.replaceFirst("^\\[[^\\]]*\\] ", "").strip()).orElse(null);
+        if (refusedProtocol != null) {
+            return new MediaProbeException(source, Reason.UNSUPPORTED_SOURCE, "it refers to media by a protocol "
+                    + "this source may not use (ffprobe: " + abbreviate(refusedProtocol) + ")");
+        }
         if (lower.contains("invalid data found when processing input")) {
             return new MediaProbeException(source, Reason.NOT_MEDIA, "it is not a media file (" + said + ")");
         }

@@ -70,7 +70,7 @@ class StoreCommandsJarTest {
         HeadwaterConfig defaults = HeadwaterConfig.defaults();
         HeadwaterConfig config = new HeadwaterConfig(new ServerConfig("127.0.0.1", 0), dir.resolve("data"),
                 defaults.ffmpeg(), defaults.demo(), new HlsConfig(Duration.ofSeconds(1), 3, 1), defaults.health(),
-                List.of(), defaults.metrics(), defaults.database());
+                List.of(), defaults.metrics(), defaults.database(), defaults.outbound());
         HttpClient http = HttpClient.newHttpClient();
 
         try (LoopbackHttpServer origin = LoopbackHttpServer.serving(media);

@@ -77,6 +77,13 @@ class StoreCommandsTest {
                 new Step("channel enable sport", 0, lines(
                         "ID     NUMBER  NAME   ENABLED  SOURCES  VERSION",
                         "sport  102     sport  yes      1        2"), ""),
+                new Step("channel update sport --name Sport --source udp://239.1.1.9:5000 --source"
+                        + " https://backup.example/sport.m3u8", 0, lines(
+                        "ID     NUMBER  NAME   ENABLED  SOURCES  VERSION",
+                        "sport  102     Sport  yes      2        3"), ""),
+                new Step("channel update sport --number 101", 1, "",
+                        lines("headwater: channel number 101 is already used by channel news-hd (wanted by sport)")),
+                new Step("channel update nothing --name X", 1, "", lines("headwater: channel nothing does not exist")),
                 new Step("channel disable news-hd", 0, null, ""),
                 new Step("channel list --disabled", 0, lines(
                         "ID       NUMBER  NAME     ENABLED  SOURCES  VERSION",
@@ -217,5 +224,20 @@ class StoreCommandsTest {
                     + " (jdbc:postgresql://127.0.0.1:5432/headwater?password=***)").contains("pg_dump --format=custom")
                     .doesNotContain("s3cret");
         }
+    }
+
+    @Test
+    void admin_keys_are_shown_once_listed_by_name_and_revoked() throws Exception {
+        Result made = run("admin-key add billing-script");
+        assertThat(made.code()).as(made.err()).isZero();
+        assertThat(made.out()).matches("hw_admin_\\S+" + NL);
+        String key = made.out().strip();
+
+        Result listed = run("admin-key list");
+        assertThat(listed.out()).startsWith("NAME            CREATED").contains("billing-script").contains("never")
+                .doesNotContain(key);
+        assertThat(run("admin-key add billing-script").code()).isEqualTo(1);
+        assertThat(run("admin-key rm billing-script").out()).isEqualTo(lines("removed admin key billing-script"));
+        assertThat(run("admin-key rm billing-script").err()).isEqualTo(lines("headwater: admin key billing-script does not exist"));
     }
 }

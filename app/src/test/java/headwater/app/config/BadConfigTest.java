@@ -133,6 +133,15 @@ class BadConfigTest {
                         database:
                           pasword: s3cret
                         """, Map.of(), "headwater.yml:2: unknown key 'database.pasword'; did you mean 'database.password'?"),
+                bad("outbound network that is a host name", """
+                        outbound:
+                          allowedNetworks: [ 10.0.0.0/8, localhost ]
+                        """, Map.of(), "headwater.yml:2: outbound.allowedNetworks[1] 'localhost' is not a CIDR such as"
+                        + " 10.0.0.0/8 or fd00::/8: the address must be an IPv4 or IPv6 literal, not a host name"),
+                bad("outbound prefix too long, from the environment", "",
+                        Map.of("HEADWATER_OUTBOUND_ALLOWED_NETWORKS", "127.0.0.1/33"),
+                        "$HEADWATER_OUTBOUND_ALLOWED_NETWORKS: outbound.allowedNetworks[0] '127.0.0.1/33' has the prefix"
+                                + " length 33: 0 to 32 allowed for IPv4"),
                 bad("channel index with a gap", "", Map.of("HEADWATER_CHANNELS_2_ID", "a"),
                         "$HEADWATER_CHANNELS_2_ID: channels[2] cannot be set before channels[0]: there are 0 channels so far"));
     }

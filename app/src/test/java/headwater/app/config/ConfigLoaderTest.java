@@ -170,4 +170,20 @@ class ConfigLoaderTest {
         assertThat(config.database().toDatabaseConfig(config.dataDir()))
                 .isEqualTo(headwater.store.DatabaseConfig.sqlite(Path.of("/srv/hw")));
     }
+
+    @Test
+    void outbound_networks_come_as_a_yaml_list_or_comma_separated_from_the_environment() {
+        HeadwaterConfig fromFile = ConfigLoader.loadText("headwater.yml", """
+                outbound:
+                  allowPrivate: true
+                  allowedNetworks: [ 127.0.0.1/32, "fd00::/8" ]
+                """, Map.of());
+        HeadwaterConfig fromEnv = ConfigLoader.loadText("headwater.yml", "",
+                Map.of("HEADWATER_OUTBOUND_ALLOWED_NETWORKS", "127.0.0.1/32, fd00::/8"));
+
+        assertThat(fromFile.outbound().allowPrivate()).isTrue();
+        assertThat(fromFile.outbound().allowedNetworks()).extracting(Object::toString).containsExactly("127.0.0.1/32", "fd00:0:0:0:0:0:0:0/8");
+        assertThat(fromEnv.outbound().allowedNetworks()).isEqualTo(fromFile.outbound().allowedNetworks());
+        assertThat(fromEnv.outbound().policy().allowPrivate()).isFalse();
+    }
 }

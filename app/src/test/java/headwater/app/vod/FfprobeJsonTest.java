@@ -141,14 +141,15 @@ class FfprobeJsonTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', textBlock = """
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
             a file that is not media | file:/srv/a.txt: Invalid data found when processing input                     | NOT_MEDIA    | it is not a media file (ffprobe: Invalid data found when processing input)
             a 404                    | [http @ 0x55] HTTP error 404 Not Found\\nhttp://u:p@h/a.mkv: Server returned 404 Not Found | NOT_FOUND | it does not exist (ffprobe: Server returned 404 Not Found)
             a 403                    | http://h/a.mkv?token=x: Server returned 403 Forbidden (access denied)         | NOT_READABLE | access was refused (ffprobe: Server returned 403 Forbidden (access denied))
             a refused connection     | http://h:1/a.mkv: Connection refused                                          | NOT_READABLE | access was refused (ffprobe: Connection refused)
             a network timeout        | http://h/a.mkv: Connection timed out                                          | TIMEOUT      | the source did not answer in time (ffprobe: Connection timed out)
+            a playlist leaving file: | [http @ 0x55] Protocol 'http' not on whitelist 'file'!\\nfile:/a.m3u8: Invalid data found when processing input | UNSUPPORTED_SOURCE | it refers to media by a protocol this source may not use (ffprobe: Protocol 'http' not on whitelist 'file'!)
             anything else            | something went wrong                                                          | PROBER_FAILED | ffprobe: something went wrong
-            silence                  | ''                                                                            | PROBER_FAILED | ffprobe failed without a message
+            silence                  | ""                                                                            | PROBER_FAILED | ffprobe failed without a message
             """)
     void ffprobe_errors_become_reasons_without_the_source(String what, String stderr, MediaProbeException.Reason reason,
                                                           String detail) {

@@ -87,6 +87,32 @@ class FfprobeMediaProbeTest {
     }
 
     @Test
+    void reads_an_hls_playlist_over_http_segments_included() throws IOException {
+        VodMedia.withAnyFfmpeg().hls(dir.resolve("hls"));
+        try (LoopbackHttpServer server = LoopbackHttpServer.serving(dir)) {
+            MediaInfo info = probe.probe(server.url("/hls/index.m3u8"));
+
+            assertThat(info.container()).isEqualTo("hls");
+            assertThat(info.video()).isEqualTo(new VideoTrack("h264", 320, 240, 25.0));
+            assertThat(info.audio()).containsExactly(new AudioTrack("aac", 2, "und"));
+            assertThat(server.requests()).contains("/hls/index.m3u8", "/hls/seg000.ts");
+        }
+    }
+
+    @Test
+    void a_local_playlist_cannot_make_ffprobe_fetch_from_the_network() throws IOException {
+        try (LoopbackHttpServer server = LoopbackHttpServer.serving(dir)) {
+            Path playlist = Files.writeString(dir.resolve("remote.m3u8"), "#EXTM3U\n#EXT-X-TARGETDURATION:2\n"
+                    + "#EXTINF:2.0,\n" + server.url("/film.mp4") + "\n#EXT-X-ENDLIST\n");
+
+            refused(() -> probe.probe(playlist.toUri()), Reason.UNSUPPORTED_SOURCE)
+                    .hasMessage("cannot probe " + playlist.toUri() + ": it refers to media by a protocol this source "
+                            + "may not use (ffprobe: Protocol 'http' not on whitelist 'file'!)");
+            assertThat(server.requests()).isEmpty();
+        }
+    }
+
+    @Test
     void a_text_file_is_not_media() throws IOException {
         Path notes = Files.writeString(dir.resolve("notes.txt"), "Remember to buy milk.\n".repeat(50));
         Path disguised = Files.writeString(dir.resolve("disguised.mkv"), "Remember to buy milk.\n".repeat(50));

@@ -62,6 +62,18 @@ final class VodMedia {
         return file;
     }
 
+    /** The {@link #mp4} pattern as a VOD HLS rendition ({@code index.m3u8}, 1 s segments) in {@code dir}. */
+    Path hls(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Path playlist = dir.resolve("index.m3u8");
+        run(List.of("-f", "lavfi", "-i", "testsrc2=size=320x240:rate=25:duration=2",
+                "-f", "lavfi", "-i", "sine=frequency=1000:sample_rate=48000:duration=2",
+                "-c:v", h264, "-b:v", "300k", "-pix_fmt", "yuv420p", "-g", "25", "-c:a", "aac", "-b:a", "96k",
+                "-ac", "2", "-f", "hls", "-hls_time", "1", "-hls_list_size", "0", "-hls_playlist_type", "vod",
+                "-hls_segment_filename", dir.resolve("seg%03d.ts").toString(), playlist.toString()));
+        return playlist;
+    }
+
     private void run(List<String> args) {
         List<String> argv = new ArrayList<>(List.of(ffmpeg.toString(), "-hide_banner", "-nostdin", "-loglevel", "error",
                 "-y"));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import headwater.domain.catalog.NotFoundException;
 import headwater.domain.vod.Episode;
+import headwater.domain.vod.EpisodeDraft;
 import headwater.domain.vod.MediaProbeException;
 import headwater.domain.vod.Movie;
 import headwater.domain.vod.MovieDraft;
@@ -76,11 +77,12 @@ class VodProbingTest {
     void stores_what_ffprobe_reads_from_an_episodes_source() {
         series.create(SeriesDraft.of("show", "Show"));
         series.saveSeason(Season.of("show", 1));
-        series.createEpisode(Episode.of("show-1x1", "show", 1, 1, "Pilot", mp4.toUri()));
+        Episode stored = series.createEpisode(EpisodeDraft.of("show-1x1", "show", 1, 1, "Pilot", mp4.toUri()));
 
         Episode probed = probing.probeEpisode("show-1x1");
 
         assertThat(probed.mediaInfo()).isEqualTo(probe.probe(mp4.toUri()));
+        assertThat(probed.version()).isEqualTo(stored.version() + 1);
         assertThat(series.getEpisode("show-1x1")).isEqualTo(probed);
     }
 
@@ -94,6 +96,24 @@ class VodProbingTest {
         assertThat(movies.get("film")).isEqualTo(stored);
         assertThatThrownBy(() -> probing.probeMovie("ghost")).isInstanceOf(NotFoundException.class)
                 .hasMessage("movie ghost does not exist");
+    }
+
+    @Test
+    void an_episode_retitled_during_the_probe_keeps_its_new_title_and_gets_the_media() {
+        series.create(SeriesDraft.of("show", "Show"));
+        series.saveSeason(Season.of("show", 1));
+        series.createEpisode(EpisodeDraft.of("show-1x1", "show", 1, 1, "Pilot", mp4.toUri()));
+        VodProbing racing = new VodProbing(source -> {
+            Episode now = series.getEpisode("show-1x1");
+            series.updateEpisode(now.version(), now.draft().withTitle("The Pilot"));
+            return probe.probe(source);
+        }, movies, series);
+
+        Episode probed = racing.probeEpisode("show-1x1");
+
+        assertThat(probed.title()).isEqualTo("The Pilot");
+        assertThat(probed.mediaInfo()).isEqualTo(probe.probe(mp4.toUri()));
+        assertThat(series.getEpisode("show-1x1")).isEqualTo(probed);
     }
 
     @Test

@@ -1,47 +1,52 @@
 package headwater.domain.vod;
 
-import headwater.domain.catalog.Check;
+import headwater.domain.catalog.InvalidValueException;
 import java.net.URI;
+import java.time.Instant;
+import java.util.Objects;
 
 /**
- * An episode in a {@link Season}. Episodes have their own id because players stream them by id.
+ * A stored episode: the operator's {@link EpisodeDraft} plus the store's bookkeeping.
  *
- * @param id            stable key, unique over all episodes
- * @param seasonNumber  the season it belongs to, which must exist
- * @param episodeNumber 0 to {@value #MAX_NUMBER}, unique within the season
- * @param title         display title
- * @param source        a {@code file:} URI or an http(s) URL
- * @param plot          synopsis, or null
- * @param mediaInfo     what {@link MediaProbe} read from the source, or null until probed
+ * @param version incremented by every update; an update names the version it was based on, so that a probe that
+ *                finishes late cannot undo an operator's edit (or the other way round)
  */
-public record Episode(String id, String seriesId, int seasonNumber, int episodeNumber, String title, URI source,
-                      String plot, MediaInfo mediaInfo) {
-
-    public static final int MAX_NUMBER = 100_000;
+public record Episode(EpisodeDraft draft, long version, Instant added, Instant updated) {
 
     public Episode {
-        Check.id("episode", "id", id);
-        Check.id("episode", "seriesId", seriesId);
-        Check.range("episode", "seasonNumber", seasonNumber, 0, Season.MAX_NUMBER);
-        Check.range("episode", "episodeNumber", episodeNumber, 0, MAX_NUMBER);
-        Check.text("episode", "title", title, Check.MAX_NAME_LENGTH);
-        VodCheck.source("episode", "source", source);
-        VodCheck.longText("episode", "plot", plot);
+        Objects.requireNonNull(draft, "draft");
+        Objects.requireNonNull(added, "added");
+        Objects.requireNonNull(updated, "updated");
+        if (version < 1) {
+            throw new InvalidValueException("episode", "version", "is " + version + ": stored versions start at 1");
+        }
     }
 
-    public static Episode of(String id, String seriesId, int seasonNumber, int episodeNumber, String title, URI source) {
-        return new Episode(id, seriesId, seasonNumber, episodeNumber, title, source, null, null);
+    public String id() {
+        return draft.id();
     }
 
-    public Episode withTitle(String newTitle) {
-        return new Episode(id, seriesId, seasonNumber, episodeNumber, newTitle, source, plot, mediaInfo);
+    public String seriesId() {
+        return draft.seriesId();
     }
 
-    public Episode withNumbers(int newSeasonNumber, int newEpisodeNumber) {
-        return new Episode(id, seriesId, newSeasonNumber, newEpisodeNumber, title, source, plot, mediaInfo);
+    public int seasonNumber() {
+        return draft.seasonNumber();
     }
 
-    public Episode withMediaInfo(MediaInfo newMediaInfo) {
-        return new Episode(id, seriesId, seasonNumber, episodeNumber, title, source, plot, newMediaInfo);
+    public int episodeNumber() {
+        return draft.episodeNumber();
+    }
+
+    public String title() {
+        return draft.title();
+    }
+
+    public URI source() {
+        return draft.source();
+    }
+
+    public MediaInfo mediaInfo() {
+        return draft.mediaInfo();
     }
 }

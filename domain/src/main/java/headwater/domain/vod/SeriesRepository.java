@@ -63,19 +63,23 @@ public interface SeriesRepository {
     List<Season> seasons(String seriesId);
 
     /**
+     * Stores a new episode at version 1.
+     *
      * @throws DuplicateKeyException the id is taken, or the season already has an episode of that number
      * @throws NotFoundException     the series or the season does not exist
      */
-    Episode createEpisode(Episode episode);
+    Episode createEpisode(EpisodeDraft draft);
 
     /**
-     * Replaces the episode of the same id; it may move to another season of the same series.
+     * Replaces the episode {@code draft.id()} if its stored version is still {@code expectedVersion}; it may move to
+     * another season of the same series. Of two updates based on the same version, exactly one wins.
      *
-     * @throws NotFoundException     the episode, or its new season, does not exist
-     * @throws InvalidValueException the episode would move to another series
-     * @throws DuplicateKeyException the season already has another episode of that number
+     * @throws ConcurrentUpdateException the episode has been changed since {@code expectedVersion} was read
+     * @throws NotFoundException         the episode, or its new season, does not exist
+     * @throws InvalidValueException     the episode would move to another series
+     * @throws DuplicateKeyException     the season already has another episode of that number
      */
-    Episode updateEpisode(Episode episode);
+    Episode updateEpisode(long expectedVersion, EpisodeDraft draft);
 
     Optional<Episode> findEpisode(String id);
 

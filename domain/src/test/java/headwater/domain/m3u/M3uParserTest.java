@@ -404,4 +404,14 @@ class M3uParserTest {
             return n;
         }
     }
+
+    @Test
+    void numbersEachEntryByTheLineItStartsOn() throws java.io.IOException {
+        String text = "#EXTM3U\n\n#EXTINF:-1,A\n#EXTVLCOPT:http-user-agent=x\nhttp://a.example/a.ts\nhttp://b.example/plain.ts\n"
+                + "#EXTINF:-1,C\r\nhttp://c.example/c.ts\n";
+        var lines = new java.util.ArrayList<String>();
+        new M3uParser().parseNumbered(new java.io.ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                (entry, line) -> lines.add(line + " " + entry.displayName()));
+        assertThat(lines).containsExactly("3 A", "6 http://b.example/plain.ts", "7 C");
+    }
 }

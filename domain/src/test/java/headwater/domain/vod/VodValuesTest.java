@@ -53,10 +53,10 @@ class VodValuesTest {
                 refused("series category id", () -> SHOW.withCategoryIds(Arrays.asList("ok", null)),
                         "series categoryIds[1] is missing"),
                 refused("season number", () -> Season.of("show", -1), "season number is -1: must be between 0 and 10000"),
-                refused("episode title", () -> Episode.of("e1", "show", 1, 1, null, FILE), "episode title is missing"),
-                refused("episode number", () -> Episode.of("e1", "show", 1, 100_001, "T", FILE),
+                refused("episode title", () -> EpisodeDraft.of("e1", "show", 1, 1, null, FILE), "episode title is missing"),
+                refused("episode number", () -> EpisodeDraft.of("e1", "show", 1, 100_001, "T", FILE),
                         "episode episodeNumber is 100001: must be between 0 and 100000"),
-                refused("episode source", () -> Episode.of("e1", "show", 1, 1, "T", URI.create("udp://239.0.0.1:1234")),
+                refused("episode source", () -> EpisodeDraft.of("e1", "show", 1, 1, "T", URI.create("udp://239.0.0.1:1234")),
                         "episode source \"udp://239.0.0.1:1234\" has the scheme \"udp\": allowed are [file, http, https]"),
                 refused("audio codec with a colon", () -> new AudioTrack("a:c", 2, "eng"), "audio codec \"a:c\" is not a "
                         + "codec or format name: 1 to 64 ASCII letters, digits, '_', '.' or '-'"),

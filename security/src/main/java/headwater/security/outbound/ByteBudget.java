@@ -1,6 +1,5 @@
 package headwater.security.outbound;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -9,7 +8,9 @@ import java.io.InputStream;
  * beyond the limit. As the outermost stream it also names the URL in every error of the streams below it (a corrupt
  * gzip member, a connection reset).
  */
-final class ByteBudget extends FilterInputStream {
+final class ByteBudget extends BlockInputStream {
+
+    private final InputStream in;
 
     private final long max;
     private final String what;
@@ -18,17 +19,10 @@ final class ByteBudget extends FilterInputStream {
 
     /** @param what "bytes" or "bytes after gzip decoding", for the message */
     ByteBudget(InputStream in, long max, String what, String shown) {
-        super(in);
+        this.in = in;
         this.max = max;
         this.what = what;
         this.shown = shown;
-    }
-
-    @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        int n = read(one, 0, 1);
-        return n < 0 ? -1 : one[0] & 0xff;
     }
 
     @Override
@@ -69,7 +63,12 @@ final class ByteBudget extends FilterInputStream {
     }
 
     @Override
-    public boolean markSupported() {
-        return false;
+    public int available() throws IOException {
+        return (int) Math.min(in.available(), Math.max(0, max - count));
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
     }
 }

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /** The body of a {@code Transfer-Encoding: chunked} response (RFC 9112 §7.1), with bounded chunk-size lines. */
-final class ChunkedInputStream extends InputStream {
+final class ChunkedInputStream extends BlockInputStream {
 
     private final InputStream in;
     private final String shown;
@@ -14,13 +14,6 @@ final class ChunkedInputStream extends InputStream {
     ChunkedInputStream(InputStream in, String shown) {
         this.in = in;
         this.shown = shown;
-    }
-
-    @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        int n = read(one, 0, 1);
-        return n < 0 ? -1 : one[0] & 0xff;
     }
 
     @Override

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /** The body of a response with a Content-Length: exactly that many bytes, or an error if the connection ends early. */
-final class LengthInputStream extends InputStream {
+final class LengthInputStream extends BlockInputStream {
 
     private final InputStream in;
     private final long length;
@@ -16,13 +16,6 @@ final class LengthInputStream extends InputStream {
         this.length = length;
         this.remaining = length;
         this.shown = shown;
-    }
-
-    @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        int n = read(one, 0, 1);
-        return n < 0 ? -1 : one[0] & 0xff;
     }
 
     @Override

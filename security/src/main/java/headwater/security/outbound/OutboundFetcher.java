@@ -45,6 +45,9 @@ import org.slf4j.LoggerFactory;
  * target checked like the first URL (scheme, resolution, every address); never from https to http. User info of the
  * URL is sent as Basic authorization to the same origin only. System proxies are not used.
  *
+ * <p>The total time limit runs from the first DNS lookup: a resolver that does not answer in time fails the
+ * download (its lookup is abandoned on a virtual thread).
+ *
  * <p>The body is decoded from gzip when {@code Content-Encoding} says so and when it starts with the gzip magic
  * bytes (a {@code .xml.gz} served as it is); the size limit applies to the bytes received and to the decoded bytes.
  */
@@ -77,8 +80,7 @@ public final class OutboundFetcher {
      * @throws OutboundRefusedException the text is not a URL, or the policy refuses it
      */
     public Download open(String url) throws IOException {
-        CheckedTarget first = policy.check(url, resolver);
-        return open(first.uri(), first);
+        return open(OutboundPolicy.parse(url));
     }
 
     /**
@@ -88,18 +90,14 @@ public final class OutboundFetcher {
      * @throws OutboundRefusedException the policy refuses the URL or a redirect
      * @throws DownloadFailedException  no connection, a status other than 200, a malformed response, a limit
      */
-    public Download open(URI uri) throws IOException {
-        return open(uri, null);
-    }
-
-    private Download open(URI requested, CheckedTarget alreadyChecked) throws IOException {
+    public Download open(URI requested) throws IOException {
         FetchLimits limits = policy.limits();
         Deadline deadline = Deadline.after(limits.totalTime());
         URI current = requested;
-        CheckedTarget target = alreadyChecked;
+        CheckedTarget target = null;
         for (int redirects = 0; ; redirects++) {
             if (target == null) {
-                target = policy.check(current, resolver);
+                target = policy.check(current, within(deadline, SafeUri.of(current)));
             }
             String shown = SafeUri.of(current);
             Socket socket = connect(target, limits, deadline, shown);
@@ -137,6 +135,38 @@ public final class OutboundFetcher {
                 }
             }
         }
+    }
+
+    /**
+     * The resolver, waited for no longer than the time left: the system resolver has its own timeouts (seconds per
+     * server and attempt) that the total limit must not be at the mercy of. The lookup itself cannot be interrupted;
+     * it finishes on its virtual thread and its answer is dropped.
+     */
+    private HostResolver within(Deadline deadline, String shown) {
+        return host -> {
+            var lookup = new java.util.concurrent.CompletableFuture<List<InetAddress>>();
+            Thread.ofVirtual().name("outbound-dns").start(() -> {
+                try {
+                    lookup.complete(resolver.resolve(host));
+                } catch (Throwable e) {
+                    lookup.completeExceptionally(e);
+                }
+            });
+            try {
+                return lookup.get(Math.max(1, deadline.remainingMillis()), java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                throw new java.net.UnknownHostException("no answer for " + host + " within the total limit of "
+                        + deadline.total().toMillis() + " ms");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.net.UnknownHostException("interrupted while resolving " + host);
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof java.net.UnknownHostException unknown) {
+                    throw unknown;
+                }
+                throw new java.net.UnknownHostException(host + ": " + e.getCause());
+            }
+        };
     }
 
     private Socket connect(CheckedTarget target, FetchLimits limits, Deadline deadline, String shown) throws IOException {

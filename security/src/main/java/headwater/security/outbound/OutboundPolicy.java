@@ -57,17 +57,24 @@ public record OutboundPolicy(boolean allowPrivate, List<Cidr> allowedNetworks, F
      * @throws OutboundRefusedException not a URI, or refused
      */
     public CheckedTarget check(String url, HostResolver resolver) throws OutboundRefusedException {
+        return check(parse(url), resolver);
+    }
+
+    /**
+     * Parses the text of a URL to fetch.
+     *
+     * @throws OutboundRefusedException blank, or not a URI (the message shows it with secrets masked)
+     */
+    public static URI parse(String url) throws OutboundRefusedException {
         if (url == null || url.isBlank()) {
             throw new OutboundRefusedException("the URL to fetch is blank");
         }
-        URI uri;
         try {
-            uri = new URI(url.strip());
+            return new URI(url.strip());
         } catch (URISyntaxException e) {
-            throw new OutboundRefusedException("'" + abbreviate(SafeUri.ofText(url.strip()))
-                    + "' is not a URL: " + e.getReason() + (e.getIndex() >= 0 ? " at index " + e.getIndex() : ""));
+            throw new OutboundRefusedException("'" + abbreviate(SafeUri.ofText(url.strip())) + "' is not a URL: "
+                    + e.getReason() + (e.getIndex() >= 0 ? " at index " + e.getIndex() : ""));
         }
-        return check(uri, resolver);
     }
 
     /**

@@ -273,6 +273,19 @@ class OutboundFetcherTest {
                 .hasMessage(server.url("/get.php") + "?username=bob&password=***&type=m3u_plus answered HTTP 403 Forbidden");
     }
 
+    @Test
+    void aSlowDnsAnswerCountsAgainstTheTotalTime() {
+        HostResolver slow = host -> {
+            sleep(5_000);
+            return List.of(InetAddress.getLoopbackAddress());
+        };
+        OutboundPolicy policy = LOOPBACK_ALLOWED.withLimits(SMALL.withTotalTime(Duration.ofMillis(300)));
+        assertThatThrownBy(() -> new OutboundFetcher(policy, slow, tls()).open("http://slow-dns.example/epg.xml"))
+                .isInstanceOf(OutboundRefusedException.class)
+                .hasMessage("http://slow-dns.example/epg.xml: the host slow-dns.example does not resolve (no answer for "
+                        + "slow-dns.example within the total limit of 300 ms)");
+    }
+
     static OutboundFetcher fetcher(OutboundPolicy policy) {
         return new OutboundFetcher(policy);
     }

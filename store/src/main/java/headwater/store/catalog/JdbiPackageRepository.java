@@ -8,6 +8,7 @@ import headwater.domain.catalog.NotFoundException;
 import headwater.domain.catalog.Package;
 import headwater.domain.catalog.PackageRepository;
 import headwater.domain.catalog.Page;
+import headwater.domain.catalog.ReferenceInUseException;
 import headwater.domain.catalog.UnknownReferenceException;
 import headwater.store.Database;
 import headwater.store.Dialect;
@@ -78,8 +79,14 @@ public final class JdbiPackageRepository implements PackageRepository {
 
     @Override
     public boolean delete(String id) {
-        return database.write(handle -> handle.createUpdate("DELETE FROM package WHERE id = :id").bind("id", id)
-                .execute() > 0);
+        return database.write(handle -> {
+            // Plans and subscribers refer to packages with ON DELETE RESTRICT; name them instead of letting the
+            // foreign-key error out. Inside the write transaction, so no new reference can slip in between.
+            PackageUsage.of(handle, id).ifPresent(usage -> {
+                throw new ReferenceInUseException("package", id, usage);
+            });
+            return handle.createUpdate("DELETE FROM package WHERE id = :id").bind("id", id).execute() > 0;
+        });
     }
 
     @Override

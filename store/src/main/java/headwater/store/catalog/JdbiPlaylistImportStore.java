@@ -7,7 +7,6 @@ import headwater.domain.catalog.importing.ChannelUpdate;
 import headwater.domain.catalog.importing.ImportBatch;
 import headwater.domain.catalog.importing.ImportLink;
 import headwater.domain.catalog.importing.ImportSourceRecord;
-import headwater.domain.catalog.importing.LinkedChannel;
 import headwater.domain.catalog.importing.PlaylistImportStore;
 import headwater.store.Database;
 import java.net.URI;
@@ -15,7 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -44,24 +43,28 @@ public final class JdbiPlaylistImportStore implements PlaylistImportStore {
     }
 
     @Override
-    public List<LinkedChannel> linked(String source) {
+    public List<ImportLink> links(String source) {
+        return database.read(handle -> handle.createQuery("SELECT " + LINK_COLUMNS + " FROM m3u_import_link l "
+                        + "WHERE l.source = :source ORDER BY l.position, l.channel_id")
+                .bind("source", source)
+                .map((rs, ctx) -> link(source, rs))
+                .list());
+    }
+
+    @Override
+    public Map<String, Channel> channels(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
         return database.read(handle -> {
-            List<ImportLink> links = handle.createQuery("SELECT " + LINK_COLUMNS + " FROM m3u_import_link l "
-                            + "WHERE l.source = :source ORDER BY l.position, l.channel_id")
-                    .bind("source", source)
-                    .map((rs, ctx) -> link(source, rs))
-                    .list();
             Map<String, Channel> byId = new HashMap<>();
-            for (Channel channel : ChannelRows.load(handle, handle.createQuery("SELECT " + ChannelRows.COLUMNS
-                    + " FROM channel c JOIN m3u_import_link l ON l.channel_id = c.id WHERE l.source = :source")
-                    .bind("source", source))) {
-                byId.put(channel.id(), channel);
+            for (List<String> chunk : Chunks.of(List.copyOf(ids))) {
+                for (Channel channel : ChannelRows.load(handle, handle.createQuery("SELECT " + ChannelRows.COLUMNS
+                        + " FROM channel c WHERE c.id IN (<ids>)").bindList("ids", chunk))) {
+                    byId.put(channel.id(), channel);
+                }
             }
-            var linked = new ArrayList<LinkedChannel>(links.size());
-            for (ImportLink link : links) {
-                linked.add(new LinkedChannel(link, byId.get(link.channelId())));
-            }
-            return linked;
+            return byId;
         });
     }
 

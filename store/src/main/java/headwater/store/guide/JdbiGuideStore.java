@@ -245,19 +245,13 @@ public final class JdbiGuideStore implements GuideStore {
 
     @Override
     public long purge(Instant keepFrom, Instant keepUntil) {
-        List<long[]> feeds = new ArrayList<>();
-        List<String> ids = new ArrayList<>();
-        database.read(handle -> handle.createQuery("SELECT gc.generation_id, gc.xmltv_id FROM guide_channel gc "
-                        + "JOIN guide_source s ON s.current_generation = gc.generation_id")
-                .map((rs, ctx) -> {
-                    feeds.add(new long[] {rs.getLong(1)});
-                    ids.add(rs.getString(2));
-                    return null;
-                }).list());
+        List<Map.Entry<Long, String>> feeds = database.read(handle -> handle.createQuery("SELECT gc.generation_id, "
+                        + "gc.xmltv_id FROM guide_channel gc JOIN guide_source s ON s.current_generation = gc.generation_id")
+                .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2))).list());
         long purged = 0;
-        for (int i = 0; i < feeds.size(); i++) {
-            long generation = feeds.get(i)[0];
-            String xmltvId = ids.get(i);
+        for (Map.Entry<Long, String> feed : feeds) {
+            long generation = feed.getKey();
+            String xmltvId = feed.getValue();
             purged += database.write(handle -> {
                 int deleted = handle.createUpdate("DELETE FROM guide_programme WHERE generation_id = :g "
                                 + "AND xmltv_id = :x AND ((start_ms < :from AND stop_ms <= :from) OR start_ms >= :until)")

@@ -10,6 +10,7 @@ import headwater.domain.subscriber.MacAddress;
 import headwater.store.Database;
 import headwater.store.Dialect;
 import headwater.store.catalog.Constraint;
+import headwater.store.catalog.References;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

@@ -12,6 +12,7 @@ import headwater.domain.subscriber.Quality;
 import headwater.store.Database;
 import headwater.store.Dialect;
 import headwater.store.catalog.Constraint;
+import headwater.store.catalog.References;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;

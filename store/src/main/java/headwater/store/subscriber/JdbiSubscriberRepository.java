@@ -13,6 +13,7 @@ import headwater.domain.subscriber.SubscriberSort;
 import headwater.store.Database;
 import headwater.store.Dialect;
 import headwater.store.catalog.Constraint;
+import headwater.store.catalog.References;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -3,6 +3,7 @@ package headwater.store.subscriber;
 import headwater.domain.catalog.ReferenceInUseException;
 import headwater.store.Database;
 import headwater.store.catalog.Constraint;
+import headwater.store.catalog.References;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.JdbiException;

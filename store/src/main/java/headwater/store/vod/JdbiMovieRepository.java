@@ -26,13 +26,31 @@ public final class JdbiMovieRepository extends VersionedRows<MovieDraft, Movie> 
     }
 
     public JdbiMovieRepository(Database database, Clock clock) {
-        super(database, clock, "movie", "movie", "m", COLUMNS, VodLinks.MOVIES, MovieDraft::id,
-                MovieDraft::categoryIds, JdbiMovieRepository::bind, Movie::new, JdbiMovieRepository::read, Movie::id,
-                (movie, categories) -> new Movie(movie.draft().withCategoryIds(categories), movie.version(),
-                        movie.added(), movie.updated()));
+        super(database, clock, "movie", "movie", "m", COLUMNS, VodLinks.MOVIES);
     }
 
-    private static void bind(Update update, MovieDraft draft) {
+    @Override
+    protected String idOf(MovieDraft draft) {
+        return draft.id();
+    }
+
+    @Override
+    protected List<String> categoriesOf(MovieDraft draft) {
+        return draft.categoryIds();
+    }
+
+    @Override
+    protected Movie stored(MovieDraft draft, long version, Instant added, Instant updated) {
+        return new Movie(draft, version, added, updated);
+    }
+
+    @Override
+    protected Movie withCategories(Movie value, List<String> categoryIds) {
+        return new Movie(value.draft().withCategoryIds(categoryIds), value.version(), value.added(), value.updated());
+    }
+
+    @Override
+    protected void bind(Update update, MovieDraft draft) {
         update.bind("name", draft.name())
                 .bind("source", draft.source().toString())
                 .bind("poster", Nullable.text(draft.poster()))
@@ -46,7 +64,8 @@ public final class JdbiMovieRepository extends VersionedRows<MovieDraft, Movie> 
         MediaColumns.bind(update, draft.mediaInfo());
     }
 
-    private static Movie read(ResultSet rs) throws SQLException {
+    @Override
+    protected Movie read(ResultSet rs) throws SQLException {
         MovieDraft draft = new MovieDraft(rs.getString(1), rs.getString(2), URI.create(rs.getString(3)), List.of(),
                 Nullable.uri(rs, 4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
                 Nullable.integer(rs, 9), Nullable.decimal(rs, 10), MediaColumns.read(rs, 12), rs.getBoolean(11));

@@ -1,9 +1,11 @@
 package headwater.store.vod;
 
+import headwater.domain.catalog.ConcurrentUpdateException;
 import headwater.domain.catalog.DuplicateKeyException;
 import headwater.domain.catalog.InvalidValueException;
 import headwater.domain.catalog.NotFoundException;
 import headwater.domain.vod.Episode;
+import headwater.domain.vod.EpisodeDraft;
 import headwater.domain.vod.Season;
 import headwater.domain.vod.Series;
 import headwater.domain.vod.SeriesDraft;
@@ -32,14 +34,31 @@ public final class JdbiSeriesRepository extends VersionedRows<SeriesDraft, Serie
     private static final List<String> COLUMNS = List.of("name", "poster", "plot", "cast_list", "director", "genre",
             "release_year", "rating", "enabled");
     private static final String EPISODE_COLUMNS = "e.id, e.series_id, e.season_number, e.episode_number, e.title, "
-            + "e.source, e.plot, " + MediaColumns.select("e");
+            + "e.source, e.plot, " + MediaColumns.select("e") + ", e.version, e.created_at, e.updated_at";
     private static final String EPISODE_ORDER = " ORDER BY e.season_number, e.episode_number";
 
     public JdbiSeriesRepository(Database database, Clock clock) {
-        super(database, clock, "series", "series", "s", COLUMNS, VodLinks.SERIES, SeriesDraft::id,
-                SeriesDraft::categoryIds, JdbiSeriesRepository::bind, Series::new, JdbiSeriesRepository::read,
-                Series::id, (series, categories) -> new Series(series.draft().withCategoryIds(categories),
-                        series.version(), series.added(), series.updated()));
+        super(database, clock, "series", "series", "s", COLUMNS, VodLinks.SERIES);
+    }
+
+    @Override
+    protected String idOf(SeriesDraft draft) {
+        return draft.id();
+    }
+
+    @Override
+    protected List<String> categoriesOf(SeriesDraft draft) {
+        return draft.categoryIds();
+    }
+
+    @Override
+    protected Series stored(SeriesDraft draft, long version, Instant added, Instant updated) {
+        return new Series(draft, version, added, updated);
+    }
+
+    @Override
+    protected Series withCategories(Series value, List<String> categoryIds) {
+        return new Series(value.draft().withCategoryIds(categoryIds), value.version(), value.added(), value.updated());
     }
 
     @Override
@@ -82,41 +101,55 @@ public final class JdbiSeriesRepository extends VersionedRows<SeriesDraft, Serie
     }
 
     @Override
-    public Episode createEpisode(Episode episode) {
+    public Episode createEpisode(EpisodeDraft draft) {
+        Instant now = now();
         try {
             return database.write(handle -> {
-                if (findEpisode(handle, episode.id()).isPresent()) {
-                    throw new DuplicateKeyException("episode", "id", episode.id(), "already exists");
+                if (findEpisode(handle, draft.id()).isPresent()) {
+                    throw new DuplicateKeyException("episode", "id", draft.id(), "already exists");
                 }
-                checkPlace(handle, episode);
+                checkPlace(handle, draft);
                 bindEpisode(handle.createUpdate("INSERT INTO episode (id, series_id, season_number, episode_number, "
-                        + "title, source, plot, " + MediaColumns.INSERT_COLUMNS + ") VALUES (:id, :series, :season, "
-                        + ":episode, :title, :source, :plot, " + MediaColumns.PARAMETERS + ")"), episode).execute();
-                return episode;
+                        + "title, source, plot, " + MediaColumns.INSERT_COLUMNS + ", version, created_at, updated_at) "
+                        + "VALUES (:id, :series, :season, :episode, :title, :source, :plot, " + MediaColumns.PARAMETERS
+                        + ", 1, :now, :now)"), draft).bind("now", now.toEpochMilli()).execute();
+                return new Episode(draft, 1, now, now);
             });
         } catch (JdbiException e) {
-            throw diagnose(e, episode);
+            throw diagnose(e, draft);
         }
     }
 
     @Override
-    public Episode updateEpisode(Episode episode) {
+    public Episode updateEpisode(long expectedVersion, EpisodeDraft draft) {
+        Instant now = now();
         try {
             return database.write(handle -> {
-                Episode stored = findEpisode(handle, episode.id())
-                        .orElseThrow(() -> new NotFoundException("episode", episode.id()));
-                if (!stored.seriesId().equals(episode.seriesId())) {
-                    throw new InvalidValueException("episode", "seriesId", "is \"" + episode.seriesId() + "\": episode "
-                            + episode.id() + " belongs to series " + stored.seriesId() + " and cannot move to another");
+                Episode stored = findEpisode(handle, draft.id())
+                        .orElseThrow(() -> new NotFoundException("episode", draft.id()));
+                if (stored.version() != expectedVersion) {
+                    throw new ConcurrentUpdateException("episode", draft.id(), expectedVersion, stored.version());
                 }
-                checkPlace(handle, episode);
-                bindEpisode(handle.createUpdate("UPDATE episode SET season_number = :season, episode_number = :episode, "
-                        + "title = :title, source = :source, plot = :plot, " + MediaColumns.ASSIGNMENTS
-                        + " WHERE id = :id AND series_id = :series"), episode).execute();
-                return episode;
+                if (!stored.seriesId().equals(draft.seriesId())) {
+                    throw new InvalidValueException("episode", "seriesId", "is \"" + draft.seriesId() + "\": episode "
+                            + draft.id() + " belongs to series " + stored.seriesId() + " and cannot move to another");
+                }
+                checkPlace(handle, draft);
+                int updated = bindEpisode(handle.createUpdate("UPDATE episode SET season_number = :season, "
+                        + "episode_number = :episode, title = :title, source = :source, plot = :plot, "
+                        + MediaColumns.ASSIGNMENTS + ", version = version + 1, updated_at = :now "
+                        + "WHERE id = :id AND series_id = :series AND version = :expected"), draft)
+                        .bind("now", now.toEpochMilli()).bind("expected", expectedVersion).execute();
+                if (updated == 0) {
+                    // A concurrent transaction (PostgreSQL, READ COMMITTED) committed first: report what it left.
+                    long actual = findEpisode(handle, draft.id()).map(Episode::version)
+                            .orElseThrow(() -> new NotFoundException("episode", draft.id()));
+                    throw new ConcurrentUpdateException("episode", draft.id(), expectedVersion, actual);
+                }
+                return new Episode(draft, expectedVersion + 1, stored.added(), now);
             });
         } catch (JdbiException e) {
-            throw diagnose(e, episode);
+            throw diagnose(e, draft);
         }
     }
 
@@ -148,7 +181,7 @@ public final class JdbiSeriesRepository extends VersionedRows<SeriesDraft, Serie
     }
 
     /** The series and the season exist, and no other episode of the season has the number. */
-    private static void checkPlace(Handle handle, Episode episode) {
+    private static void checkPlace(Handle handle, EpisodeDraft episode) {
         requireSeries(handle, episode.seriesId());
         if (handle.createQuery("SELECT COUNT(*) FROM season WHERE series_id = :series AND number = :season")
                 .bind("series", episode.seriesId()).bind("season", episode.seasonNumber()).mapTo(Long.class).one() == 0) {
@@ -171,7 +204,7 @@ public final class JdbiSeriesRepository extends VersionedRows<SeriesDraft, Serie
                 .map((rs, ctx) -> episode(rs)).findOne();
     }
 
-    private static Update bindEpisode(Update update, Episode episode) {
+    private static Update bindEpisode(Update update, EpisodeDraft episode) {
         update.bind("id", episode.id()).bind("series", episode.seriesId()).bind("season", episode.seasonNumber())
                 .bind("episode", episode.episodeNumber()).bind("title", episode.title())
                 .bind("source", episode.source().toString()).bind("plot", episode.plot());
@@ -179,12 +212,15 @@ public final class JdbiSeriesRepository extends VersionedRows<SeriesDraft, Serie
     }
 
     private static Episode episode(ResultSet rs) throws SQLException {
-        return new Episode(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getString(5),
-                URI.create(rs.getString(6)), rs.getString(7), MediaColumns.read(rs, 8));
+        EpisodeDraft draft = new EpisodeDraft(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4),
+                rs.getString(5), URI.create(rs.getString(6)), rs.getString(7), MediaColumns.read(rs, 8));
+        int bookkeeping = 8 + MediaColumns.NAMES.size();
+        return new Episode(draft, rs.getLong(bookkeeping), Instant.ofEpochMilli(rs.getLong(bookkeeping + 1)),
+                Instant.ofEpochMilli(rs.getLong(bookkeeping + 2)));
     }
 
     /** A constraint failed although the checks passed: a concurrent writer got in between. Check again to name it. */
-    private RuntimeException diagnose(JdbiException error, Episode episode) {
+    private RuntimeException diagnose(JdbiException error, EpisodeDraft episode) {
         if (Constraint.violatedBy(error) == Constraint.NONE) {
             return error;
         }
@@ -207,7 +243,8 @@ public final class JdbiSeriesRepository extends VersionedRows<SeriesDraft, Serie
         return precise;
     }
 
-    private static void bind(Update update, SeriesDraft draft) {
+    @Override
+    protected void bind(Update update, SeriesDraft draft) {
         update.bind("name", draft.name())
                 .bind("poster", Nullable.text(draft.poster()))
                 .bind("plot", draft.plot())
@@ -219,7 +256,8 @@ public final class JdbiSeriesRepository extends VersionedRows<SeriesDraft, Serie
                 .bind("enabled", draft.enabled());
     }
 
-    private static Series read(ResultSet rs) throws SQLException {
+    @Override
+    protected Series read(ResultSet rs) throws SQLException {
         SeriesDraft draft = new SeriesDraft(rs.getString(1), rs.getString(2), List.of(), Nullable.uri(rs, 3),
                 rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), Nullable.integer(rs, 8),
                 Nullable.decimal(rs, 9), rs.getBoolean(10));

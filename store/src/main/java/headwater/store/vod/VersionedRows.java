@@ -16,9 +16,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BiConsumer;
-import java.util.function.BiFunction;
-import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.Query;
@@ -31,16 +28,6 @@ import org.jdbi.v3.core.statement.Update;
  */
 abstract class VersionedRows<D, V> {
 
-    /** Makes a stored value from a draft and the bookkeeping, e.g. {@code Movie::new}. */
-    interface Stored<D, V> {
-        V of(D draft, long version, Instant added, Instant updated);
-    }
-
-    /** Reads the columns of one row, without categories. */
-    interface Reader<V> {
-        V read(ResultSet rs) throws SQLException;
-    }
-
     protected final Database database;
     private final Clock clock;
     private final String entity;
@@ -51,22 +38,16 @@ abstract class VersionedRows<D, V> {
     private final String update;
     private final VodLinks links;
     private final VodListing listing;
-    private final Function<D, String> idOf;
-    private final Function<D, List<String>> categoriesOf;
-    private final BiConsumer<Update, D> binder;
-    private final Stored<D, V> stored;
-    private final Reader<V> reader;
-    private final Function<V, String> storedId;
-    private final BiFunction<V, List<String>, V> withCategories;
 
     /**
-     * @param columns the table's own columns, without id, version and times, in the order {@code reader} reads them
-     *                after the id; each is bound by {@code binder} under its own name
+     * @param entity  the name errors use ("movie")
+     * @param table   the table of the values, which has the columns id, version, created_at and updated_at
+     * @param alias   the table's alias in queries
+     * @param columns the table's other columns, in the order {@link #read} reads them after the id; {@link #bind} binds
+     *                each under its own name
      */
-    protected VersionedRows(Database database, Clock clock, String entity, String table, String alias, List<String> columns,
-                  VodLinks links, Function<D, String> idOf, Function<D, List<String>> categoriesOf,
-                  BiConsumer<Update, D> binder, Stored<D, V> stored, Reader<V> reader, Function<V, String> storedId,
-                  BiFunction<V, List<String>, V> withCategories) {
+    protected VersionedRows(Database database, Clock clock, String entity, String table, String alias,
+                            List<String> columns, VodLinks links) {
         this.database = database;
         this.clock = clock;
         this.entity = entity;
@@ -81,29 +62,37 @@ abstract class VersionedRows<D, V> {
                 + ", version = version + 1, updated_at = :now WHERE id = :id AND version = :expected";
         this.links = links;
         this.listing = new VodListing(alias, links, database.dialect());
-        this.idOf = idOf;
-        this.categoriesOf = categoriesOf;
-        this.binder = binder;
-        this.stored = stored;
-        this.reader = reader;
-        this.storedId = storedId;
-        this.withCategories = withCategories;
     }
 
+    protected abstract String idOf(D draft);
+
+    protected abstract List<String> categoriesOf(D draft);
+
+    /** Binds the table's own columns (not id, version or times) of {@code draft}. */
+    protected abstract void bind(Update update, D draft);
+
+    /** The stored value of a draft and the bookkeeping. */
+    protected abstract V stored(D draft, long version, Instant added, Instant updated);
+
+    /** Reads one row of the selected columns (id, own columns, version, created, updated), without categories. */
+    protected abstract V read(ResultSet rs) throws SQLException;
+
+    protected abstract V withCategories(V value, List<String> categoryIds);
+
     public V create(D draft) {
-        String id = idOf.apply(draft);
+        String id = idOf(draft);
         Instant now = now();
         try {
             return database.write(handle -> {
                 if (version(handle, id).isPresent()) {
                     throw new DuplicateKeyException(entity, "id", id, "already exists");
                 }
-                links.check(handle, id, categoriesOf.apply(draft));
+                links.check(handle, id, categoriesOf(draft));
                 Update insertRow = handle.createUpdate(insert).bind("id", id).bind("now", now.toEpochMilli());
-                binder.accept(insertRow, draft);
+                bind(insertRow, draft);
                 insertRow.execute();
-                links.write(handle, id, categoriesOf.apply(draft), false);
-                return stored.of(draft, 1, now, now);
+                links.write(handle, id, categoriesOf(draft), false);
+                return stored(draft, 1, now, now);
             });
         } catch (JdbiException e) {
             throw diagnose(e, draft);
@@ -111,7 +100,7 @@ abstract class VersionedRows<D, V> {
     }
 
     public V update(long expectedVersion, D draft) {
-        String id = idOf.apply(draft);
+        String id = idOf(draft);
         Instant now = now();
         try {
             return database.write(handle -> {
@@ -123,17 +112,17 @@ abstract class VersionedRows<D, V> {
                 if (row[0] != expectedVersion) {
                     throw new ConcurrentUpdateException(entity, id, expectedVersion, row[0]);
                 }
-                links.check(handle, id, categoriesOf.apply(draft));
+                links.check(handle, id, categoriesOf(draft));
                 Update updateRow = handle.createUpdate(update).bind("id", id).bind("now", now.toEpochMilli())
                         .bind("expected", expectedVersion);
-                binder.accept(updateRow, draft);
+                bind(updateRow, draft);
                 if (updateRow.execute() == 0) {
                     // A concurrent transaction (PostgreSQL, READ COMMITTED) committed first: report what it left.
                     long actual = version(handle, id).orElseThrow(() -> new NotFoundException(entity, id));
                     throw new ConcurrentUpdateException(entity, id, expectedVersion, actual);
                 }
-                links.write(handle, id, categoriesOf.apply(draft), true);
-                return stored.of(draft, expectedVersion + 1, Instant.ofEpochMilli(row[1]), now);
+                links.write(handle, id, categoriesOf(draft), true);
+                return stored(draft, expectedVersion + 1, Instant.ofEpochMilli(row[1]), now);
             });
         } catch (JdbiException e) {
             throw diagnose(e, draft);
@@ -164,13 +153,13 @@ abstract class VersionedRows<D, V> {
     }
 
     /** Runs {@code query} (which selects {@link #selectColumns}) and completes each value with its categories. */
-    List<V> load(Handle handle, Query query) {
-        List<V> rows = query.map((rs, ctx) -> reader.read(rs)).list();
+    private List<V> load(Handle handle, Query query) {
+        List<Map.Entry<String, V>> rows = query.map((rs, ctx) -> Map.entry(rs.getString(1), read(rs))).list();
         if (rows.isEmpty()) {
             return List.of();
         }
-        Map<String, List<String>> categories = links.load(handle, rows.stream().map(storedId).toList());
-        return rows.stream().map(v -> withCategories.apply(v, categories.getOrDefault(storedId.apply(v), List.of())))
+        Map<String, List<String>> categories = links.load(handle, rows.stream().map(Map.Entry::getKey).toList());
+        return rows.stream().map(row -> withCategories(row.getValue(), categories.getOrDefault(row.getKey(), List.of())))
                 .toList();
     }
 
@@ -184,14 +173,14 @@ abstract class VersionedRows<D, V> {
      * now that it has committed, to name the key; never let the SQL exception through as such.
      */
     private RuntimeException diagnose(JdbiException error, D draft) {
-        String id = idOf.apply(draft);
+        String id = idOf(draft);
         RuntimeException precise = switch (Constraint.violatedBy(error)) {
             case UNIQUE -> new DuplicateKeyException(entity, "id", id, "already exists");
             case FOREIGN_KEY -> database.read(handle -> {
                 try {
-                    links.check(handle, id, categoriesOf.apply(draft));
+                    links.check(handle, id, categoriesOf(draft));
                     return version(handle, id).isEmpty() ? new NotFoundException(entity, id)
-                            : new UnknownReferenceException(entity, id, "category", categoriesOf.apply(draft));
+                            : new UnknownReferenceException(entity, id, "category", categoriesOf(draft));
                 } catch (UnknownReferenceException | InvalidValueException missing) {
                     return missing;
                 }
@@ -205,7 +194,7 @@ abstract class VersionedRows<D, V> {
         return precise;
     }
 
-    private Instant now() {
+    protected Instant now() {
         return Instant.ofEpochMilli(clock.millis());
     }
 }

@@ -36,13 +36,19 @@ final class VodLinks {
         this.packageTable = packageTable;
     }
 
-    /** {@code EXISTS (...)} matching the rows of {@code alias} in the category bound as {@code :categoryId}. */
+    /**
+     * {@code alias.id IN (...)}: the rows of {@code alias} in the category bound as {@code :categoryId}. IN, not
+     * EXISTS: SQLite then starts from the category's index instead of walking every film in name order and testing
+     * each (VodListingBenchmark: a category with no match in the plan's packages took 170-250 ms of 20,000 films).
+     */
     String inCategory(String alias) {
-        return "EXISTS (SELECT 1 FROM " + table + " l WHERE l." + owner + " = " + alias + ".id AND l.category_id = "
-                + ":categoryId)";
+        return alias + ".id IN (SELECT l." + owner + " FROM " + table + " l WHERE l.category_id = :categoryId)";
     }
 
-    /** {@code EXISTS (...)} matching the rows of {@code alias} in one of the packages bound as {@code <packageIds>}. */
+    /**
+     * {@code EXISTS (...)}: the rows of {@code alias} in one of the packages bound as {@code <packageIds>}. EXISTS,
+     * not IN: a plan's packages usually hold much of the library, and walking in name order stops after one page.
+     */
     String inPackages(String alias) {
         return "EXISTS (SELECT 1 FROM " + packageTable + " p WHERE p." + owner + " = " + alias + ".id AND "
                 + "p.package_id IN (<packageIds>))";

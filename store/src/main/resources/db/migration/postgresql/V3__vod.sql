@@ -100,6 +100,9 @@ CREATE TABLE episode (
     video_frame_rate  DOUBLE PRECISION,
     media_audio       TEXT,
     media_subtitles   TEXT,
+    version           BIGINT  NOT NULL,
+    created_at        BIGINT  NOT NULL,
+    updated_at        BIGINT  NOT NULL,
     FOREIGN KEY (series_id, season_number) REFERENCES season (series_id, number) ON DELETE CASCADE,
     CONSTRAINT episode_number_unique UNIQUE (series_id, season_number, episode_number)
 );

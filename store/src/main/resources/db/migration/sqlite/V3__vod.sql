@@ -99,6 +99,9 @@ CREATE TABLE episode (
     video_frame_rate  REAL,
     media_audio       TEXT,
     media_subtitles   TEXT,
+    version           INTEGER NOT NULL,
+    created_at        INTEGER NOT NULL,
+    updated_at        INTEGER NOT NULL,
     FOREIGN KEY (series_id, season_number) REFERENCES season (series_id, number) ON DELETE CASCADE,
     CONSTRAINT episode_number_unique UNIQUE (series_id, season_number, episode_number)
 ) STRICT;

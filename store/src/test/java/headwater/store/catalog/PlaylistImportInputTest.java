@@ -13,7 +13,7 @@ import headwater.domain.catalog.ConcurrentUpdateException;
 import headwater.domain.catalog.importing.ImportBatch;
 import headwater.domain.catalog.importing.ImportOptions;
 import headwater.domain.catalog.importing.ImportSourceRecord;
-import headwater.domain.catalog.importing.LinkedChannel;
+import headwater.domain.catalog.importing.ImportLink;
 import headwater.domain.catalog.importing.PlaylistImportReport;
 import headwater.domain.catalog.importing.PlaylistImportStore;
 import headwater.domain.catalog.importing.PlaylistImporter;
@@ -166,8 +166,13 @@ class PlaylistImportInputTest {
         JdbiPlaylistImportStore real = imports(store);
         PlaylistImportStore racing = new PlaylistImportStore() {
             @Override
-            public List<LinkedChannel> linked(String source) {
-                return real.linked(source);
+            public List<ImportLink> links(String source) {
+                return real.links(source);
+            }
+
+            @Override
+            public Map<String, Channel> channels(java.util.Collection<String> ids) {
+                return real.channels(ids);
             }
 
             @Override
@@ -219,5 +224,23 @@ class PlaylistImportInputTest {
         Channel merged = store.channels().get(news.id());
         assertThat(merged.name()).isEqualTo("Operator News");
         assertThat(merged.sources().getFirst().toString()).startsWith("https://cdn2.example/news.m3u8#");
+    }
+
+    @EachDatabase
+    void an_error_page_or_an_empty_file_is_not_applied(TestStore store) throws IOException {
+        importText(store, PLAYLIST, ImportOptions.DEFAULTS);
+        Map<String, Channel> before = allChannels(store);
+
+        assertThatThrownBy(() -> importText(store, "<!doctype html>\n<html><body>502 Bad Gateway</body></html>\n",
+                ImportOptions.DEFAULTS))
+                .isInstanceOf(M3uFormatException.class)
+                .hasMessage("line 1: the input has 2 entries but none with a stream URL and no #EXTM3U header (an error "
+                        + "page or an empty download?); nothing was imported, no channel was changed");
+        assertThatThrownBy(() -> importText(store, "#EXTM3U\n", ImportOptions.DEFAULTS))
+                .isInstanceOf(M3uFormatException.class)
+                .hasMessage("line 1: the input has no entries (an error page or an empty download?); nothing was "
+                        + "imported, no channel was changed");
+
+        assertThat(allChannels(store)).isEqualTo(before);
     }
 }

@@ -1,24 +1,16 @@
 package headwater.store.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import headwater.domain.catalog.Category;
-import headwater.domain.catalog.CategoryKind;
 import headwater.domain.catalog.Channel;
 import headwater.domain.catalog.ChannelQuery;
-import headwater.domain.catalog.ConcurrentUpdateException;
-import headwater.domain.catalog.Package;
 import headwater.domain.catalog.importing.ChannelChange;
-import headwater.domain.catalog.importing.ImportBatch;
 import headwater.domain.catalog.importing.ImportOptions;
-import headwater.domain.catalog.importing.ImportSourceRecord;
 import headwater.domain.catalog.importing.LinkedChannel;
 import headwater.domain.catalog.importing.PlaylistImportReport;
-import headwater.domain.catalog.importing.PlaylistImportStore;
 import headwater.domain.catalog.importing.PlaylistImporter;
 import headwater.domain.m3u.ImportNotice;
-import headwater.domain.m3u.M3uFormatException;
 import headwater.domain.m3u.M3uParser;
 import headwater.domain.m3u.PlaylistEntry;
 import headwater.store.EachDatabase;
@@ -29,7 +21,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -220,4 +220,42 @@ class PlaylistReimportTest {
         assertThat(allChannels(store)).isEqualTo(before);
         assertThat(imports(store).linked("free-tv-iptv.m3u8")).isEqualTo(links);
     }
+
+    /**
+     * An import that stops after two of its batches (a crash, a lost connection) leaves those batches whole; importing
+     * again creates the rest, and nothing twice.
+     */
+    @EachDatabase
+    void an_interrupted_import_completes_without_duplicates(TestStore store) throws IOException {
+        String text = sample();
+        JdbiPlaylistImportStore real = imports(store);
+        int[] applied = {0};
+        var failing = (headwater.domain.catalog.importing.PlaylistImportStore) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(),
+                new Class<?>[] {headwater.domain.catalog.importing.PlaylistImportStore.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("apply") && ++applied[0] > 2) {
+                        throw new IllegalStateException("the process died here");
+                    }
+                    try {
+                        return method.invoke(real, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        var interrupted = new headwater.domain.catalog.importing.PlaylistImporter(failing, store.categories(),
+                TestStore.CLOCK);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> interrupted.importPlaylist("free-tv-iptv.m3u8", "test",
+                new java.io.ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)), OPTIONS))
+                .hasMessage("the process died here");
+        assertThat(allChannels(store)).hasSize(600); // two batches of 300
+        assertThat(imports(store).links("free-tv-iptv.m3u8")).hasSize(600);
+
+        PlaylistImportReport again = importText(store, text, OPTIONS);
+
+        assertThat(again.added()).hasSize(2059 - 600);
+        assertThat(again.unchanged()).isEqualTo(600);
+        assertThat(allChannels(store)).hasSize(2059);
+        assertThat(importText(store, text, OPTIONS).noChange()).isTrue();
+    }
 }

@@ -249,4 +249,54 @@ class GuideImportTest {
         return store.database().read(h -> h.createQuery("SELECT COUNT(*) FROM " + table).mapTo(Long.class).one());
     }
 
+
+    @EachDatabase
+    void programmes_of_an_undeclared_channel_are_kept_and_a_late_channel_element_counts(TestStore store)
+            throws Exception {
+        store.guideSources().create(GuideSourceDraft.of("epg", "EPG", "/guide.xml"));
+        String xml = """
+                <tv>
+                  <programme channel="ghost" start="20261121100000 +0000" stop="20261121110000 +0000"><title>Boo</title></programme>
+                  <programme channel="late" start="20261121100000 +0000"><title>Early</title></programme>
+                  <channel id="late"><display-name>Late</display-name></channel>
+                  <channel id="empty"><display-name>Empty</display-name></channel>
+                </tv>
+                """;
+        GuideImportReport report = Guides.imports(store, Guides.WIDE).importFrom("epg",
+                Guides.stream(xml.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(report.channels()).isEqualTo(3);
+        assertThat(report.programmesStored()).isEqualTo(2);
+        XmltvGuide exported = Guides.read(Guides.export(store.guide()));
+        assertThat(exported.channels()).extracting(EpgChannel::id).containsExactly("late", "empty");
+        assertThat(exported.programmes()).extracting(Programme::channelId, Programme::stop)
+                .containsExactly(org.assertj.core.api.Assertions.tuple("ghost", at("11:00")),
+                        org.assertj.core.api.Assertions.tuple("late", at("11:00")));
+    }
+
+    @EachDatabase
+    void an_older_import_cannot_replace_a_newer_one_nor_survive_its_source(TestStore store) {
+        store.guideSources().create(GuideSourceDraft.of("epg", "EPG", "/guide.xml"));
+        var outcome = new headwater.domain.guide.GuideImportOutcome(Guides.NOW, null, 0, 0, 0, Duration.ZERO);
+        JdbiGuideStore guide = store.guide();
+        try (var older = guide.begin("epg"); var newer = guide.begin("epg")) {
+            newer.commit(List.of(), outcome);
+            assertThatThrownBy(() -> older.commit(List.of(), outcome))
+                    .isInstanceOf(headwater.domain.guide.GuideConflictException.class)
+                    .hasMessage("guide source epg: a newer import (generation " + newer.generation() + ") was "
+                            + "committed while this one (generation " + older.generation() + ") ran; the newer guide "
+                            + "stays");
+        }
+        try (var orphan = guide.begin("epg")) {
+            store.guideSources().delete("epg");
+            assertThatThrownBy(() -> orphan.commit(List.of(), outcome))
+                    .isInstanceOf(headwater.domain.guide.GuideConflictException.class)
+                    .hasMessage("guide source epg was deleted during its import; generation " + orphan.generation()
+                            + " is discarded");
+        }
+        assertThatThrownBy(() -> guide.begin("epg")).isInstanceOf(headwater.domain.catalog.NotFoundException.class)
+                .hasMessage("guide source epg does not exist");
+        guide.collectGarbage(Guides.NOW);
+        assertThat(count(store, "guide_generation")).isZero();
+    }
 }

@@ -14,9 +14,9 @@ import headwater.domain.subscriber.Plan;
 import headwater.domain.subscriber.Quality;
 import headwater.store.EachDatabase;
 import headwater.store.TestStore;
+import headwater.store.catalog.PackageUsage;
 import java.util.Optional;
 import java.util.Set;
-import org.jdbi.v3.core.JdbiException;
 
 class PlanRepositoryTest {
 
@@ -89,10 +89,10 @@ class PlanRepositoryTest {
         assertThat(usage(store, "sports")).contains("1 plan (gold)");
         assertThat(usage(store, "kids")).isEmpty();
 
-        // ON DELETE RESTRICT: the database refuses. JdbiPackageRepository does not yet turn this into a
-        // ReferenceInUseException (it should call PackageUsage inside its delete transaction).
-        assertThatThrownBy(() -> customers.packages().delete("movies")).isInstanceOf(JdbiException.class);
-        assertThatThrownBy(() -> customers.packages().delete("sports")).isInstanceOf(JdbiException.class);
+        assertThatThrownBy(() -> customers.packages().delete("movies")).isInstanceOf(ReferenceInUseException.class)
+                .hasMessageContaining("package movies").hasMessageContaining("1 plan (gold) and 1 subscriber (s1)");
+        assertThatThrownBy(() -> customers.packages().delete("sports")).isInstanceOf(ReferenceInUseException.class)
+                .hasMessageContaining("1 plan (gold)");
         assertThat(customers.packages().find("movies")).isPresent();
         assertThat(customers.plans().get("gold").packageIds()).containsExactly("movies", "sports");
         assertThat(customers.subscribers().get("s1").packageIds()).containsExactly("movies");

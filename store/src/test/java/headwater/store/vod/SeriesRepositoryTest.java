@@ -13,6 +13,7 @@ import headwater.domain.catalog.Package;
 import headwater.domain.catalog.ReferenceInUseException;
 import headwater.domain.catalog.UnknownReferenceException;
 import headwater.domain.vod.Episode;
+import headwater.domain.vod.EpisodeDraft;
 import headwater.domain.vod.Season;
 import headwater.domain.vod.Series;
 import headwater.domain.vod.SeriesDraft;
@@ -39,8 +40,8 @@ class SeriesRepositoryTest {
                 "Plot\nline two", "Ann Example", "Cy Example", "Crime", 2008, 9.5, true);
     }
 
-    private static Episode episode(String id, int season, int number) {
-        return new Episode(id, "show", season, number, "Episode " + number,
+    private static EpisodeDraft episode(String id, int season, int number) {
+        return new EpisodeDraft(id, "show", season, number, "Episode " + number,
                 URI.create("file:///srv/show/s" + season + "e" + number + ".mkv"), "What happens.",
                 number == 1 ? MovieRepositoryTest.MKV : null);
     }
@@ -66,7 +67,7 @@ class SeriesRepositoryTest {
                 Season.of("show", 2));
         assertThat(store.series().episodes("show")).extracting(Episode::id)
                 .containsExactly("show-1x1", "show-1x2", "show-2x1");
-        assertThat(store.series().getEpisode("show-1x1")).isEqualTo(episode("show-1x1", 1, 1));
+        assertThat(store.series().getEpisode("show-1x1")).isEqualTo(new Episode(episode("show-1x1", 1, 1), 1, NOW, NOW));
         assertThat(store.series().getEpisode("show-1x2").mediaInfo()).isNull();
         assertThatThrownBy(() -> store.series().episodes("ghost")).isInstanceOf(NotFoundException.class)
                 .hasMessage("series ghost does not exist");
@@ -79,11 +80,12 @@ class SeriesRepositoryTest {
         show(store);
 
         store.series().saveSeason(new Season("show", 1, "Series one", null, null));
-        Episode moved = episode("show-1x2", 2, 7).withTitle("Moved");
-        store.series().updateEpisode(moved);
+        EpisodeDraft moved = episode("show-1x2", 2, 7).withTitle("Moved");
+        Episode updated = store.series().updateEpisode(1, moved);
 
         assertThat(store.series().seasons("show").getFirst()).isEqualTo(new Season("show", 1, "Series one", null, null));
-        assertThat(store.series().getEpisode("show-1x2")).isEqualTo(moved);
+        assertThat(updated).isEqualTo(new Episode(moved, 2, NOW, NOW));
+        assertThat(store.series().getEpisode("show-1x2")).isEqualTo(updated);
         assertThat(store.series().episodes("show")).extracting(Episode::id)
                 .containsExactly("show-1x1", "show-2x1", "show-1x2");
     }
@@ -98,19 +100,19 @@ class SeriesRepositoryTest {
         assertThatThrownBy(() -> store.series().createEpisode(episode("again", 1, 2)))
                 .isInstanceOf(DuplicateKeyException.class)
                 .hasMessage("episode number 1x2 of series show is already episode show-1x2 (wanted by again)");
-        assertThatThrownBy(() -> store.series().updateEpisode(episode("show-2x1", 1, 1)))
+        assertThatThrownBy(() -> store.series().updateEpisode(1, episode("show-2x1", 1, 1)))
                 .isInstanceOf(DuplicateKeyException.class)
                 .hasMessage("episode number 1x1 of series show is already episode show-1x1 (wanted by show-2x1)");
         assertThatThrownBy(() -> store.series().createEpisode(episode("lost", 3, 1)))
                 .isInstanceOf(NotFoundException.class).hasMessage("series show season 3 does not exist");
-        assertThatThrownBy(() -> store.series().createEpisode(new Episode("orphan", "ghost", 1, 1, "Orphan",
+        assertThatThrownBy(() -> store.series().createEpisode(new EpisodeDraft("orphan", "ghost", 1, 1, "Orphan",
                 URI.create("file:///o.mkv"), null, null)))
                 .isInstanceOf(NotFoundException.class).hasMessage("series ghost does not exist");
-        assertThatThrownBy(() -> store.series().updateEpisode(new Episode("show-1x1", "other", 1, 1, "Stolen",
+        assertThatThrownBy(() -> store.series().updateEpisode(1, new EpisodeDraft("show-1x1", "other", 1, 1, "Stolen",
                 URI.create("file:///o.mkv"), null, null)))
                 .isInstanceOf(InvalidValueException.class).hasMessage("episode seriesId is \"other\": episode show-1x1 "
                         + "belongs to series show and cannot move to another");
-        assertThatThrownBy(() -> store.series().updateEpisode(episode("ghost", 1, 9)))
+        assertThatThrownBy(() -> store.series().updateEpisode(1, episode("ghost", 1, 9)))
                 .isInstanceOf(NotFoundException.class).hasMessage("episode ghost does not exist");
         assertThatThrownBy(() -> store.series().saveSeason(Season.of("ghost", 1)))
                 .isInstanceOf(NotFoundException.class).hasMessage("series ghost does not exist");
@@ -121,7 +123,11 @@ class SeriesRepositoryTest {
         assertThat(store.series().find("new")).isEmpty();
         assertThat(store.series().episodes("show")).extracting(Episode::id)
                 .containsExactly("show-1x1", "show-1x2", "show-2x1");
-        assertThat(store.series().getEpisode("show-2x1")).isEqualTo(episode("show-2x1", 2, 1));
+        assertThat(store.series().getEpisode("show-2x1").draft()).isEqualTo(episode("show-2x1", 2, 1));
+        assertThatThrownBy(() -> store.series().updateEpisode(3, episode("show-2x1", 2, 1).withTitle("Stale")))
+                .isInstanceOf(ConcurrentUpdateException.class)
+                .hasMessage("episode show-2x1 was changed concurrently: the update expected version 3, the stored "
+                        + "version is 1; read it again and reapply the change");
     }
 
     @EachDatabase
@@ -175,6 +181,22 @@ class SeriesRepositoryTest {
     }
 
     @EachDatabase
+    void sql_and_markup_in_season_and_episode_text_are_stored_verbatim(TestStore store) {
+        store.series().create(SeriesDraft.of("show", "Show"));
+        String sql = "x'); DELETE FROM episode; --";
+        String markup = "<img src=x onerror=alert(1)> &lt; ]]> %_\\";
+        Season season = new Season("show", 0, markup, null, sql + "\n" + markup);
+        EpisodeDraft episode = new EpisodeDraft("special", "show", 0, 0, sql, URI.create("file:///srv/it's%20x.mkv"),
+                markup, null);
+
+        store.series().saveSeason(season);
+        store.series().createEpisode(episode);
+
+        assertThat(store.series().seasons("show")).containsExactly(season);
+        assertThat(store.series().getEpisode("special").draft()).isEqualTo(episode);
+    }
+
+    @EachDatabase
     void of_two_concurrent_updates_of_one_version_exactly_one_wins(TestStore store) throws Exception {
         Series original = store.series().create(SeriesDraft.of("race", "Original"));
         ExecutorService threads = Executors.newFixedThreadPool(2);
@@ -203,6 +225,40 @@ class SeriesRepositoryTest {
                 version++;
                 assertThat(won).isEqualTo(1);
                 assertThat(store.series().get("race").version()).isEqualTo(version);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @EachDatabase
+    void of_two_concurrent_episode_updates_of_one_version_exactly_one_wins(TestStore store) throws Exception {
+        show(store);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 10; round++) {
+                Episode base = store.series().getEpisode("show-1x1");
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<Episode>> updates = new ArrayList<>();
+                for (String title : List.of("Operator's title " + round, "Probed " + round)) {
+                    updates.add(threads.submit(() -> {
+                        start.await();
+                        return store.series().updateEpisode(base.version(), base.draft().withTitle(title));
+                    }));
+                }
+                start.countDown();
+                List<Episode> winners = new ArrayList<>();
+                for (Future<Episode> update : updates) {
+                    try {
+                        winners.add(update.get());
+                    } catch (ExecutionException e) {
+                        assertThat(e.getCause()).isInstanceOf(ConcurrentUpdateException.class)
+                                .hasMessageContaining("the update expected version " + base.version()
+                                        + ", the stored version is " + (base.version() + 1));
+                    }
+                }
+                assertThat(winners).hasSize(1);
+                assertThat(store.series().getEpisode("show-1x1")).isEqualTo(winners.getFirst());
             }
         } finally {
             threads.shutdownNow();

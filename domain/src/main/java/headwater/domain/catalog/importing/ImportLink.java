@@ -11,7 +11,7 @@ import java.util.Objects;
  *
  * @param source   the import source's name (one playlist the operator imports again and again)
  * @param entryKey the entry's stable keys as text ({@link PlaylistImporter#entryKey}); entries may share one
- * @param entry    the entry as M3U text ({@code #EXTM3U}, its {@code #EXTINF} and URL lines), every attribute kept
+ * @param entry    the entry as M3U text (its {@code #EXTINF}, option and URL lines), every attribute kept
  * @param position the entry's index in the playlist of the last import that had it
  * @param line     the 1-based line of the entry in that playlist
  * @param present  whether the last import had the entry (false: removed, its channel disabled)

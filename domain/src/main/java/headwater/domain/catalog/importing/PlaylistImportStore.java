@@ -1,14 +1,35 @@
 package headwater.domain.catalog.importing;
 
+import headwater.domain.catalog.Channel;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /** What playlist imports read and write; {@code store} implements it. Failures are {@link headwater.domain.catalog.CatalogException}s. */
 public interface PlaylistImportStore {
 
-    /** Every link of {@code source} (present or not) with its channel, by position, read in one snapshot. */
-    List<LinkedChannel> linked(String source);
+    /** Every link of {@code source} (present or not), by position. */
+    List<ImportLink> links(String source);
+
+    /** The channels of these ids that exist, by id. */
+    Map<String, Channel> channels(Collection<String> ids);
+
+    /** Every link of {@code source} with its channel, by position (for tools and reports). */
+    default List<LinkedChannel> linked(String source) {
+        List<ImportLink> links = links(source);
+        Map<String, Channel> channels = channels(links.stream().map(ImportLink::channelId).toList());
+        var linked = new ArrayList<LinkedChannel>(links.size());
+        for (ImportLink link : links) {
+            Channel channel = channels.get(link.channelId());
+            if (channel != null) {
+                linked.add(new LinkedChannel(link, channel));
+            }
+        }
+        return linked;
+    }
 
     /** The ids of all channels. */
     Set<String> channelIds();

@@ -24,7 +24,8 @@ import java.util.function.Consumer;
  * Headers come from, in order of precedence: the URL's {@code |name=value&...} suffix; {@code #EXTVLCOPT}
  * {@code http-user-agent} and {@code http-referrer}; {@code #KODIPROP} {@code inputstream.adaptive.stream_headers}
  * and {@code manifest_headers}. Names are lower-cased (HTTP names ignore case); names and values are
- * percent-encoded (UTF-8) except for unreserved characters.
+ * percent-encoded (UTF-8) except for unreserved characters. Only http and https sources carry headers (the headend
+ * turns rtmp, rtsp and srt sources into {@code ffmpeg:} inputs, whose fragment holds ffmpeg options).
  *
  * <p>Characters a URI cannot hold but players accept in playlists (spaces, {@code "<>\^`{}}, brackets after the
  * host, a {@code %} not followed by two hex digits) are percent-encoded; nothing else is rewritten.
@@ -45,6 +46,12 @@ final class SourceUri {
         String base = hash < 0 ? url : url.substring(0, hash);
         Map<String, String> headers = headers(entry);
         String fragment = hash < 0 ? null : url.substring(hash + 1);
+        if (!headers.isEmpty() && !base.regionMatches(true, 0, "http://", 0, 7)
+                && !base.regionMatches(true, 0, "https://", 0, 8)) {
+            // Request headers mean nothing to udp or rtmp, and the headend reads an ffmpeg input's fragment as options.
+            problem.accept("the HTTP headers " + headers.keySet() + " are not kept: the URL is not http or https");
+            headers = Map.of();
+        }
         if (!headers.isEmpty()) {
             if (fragment != null && !fragment.isEmpty()) {
                 problem.accept("the URL's fragment '#" + abbreviate(fragment) + "' is replaced by its HTTP headers "

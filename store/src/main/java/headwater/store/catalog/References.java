@@ -1,6 +1,5 @@
-package headwater.store.subscriber;
+package headwater.store.catalog;
 
-import headwater.store.catalog.Chunks;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -9,16 +8,16 @@ import java.util.Set;
 import org.jdbi.v3.core.Handle;
 
 /** Which of the referenced ids do not exist, asked in one handle (so inside the write transaction). */
-final class References {
+public final class References {
 
     /** How many ids a "used by" message quotes before it says "…". */
-    static final int QUOTED = 5;
+    public static final int QUOTED = 5;
 
     private References() {
     }
 
     /** The ids of {@code wanted} that have no row in {@code table} ("package", "plan", "reseller", "subscriber"). */
-    static List<String> missing(Handle handle, String table, Collection<String> wanted) {
+    public static List<String> missing(Handle handle, String table, Collection<String> wanted) {
         if (wanted.isEmpty()) {
             return List.of();
         }
@@ -41,7 +40,7 @@ final class References {
     /**
      * "3 subscribers (alice, bob, carol)" from a count and the first ids of the users, or null when there are none.
      */
-    static String usage(long count, String noun, List<String> firstIds) {
+    public static String usage(long count, String noun, List<String> firstIds) {
         if (count == 0) {
             return null;
         }

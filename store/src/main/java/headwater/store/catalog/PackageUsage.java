@@ -1,4 +1,4 @@
-package headwater.store.subscriber;
+package headwater.store.catalog;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,0 +1,46 @@
+package headwater.app.wiring;
+
+import headwater.api.AdminApi;
+import headwater.api.AdminKeys;
+import headwater.api.Repositories;
+import headwater.delivery.Mount;
+import headwater.store.Database;
+import headwater.store.apikey.JdbiApiKeyRepository;
+import headwater.store.catalog.JdbiCategoryRepository;
+import headwater.store.catalog.JdbiChannelRepository;
+import headwater.store.catalog.JdbiPackageRepository;
+import headwater.store.subscriber.JdbiDeviceRepository;
+import headwater.store.subscriber.JdbiPlanRepository;
+import headwater.store.subscriber.JdbiResellerRepository;
+import headwater.store.subscriber.JdbiSubscriberRepository;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * The admin API ({@link AdminApi}, under {@value AdminApi#BASE}) on the store's repositories, mounted on the delivery
+ * server's port. At first start (no admin key stored yet) it makes one; the caller prints it once and it is never
+ * shown again (only its digest is stored).
+ *
+ * @param mount    for {@code DeliveryServer.mount}, before the server starts
+ * @param firstKey the key made now, or empty when one existed
+ */
+public record AdminApiMount(Mount mount, Optional<String> firstKey) {
+
+    public static AdminApiMount on(Database database, Clock clock) {
+        Repositories repositories = new Repositories(new JdbiChannelRepository(database, clock),
+                new JdbiCategoryRepository(database), new JdbiPackageRepository(database),
+                new JdbiPlanRepository(database), new JdbiSubscriberRepository(database, clock),
+                new JdbiResellerRepository(database, clock), new JdbiDeviceRepository(database),
+                new Argon2PasswordHasher());
+        AdminKeys keys = new AdminKeys(new JdbiApiKeyRepository(database, clock), clock);
+        Optional<String> first = keys.ensureKey();
+        AdminApi api = new AdminApi(repositories, keys);
+        return new AdminApiMount(new Mount(AdminApi.PREFIX, api::router), first);
+    }
+
+    /** The key is a secret: never in a log line or a dump of this record. */
+    @Override
+    public String toString() {
+        return "AdminApiMount[" + mount.pathPrefix() + ", firstKey=" + (firstKey.isPresent() ? "***" : "none") + "]";
+    }
+}

@@ -1,0 +1,79 @@
+package headwater.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import headwater.app.config.HeadwaterConfig;
+import headwater.app.config.HlsConfig;
+import headwater.app.config.ServerConfig;
+import headwater.app.ffmpeg.Ffmpeg;
+import headwater.app.ffmpeg.FfmpegOrigin;
+import headwater.testkit.Fixtures;
+import headwater.testkit.LoopbackHttpServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The admin API mounted on the server's port: the first start makes a key (shown once; later starts make none), the
+ * key is required, and a channel created through the API goes live in the headend like one from the CLI.
+ */
+class AdminApiWiringTest {
+
+    private static final Ffmpeg NO_FFMPEG = new Ffmpeg(Path.of("/usr/bin/ffmpeg"), FfmpegOrigin.PATH, "unused");
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void the_first_start_makes_a_key_that_opens_the_api_and_api_channels_go_live(@TempDir Path dir) throws Exception {
+        Path media = Files.createDirectories(dir.resolve("media"));
+        Files.write(media.resolve("loop.ts"), Fixtures.bytes(Fixtures.H264_AAC_180P));
+        HeadwaterConfig defaults = HeadwaterConfig.defaults();
+        HeadwaterConfig config = new HeadwaterConfig(new ServerConfig("127.0.0.1", 0), dir.resolve("data"),
+                defaults.ffmpeg(), defaults.demo(), new HlsConfig(Duration.ofSeconds(1), 3, 1), defaults.health(),
+                List.of(), defaults.metrics(), defaults.database(), defaults.outbound());
+
+        String key;
+        try (LoopbackHttpServer origin = LoopbackHttpServer.serving(media);
+             HeadwaterServer server = HeadwaterServer.start(config, NO_FFMPEG)) {
+            key = server.firstAdminKey().orElseThrow();
+            assertThat(key).startsWith("hw_admin_");
+            URI api = server.adminApiUrl();
+            assertThat(api.toString()).isEqualTo("http://127.0.0.1:" + server.port() + "/api/v1/");
+
+            assertThat(send(HttpRequest.newBuilder(api.resolve("openapi.json")).build()).statusCode()).isEqualTo(200);
+            HttpResponse<String> anonymous = send(HttpRequest.newBuilder(api.resolve("channels")).build());
+            assertThat(anonymous.statusCode()).isEqualTo(401);
+            assertThat(anonymous.headers().firstValue("Content-Type")).contains("application/problem+json");
+
+            String body = "{\"id\": \"sport\", \"number\": 7, \"name\": \"Sport\", \"sources\": [\""
+                    + origin.url("/loop.ts") + "\"]}";
+            HttpResponse<String> created = send(HttpRequest.newBuilder(api.resolve("channels"))
+                    .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+
+            await().atMost(Duration.ofSeconds(60)).until(() ->
+                    send(HttpRequest.newBuilder(server.multivariantUrl("sport")).build()).statusCode() == 200);
+            HttpResponse<String> listed = send(HttpRequest.newBuilder(api.resolve("channels"))
+                    .header("Authorization", "Bearer " + key).build());
+            assertThat(listed.statusCode()).isEqualTo(200);
+            assertThat(listed.body()).contains("\"sport\"");
+        }
+        try (HeadwaterServer again = HeadwaterServer.start(config, NO_FFMPEG)) {
+            assertThat(again.firstAdminKey()).as("the key is made once").isEmpty();
+            assertThat(send(HttpRequest.newBuilder(again.adminApiUrl().resolve("channels"))
+                    .header("Authorization", "Bearer " + key).build()).statusCode()).isEqualTo(200);
+        }
+    }
+
+    private HttpResponse<String> send(HttpRequest request) throws Exception {
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+}
