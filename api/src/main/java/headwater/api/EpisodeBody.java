@@ -1,7 +1,7 @@
 package headwater.api;
 
 import headwater.domain.catalog.Check;
-import headwater.domain.vod.Episode;
+import headwater.domain.vod.EpisodeDraft;
 import headwater.domain.vod.MediaInfo;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,11 +11,12 @@ import java.util.List;
  *
  * @param id       required on create; on update optional, and then equal to the id in the path
  * @param seriesId on create under a series, taken from the path; on update required, and it cannot change
+ * @param version  on update, the version the change is based on (or send {@code If-Match}); refused on create
  */
 record EpisodeBody(String id, String seriesId, Integer seasonNumber, Integer episodeNumber, String title,
-                   String source, String plot) {
+                   String source, String plot, Long version) {
 
-    Episode episode(String pathId, String pathSeriesId, MediaInfo mediaInfo) {
+    EpisodeDraft draft(String pathId, String pathSeriesId, MediaInfo mediaInfo) {
         List<FieldError> missing = new ArrayList<>();
         String effectiveId = Bodies.id(pathId, id, missing);
         String series = pathSeriesId != null ? seriesOf(pathSeriesId, missing) : seriesId;
@@ -25,7 +26,7 @@ record EpisodeBody(String id, String seriesId, Integer seasonNumber, Integer epi
         Bodies.required("title", title, missing);
         Bodies.required("source", source, missing);
         Bodies.check(missing);
-        return new Episode(effectiveId, series, seasonNumber, episodeNumber, title,
+        return new EpisodeDraft(effectiveId, series, seasonNumber, episodeNumber, title,
                 Check.parseUri("episode", "source", source), plot, mediaInfo);
     }
 

@@ -3,24 +3,21 @@ package headwater.api;
 import headwater.domain.catalog.CategoryRepository;
 import headwater.domain.catalog.ChannelRepository;
 import headwater.domain.catalog.PackageRepository;
-import headwater.domain.guide.GuideSourceRepository;
 import headwater.domain.subscriber.DeviceRepository;
 import headwater.domain.subscriber.PasswordHasher;
 import headwater.domain.subscriber.PlanRepository;
 import headwater.domain.subscriber.ResellerRepository;
 import headwater.domain.subscriber.SubscriberRepository;
-import headwater.domain.vod.MovieRepository;
-import headwater.domain.vod.SeriesRepository;
 import java.util.Objects;
 
 /**
- * What the admin API works on: the domain's repositories (blocking; the API calls them on worker threads) and the
- * hasher that turns subscriber passwords into stored hashes.
+ * What the admin API works on for the catalogue and the customers: the domain's repositories (blocking; the API calls
+ * them on worker threads) and the hasher that turns subscriber passwords into stored hashes. Films, series and guide
+ * sources are in {@link MediaRepositories}.
  */
 public record Repositories(ChannelRepository channels, CategoryRepository categories, PackageRepository packages,
                            PlanRepository plans, SubscriberRepository subscribers, ResellerRepository resellers,
-                           DeviceRepository devices, PasswordHasher passwordHasher, MovieRepository movies,
-                           SeriesRepository series, GuideSourceRepository guideSources) {
+                           DeviceRepository devices, PasswordHasher passwordHasher) {
 
     public Repositories {
         Objects.requireNonNull(channels, "channels");
@@ -31,8 +28,5 @@ public record Repositories(ChannelRepository channels, CategoryRepository catego
         Objects.requireNonNull(resellers, "resellers");
         Objects.requireNonNull(devices, "devices");
         Objects.requireNonNull(passwordHasher, "passwordHasher");
-        Objects.requireNonNull(movies, "movies");
-        Objects.requireNonNull(series, "series");
-        Objects.requireNonNull(guideSources, "guideSources");
     }
 }

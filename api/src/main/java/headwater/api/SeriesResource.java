@@ -3,6 +3,7 @@ package headwater.api;
 import headwater.domain.catalog.Check;
 import headwater.domain.catalog.NotFoundException;
 import headwater.domain.vod.Episode;
+import headwater.domain.vod.EpisodeDraft;
 import headwater.domain.vod.Season;
 import headwater.domain.vod.Series;
 import headwater.domain.vod.SeriesDraft;
@@ -13,7 +14,7 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * {@code /api/v1/series}: list, create, read, replace (optimistic), delete; a series' seasons
  * ({@code /seasons/{number}}: put, delete, list) and episodes ({@code /episodes}: list, create); and
- * {@code /api/v1/episodes/{id}}: read, replace (with {@code If-Match}; media info kept), delete.
+ * {@code /api/v1/episodes/{id}}: read, replace (optimistic; media info kept), delete.
  */
 final class SeriesResource {
 
@@ -21,11 +22,11 @@ final class SeriesResource {
     static final String EPISODES = AdminApi.BASE + "/episodes";
 
     private final SeriesRepository series;
-    private final ContentGuard guard = new ContentGuard("episode");
     private final Representation<Series> representation = Representation.versioned(PATH, Series::id, Series::version,
             VodViews::series);
     private final Representation<Season> seasons = Representation.content(PATH, Season::seriesId, VodViews::season);
-    private final Representation<Episode> episodes = Representation.content(EPISODES, Episode::id, VodViews::episode);
+    private final Representation<Episode> episodes = Representation.versioned(EPISODES, Episode::id,
+            Episode::version, VodViews::episode);
 
     SeriesResource(SeriesRepository series) {
         this.series = series;
@@ -89,17 +90,23 @@ final class SeriesResource {
     }
 
     private void createEpisode(RoutingContext ctx) {
-        Episode episode = Json.body(ctx, EpisodeBody.class, "episode").episode(null, ctx.pathParam("id"), null);
-        episodes.create(ctx, () -> series.createEpisode(episode));
+        EpisodeBody body = Json.body(ctx, EpisodeBody.class, "episode");
+        Bodies.noVersion(body.version());
+        EpisodeDraft draft = body.draft(null, ctx.pathParam("id"), null);
+        episodes.create(ctx, () -> series.createEpisode(draft));
     }
 
     private void replaceEpisode(RoutingContext ctx) {
         String id = ctx.pathParam("id");
-        IfMatch ifMatch = ContentGuard.required(ctx.request().getHeader(IfMatch.HEADER));
+        IfMatch ifMatch = IfMatch.parse(ctx.request().getHeader(IfMatch.HEADER));
         EpisodeBody body = Json.body(ctx, EpisodeBody.class, "episode");
-        body.episode(id, null, null); // validated on the event loop, before any database work
-        episodes.replace(ctx, guard, ifMatch, series::getEpisode,
-                () -> series.updateEpisode(body.episode(id, null, series.getEpisode(id).mediaInfo())));
+        Long version = IfMatch.expectedVersion(ctx, ifMatch, body.version());
+        body.draft(id, null, null); // validated on the event loop, before any database work
+        episodes.update(ctx, () -> {
+            Episode current = series.getEpisode(id);
+            return series.updateEpisode(version == null ? current.version() : version,
+                    body.draft(id, null, current.mediaInfo()));
+        });
     }
 
     private static int number(RoutingContext ctx) {

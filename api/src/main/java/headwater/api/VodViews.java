@@ -27,7 +27,7 @@ final class VodViews {
     }
 
     record EpisodeView(String id, String seriesId, int seasonNumber, int episodeNumber, String title, String source,
-                       String plot, MediaInfoView mediaInfo) {
+                       String plot, MediaInfoView mediaInfo, long version, String added, String updated) {
     }
 
     static MovieView movie(Movie movie) {
@@ -49,8 +49,10 @@ final class VodViews {
     }
 
     static EpisodeView episode(Episode episode) {
-        return new EpisodeView(episode.id(), episode.seriesId(), episode.seasonNumber(), episode.episodeNumber(),
-                episode.title(), episode.source().toString(), episode.plot(), MediaInfoView.of(episode.mediaInfo()));
+        var d = episode.draft();
+        return new EpisodeView(d.id(), d.seriesId(), d.seasonNumber(), d.episodeNumber(), d.title(),
+                d.source().toString(), d.plot(), MediaInfoView.of(d.mediaInfo()), episode.version(),
+                episode.added().toString(), episode.updated().toString());
     }
 
     private static String text(URI uri) {

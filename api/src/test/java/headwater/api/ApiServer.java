@@ -49,7 +49,7 @@ final class ApiServer implements AutoCloseable {
     static ApiServer start(TestStore store) {
         AdminKeys keys = new AdminKeys(new JdbiApiKeyRepository(store.database(), TestStore.CLOCK), Clock.systemUTC());
         String key = keys.ensureKey().orElseThrow();
-        AdminApi api = new AdminApi(repositories(store), keys);
+        AdminApi api = new AdminApi(repositories(store), media(store), keys);
         Vertx vertx = Vertx.vertx();
         HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0))
                 .requestHandler(api.router(vertx));
@@ -62,7 +62,11 @@ final class ApiServer implements AutoCloseable {
         return new Repositories(store.channels(), store.categories(), store.packages(),
                 new JdbiPlanRepository(store.database()), new JdbiSubscriberRepository(store.database(), TestStore.CLOCK),
                 new JdbiResellerRepository(store.database(), TestStore.CLOCK), new JdbiDeviceRepository(store.database()),
-                new Argon2Hasher(), new JdbiMovieRepository(store.database(), TestStore.CLOCK),
+                new Argon2Hasher());
+    }
+
+    static MediaRepositories media(TestStore store) {
+        return new MediaRepositories(new JdbiMovieRepository(store.database(), TestStore.CLOCK),
                 new JdbiSeriesRepository(store.database(), TestStore.CLOCK),
                 new JdbiGuideSourceRepository(store.database(), TestStore.CLOCK));
     }

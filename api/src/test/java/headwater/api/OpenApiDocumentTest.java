@@ -46,9 +46,10 @@ class OpenApiDocumentTest {
         vertx = Vertx.vertx();
         Repositories repositories = new Repositories(unused(ChannelRepository.class), unused(CategoryRepository.class),
                 unused(PackageRepository.class), unused(PlanRepository.class), unused(SubscriberRepository.class),
-                unused(ResellerRepository.class), unused(DeviceRepository.class), unused(PasswordHasher.class),
-                unused(MovieRepository.class), unused(SeriesRepository.class), unused(GuideSourceRepository.class));
-        router = new AdminApi(repositories, new AdminKeys(new NoKeys(), Clock.systemUTC())).router(vertx);
+                unused(ResellerRepository.class), unused(DeviceRepository.class), unused(PasswordHasher.class));
+        MediaRepositories media = new MediaRepositories(unused(MovieRepository.class), unused(SeriesRepository.class),
+                unused(GuideSourceRepository.class));
+        router = new AdminApi(repositories, media, new AdminKeys(new NoKeys(), Clock.systemUTC())).router(vertx);
         document = Json.mapper().readTree(OpenApiDocument.bytes());
     }
 
