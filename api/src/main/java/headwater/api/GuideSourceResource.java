@@ -43,6 +43,6 @@ final class GuideSourceResource {
         GuideSourceBody body = Json.body(ctx, GuideSourceBody.class, "guide source");
         Long version = IfMatch.expectedVersion(ctx, ifMatch, body.version());
         GuideSourceDraft draft = body.draft(id);
-        representation.update(ctx, () -> sources.update(version == null ? sources.get(id).version() : version, draft));
+        representation.update(ctx, version, sources::get, expected -> sources.update(expected, draft));
     }
 }

@@ -70,7 +70,7 @@ final class SeriesResource {
         SeriesBody body = Json.body(ctx, SeriesBody.class, "series");
         Long version = IfMatch.expectedVersion(ctx, ifMatch, body.version());
         SeriesDraft draft = body.draft(id);
-        representation.update(ctx, () -> series.update(version == null ? series.get(id).version() : version, draft));
+        representation.update(ctx, version, series::get, expected -> series.update(expected, draft));
     }
 
     private void saveSeason(RoutingContext ctx) {
