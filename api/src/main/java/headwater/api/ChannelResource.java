@@ -60,6 +60,6 @@ final class ChannelResource {
         ChannelBody body = Json.body(ctx, ChannelBody.class, "channel");
         Long version = IfMatch.expectedVersion(ctx, ifMatch, body.version());
         ChannelDraft draft = body.draft(id);
-        representation.update(ctx, () -> channels.update(version == null ? channels.get(id).version() : version, draft));
+        representation.update(ctx, version, channels::get, expected -> channels.update(expected, draft));
     }
 }

@@ -29,15 +29,17 @@ final class Problems {
     private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
 
     /** The body field that holds the references to an entity, per resource: "channels" refer to categoryIds. */
-    private static final Map<String, String> REFERENCE_FIELDS = Map.of(
-            "channels/category", "categoryIds",
-            "categories/parent category", "parentId",
-            "packages/channel", "channelIds",
-            "plans/package", "packageIds",
-            "subscribers/package", "packageIds",
-            "subscribers/plan", "planId",
-            "subscribers/reseller", "resellerId",
-            "devices/subscriber", "subscriberId");
+    private static final Map<String, String> REFERENCE_FIELDS = Map.ofEntries(
+            Map.entry("channels/category", "categoryIds"),
+            Map.entry("categories/parent category", "parentId"),
+            Map.entry("packages/channel", "channelIds"),
+            Map.entry("plans/package", "packageIds"),
+            Map.entry("subscribers/package", "packageIds"),
+            Map.entry("subscribers/plan", "planId"),
+            Map.entry("subscribers/reseller", "resellerId"),
+            Map.entry("devices/subscriber", "subscriberId"),
+            Map.entry("movies/category", "categoryIds"),
+            Map.entry("series/category", "categoryIds"));
 
     private Problems() {
     }

@@ -11,8 +11,9 @@ import headwater.domain.subscriber.SubscriberRepository;
 import java.util.Objects;
 
 /**
- * What the admin API works on: the domain's repositories (blocking; the API calls them on worker threads) and the
- * hasher that turns subscriber passwords into stored hashes.
+ * What the admin API works on for the catalogue and the customers: the domain's repositories (blocking; the API calls
+ * them on worker threads) and the hasher that turns subscriber passwords into stored hashes. Films, series and guide
+ * sources are in {@link MediaRepositories}.
  */
 public record Repositories(ChannelRepository channels, CategoryRepository categories, PackageRepository packages,
                            PlanRepository plans, SubscriberRepository subscribers, ResellerRepository resellers,

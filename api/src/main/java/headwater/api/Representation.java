@@ -5,6 +5,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
+import java.util.function.LongFunction;
 import java.util.function.ToLongFunction;
 
 /**
@@ -18,23 +19,27 @@ final class Representation<T> {
     private final Function<T, String> id;
     private final Function<T, ?> view;
     private final Function<T, String> etag;
+    private final ToLongFunction<T> version;
 
-    private Representation(String collection, Function<T, String> id, Function<T, ?> view, Function<T, String> etag) {
+    private Representation(String collection, Function<T, String> id, Function<T, ?> view, Function<T, String> etag,
+                           ToLongFunction<T> version) {
         this.collection = collection;
         this.id = id;
         this.view = view;
         this.etag = etag;
+        this.version = version;
     }
 
     /** Values with a version column: the ETag is {@code "<version>"}. */
     static <T> Representation<T> versioned(String collection, Function<T, String> id, ToLongFunction<T> version,
                                            Function<T, ?> view) {
-        return new Representation<>(collection, id, view, value -> IfMatch.versionTag(version.applyAsLong(value)));
+        return new Representation<>(collection, id, view, value -> IfMatch.versionTag(version.applyAsLong(value)),
+                version);
     }
 
     /** Values without one: the ETag is a digest of the JSON view. */
     static <T> Representation<T> content(String collection, Function<T, String> id, Function<T, ?> view) {
-        return new Representation<>(collection, id, view, value -> IfMatch.contentTag(view.apply(value)));
+        return new Representation<>(collection, id, view, value -> IfMatch.contentTag(view.apply(value)), null);
     }
 
     String etag(T value) {
@@ -56,6 +61,15 @@ final class Representation<T> {
     /** Updates on a worker thread; 200 with the new ETag and the view. */
     void update(RoutingContext ctx, Callable<T> update) {
         Blocking.run(ctx, update, value -> ok(ctx, value));
+    }
+
+    /**
+     * Updates a versioned value on a worker thread, based on {@code expected} ({@link IfMatch#expectedVersion}), or
+     * for {@code If-Match: *} (null) on whatever version is stored.
+     */
+    void update(RoutingContext ctx, Long expected, Function<String, T> get, LongFunction<T> update) {
+        String key = ctx.pathParam("id");
+        update(ctx, () -> update.apply(expected != null ? expected : version.applyAsLong(get.apply(key))));
     }
 
     /**

@@ -50,8 +50,7 @@ final class ResellerResource {
         ResellerBody body = Json.body(ctx, ResellerBody.class, "reseller");
         Long version = IfMatch.expectedVersion(ctx, ifMatch, body.version());
         ResellerDraft draft = body.draft(id);
-        representation.update(ctx, () -> resellers.update(version == null ? resellers.get(id).version() : version,
-                draft));
+        representation.update(ctx, version, resellers::get, expected -> resellers.update(expected, draft));
     }
 
     private void move(RoutingContext ctx, boolean add) {

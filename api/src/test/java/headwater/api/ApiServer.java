@@ -3,6 +3,9 @@ package headwater.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import headwater.store.TestStore;
 import headwater.store.apikey.JdbiApiKeyRepository;
+import headwater.store.guide.JdbiGuideSourceRepository;
+import headwater.store.vod.JdbiMovieRepository;
+import headwater.store.vod.JdbiSeriesRepository;
 import headwater.store.subscriber.JdbiDeviceRepository;
 import headwater.store.subscriber.JdbiPlanRepository;
 import headwater.store.subscriber.JdbiResellerRepository;
@@ -46,7 +49,7 @@ final class ApiServer implements AutoCloseable {
     static ApiServer start(TestStore store) {
         AdminKeys keys = new AdminKeys(new JdbiApiKeyRepository(store.database(), TestStore.CLOCK), Clock.systemUTC());
         String key = keys.ensureKey().orElseThrow();
-        AdminApi api = new AdminApi(repositories(store), keys);
+        AdminApi api = new AdminApi(repositories(store), media(store), keys);
         Vertx vertx = Vertx.vertx();
         HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0))
                 .requestHandler(api.router(vertx));
@@ -60,6 +63,12 @@ final class ApiServer implements AutoCloseable {
                 new JdbiPlanRepository(store.database()), new JdbiSubscriberRepository(store.database(), TestStore.CLOCK),
                 new JdbiResellerRepository(store.database(), TestStore.CLOCK), new JdbiDeviceRepository(store.database()),
                 new Argon2Hasher());
+    }
+
+    static MediaRepositories media(TestStore store) {
+        return new MediaRepositories(new JdbiMovieRepository(store.database(), TestStore.CLOCK),
+                new JdbiSeriesRepository(store.database(), TestStore.CLOCK),
+                new JdbiGuideSourceRepository(store.database(), TestStore.CLOCK));
     }
 
     URI uri(String path) {

@@ -8,11 +8,14 @@ import headwater.domain.apikey.ApiKeyRepository;
 import headwater.domain.catalog.CategoryRepository;
 import headwater.domain.catalog.ChannelRepository;
 import headwater.domain.catalog.PackageRepository;
+import headwater.domain.guide.GuideSourceRepository;
 import headwater.domain.subscriber.DeviceRepository;
 import headwater.domain.subscriber.PasswordHasher;
 import headwater.domain.subscriber.PlanRepository;
 import headwater.domain.subscriber.ResellerRepository;
 import headwater.domain.subscriber.SubscriberRepository;
+import headwater.domain.vod.MovieRepository;
+import headwater.domain.vod.SeriesRepository;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Route;
@@ -44,7 +47,9 @@ class OpenApiDocumentTest {
         Repositories repositories = new Repositories(unused(ChannelRepository.class), unused(CategoryRepository.class),
                 unused(PackageRepository.class), unused(PlanRepository.class), unused(SubscriberRepository.class),
                 unused(ResellerRepository.class), unused(DeviceRepository.class), unused(PasswordHasher.class));
-        router = new AdminApi(repositories, new AdminKeys(new NoKeys(), Clock.systemUTC())).router(vertx);
+        MediaRepositories media = new MediaRepositories(unused(MovieRepository.class), unused(SeriesRepository.class),
+                unused(GuideSourceRepository.class));
+        router = new AdminApi(repositories, media, new AdminKeys(new NoKeys(), Clock.systemUTC())).router(vertx);
         document = Json.mapper().readTree(OpenApiDocument.bytes());
     }
 
@@ -109,6 +114,10 @@ class OpenApiDocumentTest {
             if (path.getKey().contains("{id}")) {
                 assertThat(path.getValue().get("parameters").toString()).as(path.getKey())
                         .contains("#/components/parameters/id");
+            }
+            if (path.getKey().contains("{number}")) {
+                assertThat(path.getValue().get("parameters").toString()).as(path.getKey())
+                        .contains("#/components/parameters/seasonNumber");
             }
         }
     }

@@ -10,6 +10,7 @@ import headwater.domain.catalog.CategoryKind;
 import headwater.domain.catalog.ChannelDraft;
 import headwater.store.EachDatabase;
 import headwater.store.TestStore;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -235,6 +236,18 @@ class ProblemApiTest {
             assertThat(store.channels().find("big")).isEmpty();
 
             assertThat(api.get("/api/v1/channels").status()).isEqualTo(200);
+
+            // A client that asks before sending (Expect: 100-continue; curl does past 1 KiB) is told to go on by the
+            // BodyHandler, or refused up front. HTTP/1.1: over h2c the JDK client reports the interim 100 as final.
+            Reply continued = api.send(api.request("/api/v1/channels").version(HttpClient.Version.HTTP_1_1)
+                    .expectContinue(true).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"id\": \"asked\", \"number\": 7, \"name\": \""
+                            + "x".repeat(150) + "\"}")));
+            assertThat(continued.status()).as(continued.toString()).isEqualTo(201);
+            Reply refusedEarly = api.send(api.request("/api/v1/channels").version(HttpClient.Version.HTTP_1_1)
+                    .expectContinue(true).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(padding + "[]")));
+            assertProblem(refusedEarly, ProblemType.BODY_TOO_LARGE, "/api/v1/channels");
         }
     }
 
