@@ -5,7 +5,6 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -38,24 +37,10 @@ public final class AdminApi {
      * The whole API: catalogue, customers, films, series and guide sources.
      */
     public AdminApi(Repositories repositories, MediaRepositories media, AdminKeys keys) {
-        this(repositories, Objects.requireNonNull(media, "media"), keys, true);
-    }
-
-    /**
-     * The catalogue and the customers only: the films, series and guide-source paths answer 404 although the OpenAPI
-     * document lists them.
-     *
-     * @deprecated pass the {@link MediaRepositories} too; kept until app's wiring does
-     */
-    @Deprecated(forRemoval = true)
-    public AdminApi(Repositories repositories, AdminKeys keys) {
-        this(repositories, null, keys, false);
-    }
-
-    private AdminApi(Repositories repositories, MediaRepositories media, AdminKeys keys, boolean withMedia) {
         Objects.requireNonNull(repositories, "repositories");
+        Objects.requireNonNull(media, "media");
         this.keys = Objects.requireNonNull(keys, "keys");
-        List<Consumer<Routes>> mounted = new ArrayList<>(List.of(
+        this.resources = List.of(
                 new ChannelResource(repositories.channels())::mount,
                 new CategoryResource(repositories.categories())::mount,
                 new PackageResource(repositories.packages())::mount,
@@ -63,13 +48,10 @@ public final class AdminApi {
                 new SubscriberResource(repositories.subscribers(), repositories.devices(),
                         repositories.passwordHasher())::mount,
                 new ResellerResource(repositories.resellers())::mount,
-                new DeviceResource(repositories.devices())::mount));
-        if (withMedia) {
-            mounted.add(new MovieResource(media.movies())::mount);
-            mounted.add(new SeriesResource(media.series())::mount);
-            mounted.add(new GuideSourceResource(media.guideSources())::mount);
-        }
-        this.resources = List.copyOf(mounted);
+                new DeviceResource(repositories.devices())::mount,
+                new MovieResource(media.movies())::mount,
+                new SeriesResource(media.series())::mount,
+                new GuideSourceResource(media.guideSources())::mount);
     }
 
     /** A new Router for the API on {@code vertx}, the Vert.x of the server that will call it. */

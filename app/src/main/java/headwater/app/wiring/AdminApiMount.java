@@ -2,6 +2,7 @@ package headwater.app.wiring;
 
 import headwater.api.AdminApi;
 import headwater.api.AdminKeys;
+import headwater.api.MediaRepositories;
 import headwater.api.Repositories;
 import headwater.delivery.Mount;
 import headwater.store.Database;
@@ -9,10 +10,13 @@ import headwater.store.apikey.JdbiApiKeyRepository;
 import headwater.store.catalog.JdbiCategoryRepository;
 import headwater.store.catalog.JdbiChannelRepository;
 import headwater.store.catalog.JdbiPackageRepository;
+import headwater.store.guide.JdbiGuideSourceRepository;
 import headwater.store.subscriber.JdbiDeviceRepository;
 import headwater.store.subscriber.JdbiPlanRepository;
 import headwater.store.subscriber.JdbiResellerRepository;
 import headwater.store.subscriber.JdbiSubscriberRepository;
+import headwater.store.vod.JdbiMovieRepository;
+import headwater.store.vod.JdbiSeriesRepository;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -34,7 +38,9 @@ public record AdminApiMount(Mount mount, Optional<String> firstKey) {
                 new Argon2PasswordHasher());
         AdminKeys keys = new AdminKeys(new JdbiApiKeyRepository(database, clock), clock);
         Optional<String> first = keys.ensureKey();
-        AdminApi api = new AdminApi(repositories, keys);
+        MediaRepositories media = new MediaRepositories(new JdbiMovieRepository(database, clock),
+                new JdbiSeriesRepository(database, clock), new JdbiGuideSourceRepository(database, clock));
+        AdminApi api = new AdminApi(repositories, media, keys);
         return new AdminApiMount(new Mount(AdminApi.PREFIX, api::router), first);
     }
 
