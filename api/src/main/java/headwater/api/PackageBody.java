@@ -5,21 +5,26 @@ import headwater.domain.catalog.Package;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * A package as a client sends it. {@code channelIds} defaults to none; an id listed twice is refused, not merged.
+ * A package as a client sends it. {@code channelIds}, {@code movieIds} and {@code seriesIds} each default to none (an
+ * update replaces all three, as PUT does); an id listed twice is refused, not merged.
  *
  * @param id required on create; on update optional, and then equal to the id in the path
  */
-record PackageBody(String id, String name, List<String> channelIds) {
+record PackageBody(String id, String name, List<String> channelIds, List<String> movieIds, List<String> seriesIds) {
 
     Package pkg(String pathId) {
         List<FieldError> missing = new ArrayList<>();
         String effectiveId = Bodies.id(pathId, id, missing);
         Bodies.required("name", name, missing);
         Bodies.check(missing);
-        List<String> ids = channelIds == null ? List.of()
-                : Check.ids("package", "channelIds", channelIds, Package.MAX_CHANNELS);
-        return new Package(effectiveId, name, new LinkedHashSet<>(ids));
+        return new Package(effectiveId, name, members("channelIds", channelIds, Package.MAX_CHANNELS),
+                members("movieIds", movieIds, Package.MAX_VOD), members("seriesIds", seriesIds, Package.MAX_VOD));
+    }
+
+    private static Set<String> members(String field, List<String> ids, int max) {
+        return ids == null ? Set.of() : new LinkedHashSet<>(Check.ids("package", field, ids, max));
     }
 }

@@ -78,6 +78,30 @@ class VodAndGuideApiTest {
     }
 
     @EachDatabase
+    void a_package_holds_films_and_series_and_an_update_keeps_what_it_lists(TestStore store) {
+        try (ApiServer api = ApiServer.start(store)) {
+            api.post("/api/v1/movies", "{\"id\": \"heat\", \"name\": \"Heat\", \"source\": \"file:///heat.mkv\"}");
+            api.post("/api/v1/series", "{\"id\": \"wire\", \"name\": \"The Wire\"}");
+            Reply created = api.post("/api/v1/packages",
+                    "{\"id\": \"cinema\", \"name\": \"Cinema\", \"movieIds\": [\"heat\"], \"seriesIds\": [\"wire\"]}");
+            assertThat(created.status()).as(created.toString()).isEqualTo(201);
+            assertThat(created.json().get("movieIds").get(0).asText()).isEqualTo("heat");
+            assertThat(created.json().get("seriesIds").get(0).asText()).isEqualTo("wire");
+            assertThat(store.packages().get("cinema").movieIds()).containsExactly("heat");
+
+            Reply renamed = api.put("/api/v1/packages/cinema", "{\"name\": \"Cinema+\", \"movieIds\": [\"heat\"], "
+                    + "\"seriesIds\": [\"wire\"]}", "If-Match", created.header("ETag"));
+            assertThat(renamed.status()).as(renamed.toString()).isEqualTo(200);
+            assertThat(store.packages().get("cinema").seriesIds()).containsExactly("wire");
+
+            Reply unknown = api.post("/api/v1/packages",
+                    "{\"id\": \"bad\", \"name\": \"Bad\", \"movieIds\": [\"no-such-film\"]}");
+            assertProblem(unknown, ProblemType.UNKNOWN_REFERENCE, "/api/v1/packages");
+            assertThat(store.packages().find("bad")).isEmpty();
+        }
+    }
+
+    @EachDatabase
     void series_with_seasons_and_episodes(TestStore store) {
         JdbiSeriesRepository series = new JdbiSeriesRepository(store.database(), TestStore.CLOCK);
         try (ApiServer api = ApiServer.start(store)) {
