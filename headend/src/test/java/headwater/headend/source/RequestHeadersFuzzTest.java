@@ -9,13 +9,15 @@ import java.net.http.HttpRequest;
  * The request-header fragment of a source URI, which comes from imported playlists. Any fragment either parses into
  * headers that the JDK client accepts and that write back to an equal fragment, or is refused with an
  * {@link InvalidSourceException} naming the source; nothing else escapes. Without JAZZER_FUZZ=1 this runs the seed
- * corpus as a regression test; {@code JAZZER_FUZZ=1 ./mvnw -pl headend test -Dtest=RequestHeadersFuzzTest} fuzzes.
+ * corpus in RequestHeadersFuzzTestInputs (importer fragments, injections) as a regression test;
+ * {@code JAZZER_FUZZ=1 ./mvnw -pl headend test -Dtest=RequestHeadersFuzzTest} fuzzes.
  */
 class RequestHeadersFuzzTest {
     private static final String SOURCE = "source 'fuzz' of channel f";
 
     @FuzzTest(maxDuration = "30s")
-    void fragment(String fragment) {
+    void fragment(byte[] input) {
+        String fragment = new String(input, java.nio.charset.StandardCharsets.UTF_8);
         RequestHeaders headers;
         try {
             headers = RequestHeaders.parse(fragment, SOURCE);
