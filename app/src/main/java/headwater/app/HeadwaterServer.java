@@ -138,6 +138,7 @@ public final class HeadwaterServer implements AutoCloseable {
         List<ChannelSpec> specs = ChannelSpecs.of(absolute);
         SourceContext sources = SourceContext.defaults("").withFfmpegPath(ffmpeg.executable());
         checkSources(absolute, sources);
+        Optional<MediaProbe> vodProbe = vodProbe(absolute);
 
         Resources r = new Resources();
         try {
@@ -167,7 +168,7 @@ public final class HeadwaterServer implements AutoCloseable {
             r.sync.follow(CATALOGUE_POLL);
             r.guides = guideRefresh(guideImport, database);
             r.guides.start();
-            r.prober = vodProber(absolute, database, r.registry);
+            r.prober = vodProbe.map(probe -> vodProber(absolute, probe, database, r.registry)).orElse(null);
             LOG.info("Headwater {} is serving {} channels ({} from the configuration) on http://{}:{}/ (data in {}, {})",
                     headwater.app.cli.ManifestVersion.version(), r.headend.channels().size(), specs.size(),
                     config.server().host(), port, dataDir, r.database.description());
@@ -206,18 +207,26 @@ public final class HeadwaterServer implements AutoCloseable {
     }
 
     /**
-     * Probes films and episodes in the background ({@code vod.*}); null, with a warning, when there is no ffprobe at
-     * all (the media keep playing; their media info stays unknown). A configured ffprobe path that does not work
-     * fails the start.
+     * The ffprobe of {@code ffmpeg.ffprobePath} (else PATH, else the bundled one) under {@code vod.probeTimeout} and
+     * the outbound policy; empty, with a warning, when there is no ffprobe at all (the media keep playing; films and
+     * episodes keep unknown media info).
+     *
+     * @throws ConfigException the configured path is not an executable file
      */
-    private static VodProber vodProber(HeadwaterConfig config, Database database, PrometheusMeterRegistry registry) {
-        MediaProbe probe;
+    private static Optional<MediaProbe> vodProbe(HeadwaterConfig config) {
         try {
-            probe = ConfiguredProbe.of(config);
+            return Optional.of(ConfiguredProbe.of(config));
+        } catch (ConfigException e) {
+            throw new ConfigException("ffmpeg.ffprobePath: " + String.join("; ", e.problems()));
         } catch (IllegalStateException e) {
             LOG.warn("films and episodes will not be probed: {}", e.getMessage());
-            return null;
+            return Optional.empty();
         }
+    }
+
+    /** Probes films and episodes in the background ({@code vod.*}). */
+    private static VodProber vodProber(HeadwaterConfig config, MediaProbe probe, Database database,
+                                       PrometheusMeterRegistry registry) {
         Clock clock = Clock.systemUTC();
         JdbiMovieRepository movies = new JdbiMovieRepository(database, clock);
         JdbiSeriesRepository series = new JdbiSeriesRepository(database, clock);
