@@ -5,9 +5,13 @@ import headwater.app.config.ConfigException;
 import headwater.app.config.HeadwaterConfig;
 import headwater.app.ffmpeg.Ffmpeg;
 import headwater.app.wiring.AdminApiMount;
+import headwater.app.vod.ConfiguredProbe;
+import headwater.app.vod.VodProber;
+import headwater.app.vod.VodProbing;
 import headwater.app.wiring.CatalogueSync;
 import headwater.app.wiring.ChannelSpecs;
 import headwater.app.wiring.DataDirLock;
+import headwater.app.wiring.GuideRelink;
 import headwater.app.wiring.HeadendCatalog;
 import headwater.app.wiring.OutboundGuideFetcher;
 import headwater.domain.guide.GuideImport;
@@ -26,6 +30,9 @@ import headwater.store.catalog.ChannelsFingerprint;
 import headwater.store.catalog.JdbiChannelRepository;
 import headwater.store.guide.JdbiGuideSourceRepository;
 import headwater.store.guide.JdbiGuideStore;
+import headwater.store.vod.JdbiMovieRepository;
+import headwater.store.vod.JdbiSeriesRepository;
+import headwater.domain.vod.MediaProbe;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -76,6 +83,7 @@ public final class HeadwaterServer implements AutoCloseable {
         Headend headend;
         CatalogueSync sync;
         GuideRefreshScheduler guides;
+        VodProber prober;
         DeliveryServer delivery;
         Optional<String> firstAdminKey = Optional.empty();
 
@@ -85,6 +93,9 @@ public final class HeadwaterServer implements AutoCloseable {
             }
             if (sync != null) {
                 sync.close();
+            }
+            if (prober != null) {
+                prober.close();
             }
             if (guides != null) {
                 guides.close();
@@ -127,6 +138,7 @@ public final class HeadwaterServer implements AutoCloseable {
         List<ChannelSpec> specs = ChannelSpecs.of(absolute);
         SourceContext sources = SourceContext.defaults("").withFfmpegPath(ffmpeg.executable());
         checkSources(absolute, sources);
+        Optional<MediaProbe> vodProbe = vodProbe(absolute);
 
         Resources r = new Resources();
         try {
@@ -141,8 +153,10 @@ public final class HeadwaterServer implements AutoCloseable {
             r.headend.start(specs);
             HeadendCatalog catalog = new HeadendCatalog(r.headend.channels());
             Database database = r.database;
+            GuideImport guideImport = guideImport(absolute, database);
             r.sync = new CatalogueSync(absolute, new JdbiChannelRepository(database, Clock.systemUTC()),
                     () -> ChannelsFingerprint.read(database), r.headend, catalog);
+            r.sync.whenChannelsChange(new GuideRelink(guideImport));
             r.sync.syncOnce();
             Supplier<String> metrics = config.metrics().enabled() ? r.registry::scrape
                     : () -> "# metrics are disabled (metrics.enabled: false)\n";
@@ -152,8 +166,9 @@ public final class HeadwaterServer implements AutoCloseable {
             r.firstAdminKey = admin.firstKey();
             int port = r.delivery.start(config.server().host(), config.server().port());
             r.sync.follow(CATALOGUE_POLL);
-            r.guides = guideRefresh(absolute, database);
+            r.guides = guideRefresh(guideImport, database);
             r.guides.start();
+            r.prober = vodProbe.map(probe -> vodProber(absolute, probe, database, r.registry)).orElse(null);
             LOG.info("Headwater {} is serving {} channels ({} from the configuration) on http://{}:{}/ (data in {}, {})",
                     headwater.app.cli.ManifestVersion.version(), r.headend.channels().size(), specs.size(),
                     config.server().host(), port, dataDir, r.database.description());
@@ -176,14 +191,49 @@ public final class HeadwaterServer implements AutoCloseable {
         return gc;
     }
 
-    /** Refreshes each enabled guide source when it is due (its location: a file, or a URL under outbound.*). */
-    private static GuideRefreshScheduler guideRefresh(HeadwaterConfig config, Database database) {
+    /** Imports guides (a file, or a URL under outbound.*) and relinks them to the catalogue's channels. */
+    private static GuideImport guideImport(HeadwaterConfig config, Database database) {
         Clock clock = Clock.systemUTC();
-        JdbiGuideSourceRepository sources = new JdbiGuideSourceRepository(database, clock);
-        JdbiGuideStore store = new JdbiGuideStore(database, clock);
-        GuideImport imports = new GuideImport(sources, store, new JdbiChannelRepository(database, clock),
-                new OutboundGuideFetcher(config.outbound().policy()), clock, GuideImportOptions.DEFAULTS);
-        return new GuideRefreshScheduler(imports, sources, store, clock, GUIDE_TICK);
+        return new GuideImport(new JdbiGuideSourceRepository(database, clock), new JdbiGuideStore(database, clock),
+                new JdbiChannelRepository(database, clock), new OutboundGuideFetcher(config.outbound().policy()), clock,
+                GuideImportOptions.DEFAULTS);
+    }
+
+    /** Refreshes each enabled guide source when it is due (each has its own refresh interval). */
+    private static GuideRefreshScheduler guideRefresh(GuideImport imports, Database database) {
+        Clock clock = Clock.systemUTC();
+        return new GuideRefreshScheduler(imports, new JdbiGuideSourceRepository(database, clock),
+                new JdbiGuideStore(database, clock), clock, GUIDE_TICK);
+    }
+
+    /**
+     * The ffprobe of {@code ffmpeg.ffprobePath} (else PATH, else the bundled one) under {@code vod.probeTimeout} and
+     * the outbound policy; empty, with a warning, when there is no ffprobe at all (the media keep playing; films and
+     * episodes keep unknown media info).
+     *
+     * @throws ConfigException the configured path is not an executable file
+     */
+    private static Optional<MediaProbe> vodProbe(HeadwaterConfig config) {
+        try {
+            return Optional.of(ConfiguredProbe.of(config));
+        } catch (ConfigException e) {
+            throw new ConfigException("ffmpeg.ffprobePath: " + String.join("; ", e.problems()));
+        } catch (IllegalStateException e) {
+            LOG.warn("films and episodes will not be probed: {}", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** Probes films and episodes in the background ({@code vod.*}). */
+    private static VodProber vodProber(HeadwaterConfig config, MediaProbe probe, Database database,
+                                       PrometheusMeterRegistry registry) {
+        Clock clock = Clock.systemUTC();
+        JdbiMovieRepository movies = new JdbiMovieRepository(database, clock);
+        JdbiSeriesRepository series = new JdbiSeriesRepository(database, clock);
+        VodProber prober = new VodProber(new VodProbing(probe, movies, series), movies, series, clock,
+                config.vod().probeConcurrency(), registry);
+        prober.start(config.vod().scanInterval());
+        return prober;
     }
 
     /** Every source URI must make a source (no I/O happens yet), so that a bad one fails now, naming its key. */

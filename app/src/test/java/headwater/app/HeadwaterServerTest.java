@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import headwater.app.config.ChannelConfig;
 import headwater.app.config.ConfigException;
+import headwater.app.config.FfmpegConfig;
 import headwater.app.config.HeadwaterConfig;
 import headwater.app.config.HlsConfig;
 import headwater.app.config.ServerConfig;
@@ -103,6 +104,22 @@ class HeadwaterServerTest {
         assertThat(source).isNotNull();
         assertThat(source.problems()).hasSize(1).first().asString().startsWith("channels[0].sources[0]: ").contains("udp://239.1.1.1");
         assertThat(dir.resolve("channels")).doesNotExist();
+    }
+
+    @Test
+    void an_ffprobe_path_that_is_no_executable_fails_the_start_naming_its_key(@TempDir Path dir) {
+        HeadwaterConfig defaults = HeadwaterConfig.defaults();
+        Path missing = dir.resolve("no-ffprobe");
+        HeadwaterConfig config = new HeadwaterConfig(new ServerConfig("127.0.0.1", 0), dir.resolve("data"),
+                new FfmpegConfig(Optional.empty(), Optional.of(missing)), defaults.demo(), defaults.hls(),
+                defaults.health(), List.of(), defaults.metrics(), defaults.database(), defaults.outbound());
+
+        ConfigException e = catchThrowableOfType(ConfigException.class, () -> HeadwaterServer.start(config, FFMPEG));
+
+        assertThat(e).isNotNull();
+        assertThat(e.problems()).containsExactly("ffmpeg.ffprobePath: ffprobe path " + missing
+                + " is not an executable file");
+        assertThat(dir.resolve("data")).as("nothing was opened").doesNotExist();
     }
 
     private HttpResponse<String> get(URI uri) throws Exception {

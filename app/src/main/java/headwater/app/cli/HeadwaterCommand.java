@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
             "Headwater: a live IPTV headend and delivery server in one Java process.",
             "Channels come in over udp, http, hls, file or ffmpeg, are repackaged without re-encoding,"
                     + " and go out as HLS and MPEG-TS over HTTP.",
-            "The catalogue (channels, packages, subscribers) lives in a database: SQLite in the data directory by default,"
+            "The catalogue (channels, packages, films, subscribers) lives in a database: SQLite in the data directory by default,"
                     + " PostgreSQL when database.url says so. The store commands work while the server runs.",
             ""
         },
@@ -52,6 +52,7 @@ public final class HeadwaterCommand implements Callable<Integer> {
                 .addSubcommand(new DemoCommand(env))
                 .addSubcommand(new ChannelCommand(env))
                 .addSubcommand(new PackageCommand(env))
+                .addSubcommand(new VodCommand(env))
                 .addSubcommand(new SubscriberCommand(env, in))
                 .addSubcommand(new M3uCommand(env))
                 .addSubcommand(new EpgCommand(env))
@@ -65,7 +66,7 @@ public final class HeadwaterCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("headwater: a command is missing (serve, demo, channel, package, subscriber, m3u, epg, admin-key, backup, restore or help)");
+        spec.commandLine().getErr().println("headwater: a command is missing (serve, demo, channel, package, vod, subscriber, m3u, epg, admin-key, backup, restore or help)");
         spec.commandLine().usage(spec.commandLine().getErr());
         return USAGE;
     }

@@ -18,7 +18,7 @@ public final class ConfigKeys {
     public static final String ENV_PREFIX = "HEADWATER_";
 
     /** Sections that are mappings. */
-    static final Set<String> SECTIONS = Set.of("server", "ffmpeg", "demo", "hls", "health", "metrics", "database", "outbound");
+    static final Set<String> SECTIONS = Set.of("server", "ffmpeg", "demo", "hls", "health", "metrics", "database", "outbound", "vod");
 
     /** The one list of mappings; its keys are written {@code channels[].key} here. */
     static final String CHANNELS = "channels";
@@ -29,7 +29,7 @@ public final class ConfigKeys {
     static final List<String> LEAVES = List.of(
             "server.host", "server.port",
             "dataDir",
-            "ffmpeg.path",
+            "ffmpeg.path", "ffmpeg.ffprobePath",
             "demo.fontFile",
             "hls.targetDuration", "hls.windowSegments", "hls.extraSegmentsOnDisk", "hls.keepSubtitles",
             "hls.keepScte35", "hls.keepOtherData",
@@ -38,7 +38,8 @@ public final class ConfigKeys {
             "channels[].id", "channels[].name", "channels[].sources", "channels[].slate", "channels[].targetDuration",
             "metrics.enabled", "metrics.jvm",
             "database.url", "database.user", "database.password", "database.poolSize",
-            "outbound.allowPrivate", "outbound.allowedNetworks");
+            "outbound.allowPrivate", "outbound.allowedNetworks",
+            "vod.probeConcurrency", "vod.probeTimeout", "vod.scanInterval");
 
     /** Variables with this prefix belong to the launcher script, not to the configuration. */
     static final String LAUNCHER_ENV_PREFIX = "HEADWATER_JAVA_";

@@ -95,7 +95,7 @@ public final class ConfigLoader {
                 text("server.host", ServerConfig.DEFAULT_HOST),
                 integer("server.port", ServerConfig.DEFAULT_PORT, 0, 65_535));
         Path dataDir = path("dataDir").orElse(HeadwaterConfig.DEFAULT_DATA_DIR);
-        FfmpegConfig ffmpeg = new FfmpegConfig(path("ffmpeg.path"));
+        FfmpegConfig ffmpeg = new FfmpegConfig(path("ffmpeg.path"), path("ffmpeg.ffprobePath"));
         DemoConfig demo = new DemoConfig(path("demo.fontFile"));
         HlsConfig hls = new HlsConfig(
                 duration("hls.targetDuration", HlsConfig.DEFAULT_TARGET_DURATION, MIN_TARGET, MAX_TARGET),
@@ -121,11 +121,15 @@ public final class ConfigLoader {
                 bool("metrics.jvm", true));
         DatabaseSettings database = database();
         OutboundConfig outbound = new OutboundConfig(bool("outbound.allowPrivate", false), networks("outbound.allowedNetworks"));
+        VodConfig vod = new VodConfig(
+                integer("vod.probeConcurrency", VodConfig.DEFAULT_PROBE_CONCURRENCY, 1, 16),
+                duration("vod.probeTimeout", VodConfig.DEFAULT_PROBE_TIMEOUT, Duration.ofSeconds(1), MAX_TIMEOUT),
+                duration("vod.scanInterval", VodConfig.DEFAULT_SCAN_INTERVAL, Duration.ofSeconds(1), MAX_BACKOFF));
         checkUnknownEnv();
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        return new HeadwaterConfig(server, dataDir, ffmpeg, demo, hls, health, channels, metrics, database, outbound);
+        return new HeadwaterConfig(server, dataDir, ffmpeg, demo, hls, health, channels, metrics, database, outbound, vod);
     }
 
     // ---------------------------------------------------------------- database

@@ -18,7 +18,8 @@ public record HeadwaterConfig(
         List<ChannelConfig> channels,
         MetricsConfig metrics,
         DatabaseSettings database,
-        OutboundConfig outbound) {
+        OutboundConfig outbound,
+        VodConfig vod) {
 
     public static final Path DEFAULT_DATA_DIR = Path.of("headwater-data");
 
@@ -33,32 +34,45 @@ public record HeadwaterConfig(
         Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(outbound, "outbound");
+        Objects.requireNonNull(vod, "vod");
+    }
+
+    /** A configuration with the default {@code vod.*} settings. */
+    public HeadwaterConfig(ServerConfig server, Path dataDir, FfmpegConfig ffmpeg, DemoConfig demo, HlsConfig hls,
+                           HealthConfig health, List<ChannelConfig> channels, MetricsConfig metrics,
+                           DatabaseSettings database, OutboundConfig outbound) {
+        this(server, dataDir, ffmpeg, demo, hls, health, channels, metrics, database, outbound, VodConfig.defaults());
     }
 
     /** The configuration used when nothing is configured at all. */
     public static HeadwaterConfig defaults() {
         return new HeadwaterConfig(ServerConfig.defaults(), DEFAULT_DATA_DIR, FfmpegConfig.defaults(),
                 DemoConfig.defaults(), HlsConfig.defaults(), HealthConfig.defaults(), List.of(),
-                MetricsConfig.defaults(), DatabaseSettings.defaults(), OutboundConfig.defaults());
+                MetricsConfig.defaults(), DatabaseSettings.defaults(), OutboundConfig.defaults(), VodConfig.defaults());
     }
 
     /** The same configuration with another list of channels (the demo replaces them with its own). */
     public HeadwaterConfig withChannels(List<ChannelConfig> newChannels) {
-        return new HeadwaterConfig(server, dataDir, ffmpeg, demo, hls, health, newChannels, metrics, database, outbound);
+        return new HeadwaterConfig(server, dataDir, ffmpeg, demo, hls, health, newChannels, metrics, database, outbound, vod);
     }
 
     /** The same configuration with another data directory. */
     public HeadwaterConfig withDataDir(Path newDataDir) {
-        return new HeadwaterConfig(server, newDataDir, ffmpeg, demo, hls, health, channels, metrics, database, outbound);
+        return new HeadwaterConfig(server, newDataDir, ffmpeg, demo, hls, health, channels, metrics, database, outbound, vod);
     }
 
     /** The same configuration with another outbound policy. */
     public HeadwaterConfig withOutbound(OutboundConfig newOutbound) {
-        return new HeadwaterConfig(server, dataDir, ffmpeg, demo, hls, health, channels, metrics, database, newOutbound);
+        return new HeadwaterConfig(server, dataDir, ffmpeg, demo, hls, health, channels, metrics, database, newOutbound, vod);
+    }
+
+    /** The same configuration with other {@code vod.*} settings. */
+    public HeadwaterConfig withVod(VodConfig newVod) {
+        return new HeadwaterConfig(server, dataDir, ffmpeg, demo, hls, health, channels, metrics, database, outbound, newVod);
     }
 
     /** The same configuration with other database settings. */
     public HeadwaterConfig withDatabase(DatabaseSettings newDatabase) {
-        return new HeadwaterConfig(server, dataDir, ffmpeg, demo, hls, health, channels, metrics, newDatabase, outbound);
+        return new HeadwaterConfig(server, dataDir, ffmpeg, demo, hls, health, channels, metrics, newDatabase, outbound, vod);
     }
 }

@@ -61,6 +61,7 @@ public final class CatalogueSync implements AutoCloseable {
     private Object lastFingerprint;
     private int pollsWithoutRead;
     private ScheduledExecutorService timer;
+    private Runnable onChange = () -> { };
 
     /** Polls that may find the same fingerprint before the channels are read anyway. */
     public static final int FULL_READ_EVERY = 30;
@@ -96,6 +97,9 @@ public final class CatalogueSync implements AutoCloseable {
         // Taken before the read: a change made during the read shows as a new fingerprint at the next poll.
         Object before = fingerprint.get();
         int changes = applyAll(enabledChannels());
+        if (!Objects.equals(before, lastFingerprint)) {
+            onChange.run();
+        }
         lastFingerprint = before;
         pollsWithoutRead = 0;
         return changes;
@@ -191,6 +195,15 @@ public final class CatalogueSync implements AutoCloseable {
         }
     }
 
+    /**
+     * Calls {@code action} after a read that found the channel table changed (created, updated or deleted channels,
+     * enabled or not; also the first read). It runs on the poll thread and must hand slow work to its own thread,
+     * as {@link GuideRelink} does; it is closed with this sync when it is {@link AutoCloseable}.
+     */
+    public synchronized void whenChannelsChange(Runnable action) {
+        this.onChange = Objects.requireNonNull(action, "action");
+    }
+
     /** Syncs every {@code interval} from now on, on a daemon thread; a failed sync is logged and retried. */
     public synchronized void follow(Duration interval) {
         if (timer != null) {
@@ -223,6 +236,13 @@ public final class CatalogueSync implements AutoCloseable {
                 t.awaitTermination(30, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            }
+        }
+        if (onChange instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                LOG.warn("cannot stop {}: {}", closeable, e.toString());
             }
         }
     }

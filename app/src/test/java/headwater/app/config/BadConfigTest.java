@@ -142,6 +142,22 @@ class BadConfigTest {
                         Map.of("HEADWATER_OUTBOUND_ALLOWED_NETWORKS", "127.0.0.1/33"),
                         "$HEADWATER_OUTBOUND_ALLOWED_NETWORKS: outbound.allowedNetworks[0] '127.0.0.1/33' has the prefix"
                                 + " length 33: 0 to 32 allowed for IPv4"),
+                bad("vod probe concurrency out of range", """
+                        vod:
+                          probeConcurrency: 0
+                        """, Map.of(), "headwater.yml:2: vod.probeConcurrency must be between 1 and 16, got 0"),
+                bad("vod probe timeout that is no duration, from the environment", "",
+                        Map.of("HEADWATER_VOD_PROBE_TIMEOUT", "soon"),
+                        "$HEADWATER_VOD_PROBE_TIMEOUT: vod.probeTimeout must be a whole number and a unit (ms, s, m, h, d),"
+                                + " such as 500ms, 4s, 10m, 1h or 1d, got 'soon'"),
+                bad("vod scan interval too short", """
+                        vod:
+                          scanInterval: 100ms
+                        """, Map.of(), "headwater.yml:2: vod.scanInterval must be between 1s and 1h, got 100ms"),
+                bad("unknown ffprobe key", """
+                        ffmpeg:
+                          ffprobe: /usr/bin/ffprobe
+                        """, Map.of(), "headwater.yml:2: unknown key 'ffmpeg.ffprobe'; known keys here: ffprobePath, path"),
                 bad("channel index with a gap", "", Map.of("HEADWATER_CHANNELS_2_ID", "a"),
                         "$HEADWATER_CHANNELS_2_ID: channels[2] cannot be set before channels[0]: there are 0 channels so far"));
     }

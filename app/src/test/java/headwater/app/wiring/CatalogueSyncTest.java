@@ -41,19 +41,24 @@ class CatalogueSyncTest {
             ChannelRepository channels = counting(new JdbiChannelRepository(database, Clock.systemUTC()), reads);
             CatalogueSync sync = new CatalogueSync(HeadwaterConfig.defaults(), channels,
                     () -> ChannelsFingerprint.read(database), headend, new HeadendCatalog(List.of()));
+            AtomicInteger changes = new AtomicInteger();
+            sync.whenChannelsChange(changes::incrementAndGet);
 
             sync.syncOnce();
             assertThat(reads).hasValue(1);
+            assertThat(changes).as("the first read is a change").hasValue(1);
             for (int i = 1; i < CatalogueSync.FULL_READ_EVERY; i++) {
                 assertThat(sync.pollOnce()).isZero();
             }
             assertThat(reads).as("an unchanged fingerprint costs no read").hasValue(1);
             sync.pollOnce();
             assertThat(reads).as("the safety-net read").hasValue(2);
+            assertThat(changes).as("neither unchanged polls nor the safety-net read are changes").hasValue(1);
 
             channels.create(ChannelDraft.of("weather", 3, "Weather"));
             sync.pollOnce();
             assertThat(reads).as("a new channel changes the fingerprint").hasValue(3);
+            assertThat(changes).as("a new channel is a change").hasValue(2);
         }
     }
 
