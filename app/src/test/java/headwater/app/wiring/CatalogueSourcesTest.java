@@ -17,6 +17,8 @@ class CatalogueSourcesTest {
         "https://origin.example/live/news.m3u8,             hls+https://origin.example/live/news.m3u8",
         "http://origin.example/LIVE/NEWS.M3U8?token=a,      hls+http://origin.example/LIVE/NEWS.M3U8?token=a",
         "http://origin.example/playlist.m3u8/segment.ts,    http://origin.example/playlist.m3u8/segment.ts",
+        "https://origin.example/pxx.php?cid=bs02#.m3u8,     hls+https://origin.example/pxx.php?cid=bs02",
+        "https://origin.example/live.m3u8#user-agent=A,     hls+https://origin.example/live.m3u8#user-agent=A",
         "rtmp://origin.example/app/key,                     ffmpeg:rtmp://origin.example/app/key",
         "rtmps://origin.example/app/key,                    ffmpeg:rtmps://origin.example/app/key",
         "rtsp://camera.example:554/stream,                  ffmpeg:rtsp://camera.example:554/stream",

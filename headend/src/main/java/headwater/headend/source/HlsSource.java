@@ -31,7 +31,9 @@ import org.slf4j.LoggerFactory;
  * Playback starts three segments from the live edge (§6.3.3). When the window has moved past the next segment (we
  * fell behind), the source skips ahead to the oldest segment still listed and counts the skipped ones; a segment
  * that answers 404 or 410 is skipped and counted too. EXT-X-ENDLIST ends the source (-1) after its last segment.
- * fMP4 (EXT-X-MAP) and encrypted (EXT-X-KEY) playlists are refused by {@link #open()}.
+ * fMP4 (EXT-X-MAP) and encrypted (EXT-X-KEY) playlists are refused by {@link #open()}. The request headers of the
+ * URI's fragment ({@link RequestHeaders}) go with every playlist, variant and segment request; the fragment itself
+ * never does.
  */
 final class HlsSource extends MeteredSource {
     private static final Logger log = LoggerFactory.getLogger(HlsSource.class);
@@ -39,6 +41,7 @@ final class HlsSource extends MeteredSource {
     private static final int LIVE_EDGE_SEGMENTS = 3;
 
     private final URI target;
+    private final RequestHeaders headers;
     private final ArrayDeque<Segment> queue = new ArrayDeque<>();
     private volatile CompletableFuture<? extends HttpResponse<?>> pending;
     private volatile BodyStream segmentBody;
@@ -56,6 +59,7 @@ final class HlsSource extends MeteredSource {
     private HlsSource(URI uri, SourceContext context, URI target) {
         super(uri, context);
         this.target = target;
+        this.headers = HttpSource.HttpTarget.headers(uri, context);
         this.parser = new PlaylistParser(context.maxBufferedBytes());
     }
 
@@ -94,8 +98,8 @@ final class HlsSource extends MeteredSource {
     /** Fetches and parses a playlist, refusing what cannot be followed. */
     private Loaded load(URI uri) throws IOException {
         long start = System.nanoTime();
-        HttpResponse<Flow.Publisher<List<ByteBuffer>>> response = HttpSource.HttpTarget.get(this, uri, context,
-                f -> pending = f);
+        HttpResponse<Flow.Publisher<List<ByteBuffer>>> response = HttpSource.HttpTarget.get(this, uri, headers,
+                context, f -> pending = f);
         if (response.statusCode() != 200) {
             HttpSource.HttpTarget.discard(response);
             throw new IOException(describe() + ": playlist " + new MaskedUri(uri) + " answered HTTP "
@@ -225,7 +229,7 @@ final class HlsSource extends MeteredSource {
 
     private void startSegment(Segment segment) throws IOException {
         HttpResponse<Flow.Publisher<List<ByteBuffer>>> response = HttpSource.HttpTarget.get(this, segment.uri(),
-                context, f -> pending = f);
+                headers, context, f -> pending = f);
         int status = response.statusCode();
         if (status == 404 || status == 410) {
             HttpSource.HttpTarget.discard(response);

@@ -19,16 +19,19 @@ import java.util.concurrent.Flow;
  * MPEG-TS over a long-lived HTTP(S) GET ({@code http://host/live/news.ts}): streamed, never buffered whole. Redirects
  * are followed (not from https to http); any final status other than 200 fails {@link #open()} with that status. The
  * Content-Type is not checked: servers label TS in many ways. User info in the URI ({@code http://user:pass@host/…})
- * is sent as Basic authorization and masked in logs.
+ * is sent as Basic authorization and masked in logs. Request headers come from the URI's fragment, which is never sent
+ * ({@link RequestHeaders}: {@code http://host/live.ts#user-agent=VLC%2F3.0&referer=https%3A%2F%2Fx.example%2F}).
  */
 final class HttpSource extends MeteredSource {
     private final URI target;
+    private final RequestHeaders headers;
     private volatile CompletableFuture<HttpResponse<Flow.Publisher<List<ByteBuffer>>>> pending;
     private volatile BodyStream body;
 
     HttpSource(URI uri, SourceContext context, URI target) {
         super(uri, context);
         this.target = target;
+        this.headers = HttpTarget.headers(uri, context);
     }
 
     static HttpSource of(URI uri, SourceContext context) {
@@ -37,8 +40,8 @@ final class HttpSource extends MeteredSource {
 
     @Override
     public void open() throws IOException {
-        HttpResponse<Flow.Publisher<List<ByteBuffer>>> response = HttpTarget.get(this, target, context,
-                f -> pending = f);
+        HttpResponse<Flow.Publisher<List<ByteBuffer>>> response = HttpTarget.get(this, target, headers,
+                context, f -> pending = f);
         if (response.statusCode() != 200) {
             HttpTarget.discard(response);
             throw new IOException(describe() + " answered HTTP " + response.statusCode() + " for "
@@ -75,7 +78,18 @@ final class HttpSource extends MeteredSource {
     static final class HttpTarget {
         private HttpTarget() {}
 
-        /** Checks an http(s) URI and returns it without user info (which becomes a header). */
+        /** The request headers of the source's fragment; refuses an authorization header beside user info. */
+        static RequestHeaders headers(URI uri, SourceContext context) {
+            RequestHeaders headers = RequestHeaders.parse(uri.getRawFragment(), describe(uri, context));
+            String userInfo = uri.getRawUserInfo();
+            if (headers.get("authorization") != null && userInfo != null && !userInfo.isEmpty()) {
+                throw new InvalidSourceException(describe(uri, context) + " has both user info and an "
+                        + "authorization header in its fragment: give one of them");
+            }
+            return headers;
+        }
+
+        /** Checks an http(s) URI and returns it without user info (which becomes a header) nor fragment. */
         static URI check(URI uri, URI target, SourceContext context) {
             String source = describe(uri, context);
             if (target.getHost() == null || target.getHost().isEmpty()) {
@@ -94,13 +108,19 @@ final class HttpSource extends MeteredSource {
             return target.getRawQuery() == null ? path : path + "?" + target.getRawQuery();
         }
 
-        static HttpRequest request(URI target, URI withCredentials, SourceContext context) {
+        /**
+         * The GET of {@code target} for the source {@code withCredentials}: its User-Agent (the fragment's or the
+         * default), its other headers and its user info as Basic authorization (credentials only to its origin).
+         */
+        static HttpRequest request(URI target, URI withCredentials, RequestHeaders headers, SourceContext context) {
             HttpRequest.Builder b = HttpRequest.newBuilder(target)
                     .GET()
                     .timeout(context.readTimeout())
-                    .header("User-Agent", context.userAgent());
+                    .header("User-Agent", headers.userAgent(context.userAgent()));
+            boolean sameOrigin = sameOrigin(target, withCredentials);
+            headers.addTo(b, sameOrigin);
             String userInfo = withCredentials.getRawUserInfo();
-            if (userInfo != null && !userInfo.isEmpty() && sameOrigin(target, withCredentials)) {
+            if (userInfo != null && !userInfo.isEmpty() && sameOrigin) {
                 String decoded = java.net.URLDecoder.decode(userInfo.replace("+", "%2B"), StandardCharsets.UTF_8);
                 b.header("Authorization",
                         "Basic " + Base64.getEncoder().encodeToString(decoded.getBytes(StandardCharsets.UTF_8)));
@@ -150,10 +170,10 @@ final class HttpSource extends MeteredSource {
         }
 
         static HttpResponse<Flow.Publisher<List<ByteBuffer>>> get(MeteredSource source, URI target,
-                SourceContext context,
+                RequestHeaders headers, SourceContext context,
                 java.util.function.Consumer<CompletableFuture<HttpResponse<Flow.Publisher<List<ByteBuffer>>>>> pending)
                 throws IOException {
-            return send(source, request(target, source.uri(), context), HttpResponse.BodyHandlers.ofPublisher(),
+            return send(source, request(target, source.uri(), headers, context), HttpResponse.BodyHandlers.ofPublisher(),
                     pending);
         }
 

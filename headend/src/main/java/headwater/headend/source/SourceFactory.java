@@ -16,6 +16,8 @@ import java.util.Locale;
  *   <tr><td>{@code hls+http://host/live.m3u8}, {@code hls+https://…}</td><td>a remote live HLS playlist</td></tr>
  *   <tr><td>{@code file:///srv/loop.ts?speed=1&loop=true}</td><td>a TS file looped at real time</td></tr>
  *   <tr><td>{@code ffmpeg:<input>#f=fmt&re&loop}</td><td>anything ffmpeg reads, remuxed to TS</td></tr>
+ *   <tr><td>{@code https://host/live.m3u8#user-agent=VLC%2F3.0&referer=…}</td><td>request headers of an http or
+ *       hls source ({@link RequestHeaders}); an http(s) ffmpeg input takes user-agent and referer</td></tr>
  * </table>
  */
 public final class SourceFactory {

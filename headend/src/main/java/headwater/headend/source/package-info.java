@@ -13,10 +13,14 @@
  *       Basic authorization for that origin only</td></tr>
  *   <tr><td>{@code hls+http://host/index.m3u8}, {@code hls+https://…}</td><td>a remote live HLS stream: highest
  *       BANDWIDTH variant, TS segments only (no fMP4, no encryption)</td></tr>
+ *   <tr><td>{@code http(s)://…#user-agent=VLC%2F3.0&referer=https%3A%2F%2Fx%2F}, {@code hls+…#…}</td><td>the
+ *       request headers of every request, from the fragment (never sent): see
+ *       {@link headwater.headend.source.RequestHeaders}</td></tr>
  *   <tr><td>{@code file:///abs/loop.ts?speed=1&loop=true}, {@code file:rel/loop.ts}</td><td>a TS file looped
  *       seamlessly at real time (× speed), paced by its PCR, or its PTS when it has none</td></tr>
  *   <tr><td>{@code ffmpeg:<input>#f=<format>&re&loop}</td><td>anything ffmpeg reads, remuxed ({@code -c copy}) to
- *       TS on its stdout; {@code <input>} is percent-decoded and passed as one argument</td></tr>
+ *       TS on its stdout; {@code <input>} is percent-decoded and passed as one argument; an http(s) input also
+ *       takes {@code user-agent=…&referer=…}</td></tr>
  * </table>
  *
  * <p>Options are checked: an unknown one fails at start, like a missing port or an unknown scheme, with an

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -35,6 +36,14 @@ final class SourceUri {
     private static final List<String> KODI_HEADER_PROPERTIES = List.of("inputstream.adaptive.stream_headers",
             "inputstream.adaptive.manifest_headers");
     private static final String HEX = "0123456789ABCDEF";
+    /** Players read a URL ending in this fragment as HLS whatever its path; app's CatalogueSources does too. */
+    private static final String HLS_HINT = ".m3u8";
+    private static final int MAX_HEADERS = 32;
+    private static final int MAX_HEADER_NAME = 64;
+    private static final int MAX_HEADER_VALUE = 4096;
+    private static final String TCHAR = "!#$%&'*+-.^_`|~";
+    private static final Set<String> CLIENT_OWNED = Set.of("host", "connection", "content-length", "expect",
+            "upgrade", "transfer-encoding", "te", "trailer", "keep-alive", "proxy-connection", "http2-settings");
 
     private SourceUri() {
     }
@@ -46,11 +55,21 @@ final class SourceUri {
         String base = hash < 0 ? url : url.substring(0, hash);
         Map<String, String> headers = headers(entry);
         String fragment = hash < 0 ? null : url.substring(hash + 1);
-        if (!headers.isEmpty() && !base.regionMatches(true, 0, "http://", 0, 7)
-                && !base.regionMatches(true, 0, "https://", 0, 8)) {
+        boolean http = base.regionMatches(true, 0, "http://", 0, 7) || base.regionMatches(true, 0, "https://", 0, 8);
+        if (!headers.isEmpty() && !http) {
             // Request headers mean nothing to udp or rtmp, and the headend reads an ffmpeg input's fragment as options.
             problem.accept("the HTTP headers " + headers.keySet() + " are not kept: the URL is not http or https");
             headers = Map.of();
+        }
+        headers = sendable(headers, problem);
+        if (http && headers.isEmpty() && fragment != null && !fragment.isEmpty()
+                && !fragment.equalsIgnoreCase(HLS_HINT)
+                && !sendable(headersOf(fragment), ignored -> { }).equals(headersOf(fragment))) {
+            // The headend reads an http(s) source's fragment as request headers and refuses one that is not; only
+            // the players' "#.m3u8" (this script serves HLS) means something else, and the catalogue keeps it.
+            problem.accept("the URL's fragment '#" + abbreviate(fragment) + "' is dropped: it is not a list of HTTP "
+                    + "headers, and a fragment is never sent to the server");
+            fragment = null;
         }
         if (!headers.isEmpty()) {
             if (fragment != null && !fragment.isEmpty()) {
@@ -111,18 +130,68 @@ final class SourceUri {
 
     /** Reads the headers back from a source's fragment (what the headend would send). */
     static Map<String, String> headersOf(URI source) {
+        return headersOf(source.getRawFragment());
+    }
+
+    private static Map<String, String> headersOf(String rawFragment) {
         var headers = new LinkedHashMap<String, String>();
-        String fragment = source.getRawFragment();
-        if (fragment == null || fragment.isEmpty()) {
+        if (rawFragment == null || rawFragment.isEmpty()) {
             return headers;
         }
-        for (String pair : fragment.split("&")) {
+        for (String pair : rawFragment.split("&")) {
             int eq = pair.indexOf('=');
             if (eq > 0) {
                 headers.put(decode(pair.substring(0, eq)), decode(pair.substring(eq + 1)));
+            } else if (!pair.isEmpty()) {
+                headers.put(decode(pair), "");
             }
         }
         return headers;
+    }
+
+    /**
+     * The headers the headend will send (headwater.headend.source.RequestHeaders has the same rules): an RFC 9110
+     * token of at most 64 characters as the name, not one the HTTP client sets itself; a value of 1 to 4,096
+     * printable ASCII characters, no white space at the ends; at most 32 headers. Each other one is dropped and
+     * reported, so that one odd header does not keep the whole channel from starting.
+     */
+    static Map<String, String> sendable(Map<String, String> headers, Consumer<String> problem) {
+        var kept = new LinkedHashMap<String, String>();
+        headers.forEach((name, value) -> {
+            String why = !isToken(name) ? "its name is not an HTTP token of at most " + MAX_HEADER_NAME + " characters"
+                    : CLIENT_OWNED.contains(name) ? "the HTTP client sets it itself"
+                    : !isHeaderValue(value) ? "its value is not 1 to " + MAX_HEADER_VALUE
+                            + " printable ASCII characters without white space at the ends"
+                    : kept.size() == MAX_HEADERS ? "a source sends at most " + MAX_HEADERS + " headers"
+                    : null;
+            if (why == null) {
+                kept.put(name, value);
+            } else {
+                problem.accept("the HTTP header '" + abbreviate(name) + "' is not kept: " + why);
+            }
+        });
+        return kept;
+    }
+
+    private static boolean isToken(String name) {
+        if (name.isEmpty() || name.length() > MAX_HEADER_NAME) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!(c < 128 && (Character.isLetterOrDigit(c) || TCHAR.indexOf(c) >= 0))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isHeaderValue(String value) {
+        if (value.isEmpty() || value.length() > MAX_HEADER_VALUE || Character.isWhitespace(value.charAt(0))
+                || Character.isWhitespace(value.charAt(value.length() - 1))) {
+            return false;
+        }
+        return value.chars().allMatch(c -> c == '\t' || c >= 0x20 && c <= 0x7e);
     }
 
     private static String fragment(Map<String, String> headers) {
