@@ -55,11 +55,7 @@ record IfMatch(boolean any, List<String> tags) {
         return new IfMatch(false, tags);
     }
 
-    boolean matches(String etag) {
-        return any || tags.contains(unquote(etag));
-    }
-
-    /** The one version a channel update is conditional on, or null for {@code *}. */
+    /** The one version an update is conditional on, or null for {@code *}. */
     Long version() {
         if (any) {
             return null;
@@ -109,9 +105,4 @@ record IfMatch(boolean any, List<String> tags) {
             throw new IllegalStateException("the JDK has no SHA-256", e);
         }
     }
-
-    private static String unquote(String etag) {
-        return etag.substring(1, etag.length() - 1);
-    }
-
 }
