@@ -8,8 +8,8 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.Set;
 
 /**
- * {@code /api/v1/categories}: list (paged, filtered by {@code kind}, in display order), create, read, replace (with
- * {@code If-Match}), delete (refused while channels or child categories use it).
+ * {@code /api/v1/categories}: list (paged, filtered by {@code kind}, in display order), create, read, replace
+ * (optimistic: {@code version} in the body or {@code If-Match}), delete (refused while channels or child categories use it).
  */
 final class CategoryResource {
 
@@ -17,9 +17,8 @@ final class CategoryResource {
     private static final Set<String> LIST_PARAMETERS = Set.of("page", "size", "kind");
 
     private final CategoryRepository categories;
-    private final ContentGuard guard = new ContentGuard("category");
-    private final Representation<Category> representation = Representation.content(PATH, Category::id,
-            CategoryView::of);
+    private final Representation<Category> representation = Representation.versioned(PATH, Category::id,
+            Category::version, CategoryView::of);
 
     CategoryResource(CategoryRepository categories) {
         this.categories = categories;
@@ -42,13 +41,17 @@ final class CategoryResource {
     }
 
     private void create(RoutingContext ctx) {
-        Category category = Json.body(ctx, CategoryBody.class, "category").category(null);
+        CategoryBody body = Json.body(ctx, CategoryBody.class, "category");
+        Bodies.noVersion(body.version());
+        Category category = body.category(null);
         representation.create(ctx, () -> categories.create(category));
     }
 
     private void replace(RoutingContext ctx) {
-        IfMatch ifMatch = ContentGuard.required(ctx.request().getHeader(IfMatch.HEADER));
-        Category category = Json.body(ctx, CategoryBody.class, "category").category(ctx.pathParam("id"));
-        representation.replace(ctx, guard, ifMatch, categories::get, () -> categories.update(category));
+        IfMatch ifMatch = IfMatch.parse(ctx.request().getHeader(IfMatch.HEADER));
+        CategoryBody body = Json.body(ctx, CategoryBody.class, "category");
+        Long version = IfMatch.expectedVersion(ctx, ifMatch, body.version());
+        Category category = body.category(ctx.pathParam("id"));
+        representation.update(ctx, version, categories::get, expected -> categories.update(expected, category));
     }
 }

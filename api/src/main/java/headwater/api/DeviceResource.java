@@ -6,7 +6,8 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * {@code /api/v1/devices}: create, read, replace (with {@code If-Match}; {@code lastSeen} is kept), delete. A
+ * {@code /api/v1/devices}: create, read, replace (optimistic: {@code version} in the body or
+ * {@code If-Match}; {@code lastSeen} is kept), delete. A
  * subscriber's devices are listed under {@code /api/v1/subscribers/{id}/devices}.
  */
 final class DeviceResource {
@@ -14,8 +15,8 @@ final class DeviceResource {
     static final String PATH = AdminApi.BASE + "/devices";
 
     private final DeviceRepository devices;
-    private final ContentGuard guard = new ContentGuard("device");
-    private final Representation<Device> representation = Representation.content(PATH, Device::id, DeviceView::of);
+    private final Representation<Device> representation = Representation.versioned(PATH, Device::id,
+            Device::version, DeviceView::of);
 
     DeviceResource(DeviceRepository devices) {
         this.devices = devices;
@@ -29,16 +30,18 @@ final class DeviceResource {
     }
 
     private void create(RoutingContext ctx) {
-        Device device = Json.body(ctx, DeviceBody.class, "device").device(null, null);
+        DeviceBody body = Json.body(ctx, DeviceBody.class, "device");
+        Bodies.noVersion(body.version());
+        Device device = body.device(null);
         representation.create(ctx, () -> devices.create(device));
     }
 
     private void replace(RoutingContext ctx) {
         String id = ctx.pathParam("id");
-        IfMatch ifMatch = ContentGuard.required(ctx.request().getHeader(IfMatch.HEADER));
+        IfMatch ifMatch = IfMatch.parse(ctx.request().getHeader(IfMatch.HEADER));
         DeviceBody body = Json.body(ctx, DeviceBody.class, "device");
-        body.device(id, null); // validated here, on the event loop, before any database work
-        representation.replace(ctx, guard, ifMatch, devices::get,
-                () -> devices.update(body.device(id, devices.get(id).lastSeen())));
+        Long version = IfMatch.expectedVersion(ctx, ifMatch, body.version());
+        Device device = body.device(id);
+        representation.update(ctx, version, devices::get, expected -> devices.update(expected, device));
     }
 }

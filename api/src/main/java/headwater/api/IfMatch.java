@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
 
 /**
  * An {@code If-Match} header (RFC 9110 §13.1.1): {@code *}, or a list of entity tags compared strongly (weak tags
- * never match). Channels carry their version as the tag ({@code "3"}); categories and packages, which have no
- * version, a digest of their JSON ({@code "c…"}).
+ * never match). Versioned values (channels, categories, packages, plans, devices, subscribers, …) carry their
+ * version as the tag ({@code "3"}); the few read-only views without one (credit movements, seasons) a digest of their
+ * JSON ({@code "c…"}).
  */
 record IfMatch(boolean any, List<String> tags) {
 
@@ -54,11 +55,7 @@ record IfMatch(boolean any, List<String> tags) {
         return new IfMatch(false, tags);
     }
 
-    boolean matches(String etag) {
-        return any || tags.contains(unquote(etag));
-    }
-
-    /** The one version a channel update is conditional on, or null for {@code *}. */
+    /** The one version an update is conditional on, or null for {@code *}. */
     Long version() {
         if (any) {
             return null;
@@ -71,7 +68,7 @@ record IfMatch(boolean any, List<String> tags) {
     }
 
     /**
-     * The version a versioned update (channel, subscriber, reseller) is based on: from {@code If-Match} or from the
+     * The version a versioned update (channel, category, package, plan, device, subscriber, …) is based on: from {@code If-Match} or from the
      * body's {@code version}; null for {@code If-Match: *} (whatever is stored). Notes on {@code ctx} which it was.
      *
      * @throws ApiException 428 when neither is given; 400 when both are and disagree
@@ -108,9 +105,4 @@ record IfMatch(boolean any, List<String> tags) {
             throw new IllegalStateException("the JDK has no SHA-256", e);
         }
     }
-
-    private static String unquote(String etag) {
-        return etag.substring(1, etag.length() - 1);
-    }
-
 }

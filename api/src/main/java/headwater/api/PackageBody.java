@@ -11,9 +11,11 @@ import java.util.Set;
  * A package as a client sends it. {@code channelIds}, {@code movieIds} and {@code seriesIds} each default to none (an
  * update replaces all three, as PUT does); an id listed twice is refused, not merged.
  *
- * @param id required on create; on update optional, and then equal to the id in the path
+ * @param id      required on create; on update optional, and then equal to the id in the path
+ * @param version on update, the version the change is based on (or send {@code If-Match}); refused on create
  */
-record PackageBody(String id, String name, List<String> channelIds, List<String> movieIds, List<String> seriesIds) {
+record PackageBody(String id, String name, List<String> channelIds, List<String> movieIds, List<String> seriesIds,
+                   Long version) {
 
     Package pkg(String pathId) {
         List<FieldError> missing = new ArrayList<>();

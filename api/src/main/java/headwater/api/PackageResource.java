@@ -8,7 +8,8 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.Set;
 
 /**
- * {@code /api/v1/packages}: list (paged, by id), create, read, replace (with {@code If-Match}), delete, and the
+ * {@code /api/v1/packages}: list (paged, by id), create, read, replace (optimistic: {@code version} in
+ * the body or {@code If-Match}), delete, and the
  * package's channels (paged, by number).
  */
 final class PackageResource {
@@ -16,8 +17,8 @@ final class PackageResource {
     static final String PATH = AdminApi.BASE + "/packages";
 
     private final PackageRepository packages;
-    private final ContentGuard guard = new ContentGuard("package");
-    private final Representation<Package> representation = Representation.content(PATH, Package::id, PackageView::of);
+    private final Representation<Package> representation = Representation.versioned(PATH, Package::id,
+            Package::version, PackageView::of);
     private final Representation<Channel> channels = Representation.versioned(ChannelResource.PATH, Channel::id,
             Channel::version, ChannelView::of);
 
@@ -35,14 +36,18 @@ final class PackageResource {
     }
 
     private void create(RoutingContext ctx) {
-        Package pkg = Json.body(ctx, PackageBody.class, "package").pkg(null);
+        PackageBody body = Json.body(ctx, PackageBody.class, "package");
+        Bodies.noVersion(body.version());
+        Package pkg = body.pkg(null);
         representation.create(ctx, () -> packages.create(pkg));
     }
 
     private void replace(RoutingContext ctx) {
-        IfMatch ifMatch = ContentGuard.required(ctx.request().getHeader(IfMatch.HEADER));
-        Package pkg = Json.body(ctx, PackageBody.class, "package").pkg(ctx.pathParam("id"));
-        representation.replace(ctx, guard, ifMatch, packages::get, () -> packages.update(pkg));
+        IfMatch ifMatch = IfMatch.parse(ctx.request().getHeader(IfMatch.HEADER));
+        PackageBody body = Json.body(ctx, PackageBody.class, "package");
+        Long version = IfMatch.expectedVersion(ctx, ifMatch, body.version());
+        Package pkg = body.pkg(ctx.pathParam("id"));
+        representation.update(ctx, version, packages::get, expected -> packages.update(expected, pkg));
     }
 
     private void channels(RoutingContext ctx) {

@@ -15,10 +15,11 @@ import java.util.List;
  * A plan as a client sends it. Defaults: no packages, 1 connection, HD, enabled. {@code price} and {@code period}
  * are required.
  *
- * @param id required on create; on update optional, and then equal to the id in the path
+ * @param id      required on create; on update optional, and then equal to the id in the path
+ * @param version on update, the version the change is based on (or send {@code If-Match}); refused on create
  */
 record PlanBody(String id, String name, List<String> packageIds, Integer maxConnections, Quality maxQuality,
-                PriceBody price, PeriodBody period, Boolean enabled) {
+                PriceBody price, PeriodBody period, Boolean enabled, Long version) {
 
     /** {@code {"minorUnits": 999, "currency": "EUR"}}: 9.99 EUR. */
     record PriceBody(Long minorUnits, String currency) {

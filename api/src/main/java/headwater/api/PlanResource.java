@@ -6,7 +6,8 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * {@code /api/v1/plans}: list (paged, by id), create, read, replace (with {@code If-Match}), delete (refused while
+ * {@code /api/v1/plans}: list (paged, by id), create, read, replace (optimistic: {@code version} in the
+ * body or {@code If-Match}), delete (refused while
  * subscribers are on the plan).
  */
 final class PlanResource {
@@ -14,8 +15,8 @@ final class PlanResource {
     static final String PATH = AdminApi.BASE + "/plans";
 
     private final PlanRepository plans;
-    private final ContentGuard guard = new ContentGuard("plan");
-    private final Representation<Plan> representation = Representation.content(PATH, Plan::id, PlanView::of);
+    private final Representation<Plan> representation = Representation.versioned(PATH, Plan::id, Plan::version,
+            PlanView::of);
 
     PlanResource(PlanRepository plans) {
         this.plans = plans;
@@ -30,13 +31,17 @@ final class PlanResource {
     }
 
     private void create(RoutingContext ctx) {
-        Plan plan = Json.body(ctx, PlanBody.class, "plan").plan(null);
+        PlanBody body = Json.body(ctx, PlanBody.class, "plan");
+        Bodies.noVersion(body.version());
+        Plan plan = body.plan(null);
         representation.create(ctx, () -> plans.create(plan));
     }
 
     private void replace(RoutingContext ctx) {
-        IfMatch ifMatch = ContentGuard.required(ctx.request().getHeader(IfMatch.HEADER));
-        Plan plan = Json.body(ctx, PlanBody.class, "plan").plan(ctx.pathParam("id"));
-        representation.replace(ctx, guard, ifMatch, plans::get, () -> plans.update(plan));
+        IfMatch ifMatch = IfMatch.parse(ctx.request().getHeader(IfMatch.HEADER));
+        PlanBody body = Json.body(ctx, PlanBody.class, "plan");
+        Long version = IfMatch.expectedVersion(ctx, ifMatch, body.version());
+        Plan plan = body.plan(ctx.pathParam("id"));
+        representation.update(ctx, version, plans::get, expected -> plans.update(expected, plan));
     }
 }

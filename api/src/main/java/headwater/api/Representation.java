@@ -72,15 +72,6 @@ final class Representation<T> {
         update(ctx, () -> update.apply(expected != null ? expected : version.applyAsLong(get.apply(key))));
     }
 
-    /**
-     * Replaces a value without a version: {@code write} runs only if {@code If-Match} still matches the current
-     * value's ETag, checked and written under the guard's lock.
-     */
-    void replace(RoutingContext ctx, ContentGuard guard, IfMatch ifMatch, Function<String, T> get, Callable<T> write) {
-        String key = ctx.pathParam("id");
-        update(ctx, () -> guard.replace(key, ifMatch, () -> etag(get.apply(key)), write));
-    }
-
     /** One page of a list read whole on a worker thread. */
     void list(RoutingContext ctx, Paging paging, Callable<List<T>> all) {
         Blocking.run(ctx, all, values -> Replies.listing(ctx, paging.listing(paging.of(values).stream()

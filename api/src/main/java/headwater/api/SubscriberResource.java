@@ -37,8 +37,8 @@ final class SubscriberResource {
     private final PasswordHasher hasher;
     private final Representation<Subscriber> representation = Representation.versioned(PATH, Subscriber::id,
             Subscriber::version, SubscriberView::of);
-    private final Representation<Device> deviceRepresentation = Representation.content(DeviceResource.PATH, Device::id,
-            DeviceView::of);
+    private final Representation<Device> deviceRepresentation = Representation.versioned(DeviceResource.PATH, Device::id,
+            Device::version, DeviceView::of);
 
     SubscriberResource(SubscriberRepository subscribers, DeviceRepository devices, PasswordHasher hasher) {
         this.subscribers = subscribers;

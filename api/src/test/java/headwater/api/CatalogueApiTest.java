@@ -27,7 +27,8 @@ class CatalogueApiTest {
             assertThat(created.json().get("sortOrder").asInt()).isZero();
             assertThat(created.json().get("parentId").isNull()).isTrue();
             String etag = created.header("ETag");
-            assertThat(etag).matches("\"c[0-9a-f]{32}\"");
+            assertThat(etag).isEqualTo("\"1\"");
+            assertThat(created.json().get("version").asLong()).isEqualTo(1);
 
             Reply child = api.post("/api/v1/categories", "{\"id\": \"football\", \"name\": \"Football\", \"kind\": \"LIVE\", "
                     + "\"sortOrder\": -5, \"parentId\": \"sport\"}");
@@ -39,12 +40,14 @@ class CatalogueApiTest {
             Reply replaced = api.put("/api/v1/categories/sport", "{\"name\": \"Sports\", \"kind\": \"LIVE\", "
                     + "\"sortOrder\": 3}", "If-Match", etag);
             assertThat(replaced.status()).as(replaced.toString()).isEqualTo(200);
-            assertThat(replaced.header("ETag")).isNotEqualTo(etag);
+            assertThat(replaced.header("ETag")).isEqualTo("\"2\"");
+            assertThat(replaced.json().get("version").asLong()).isEqualTo(2);
             assertThat(store.categories().get("sport").name()).isEqualTo("Sports");
 
             Reply stale = api.put("/api/v1/categories/sport", "{\"name\": \"Stale\", \"kind\": \"LIVE\"}", "If-Match", etag);
             assertProblem(stale, ProblemType.PRECONDITION_FAILED, "/api/v1/categories/sport");
-            assertThat(stale.json().get("detail").asText()).startsWith("category sport was changed since it was read");
+            assertThat(stale.json().get("detail").asText()).startsWith("category sport was changed concurrently: the "
+                    + "update expected version 1, the stored version is 2");
             assertThat(store.categories().get("sport").name()).isEqualTo("Sports");
 
             Reply parentLoop = api.put("/api/v1/categories/sport", "{\"name\": \"Sports\", \"kind\": \"LIVE\", "
@@ -117,7 +120,8 @@ class CatalogueApiTest {
             Reply replaced = api.put("/api/v1/packages/basic", "{\"id\": \"basic\", \"name\": \"Basic+\", "
                     + "\"channelIds\": [\"c4\", \"c5\"]}", "If-Match", etag);
             assertThat(replaced.status()).as(replaced.toString()).isEqualTo(200);
-            assertThat(store.packages().get("basic")).isEqualTo(Package.of("basic", "Basic+", "c4", "c5"));
+            assertThat(store.packages().get("basic")).isEqualTo(Package.of("basic", "Basic+", "c4", "c5").withVersion(2));
+            assertThat(replaced.header("ETag")).isEqualTo("\"2\"");
 
             Reply unknown = api.put("/api/v1/packages/basic", "{\"name\": \"B\", \"channelIds\": [\"c1\", \"zz\"]}",
                     "If-Match", replaced.header("ETag"));

@@ -262,7 +262,7 @@ class ProblemApiTest {
 
             Reply category = api.put("/api/v1/categories/news", "{\"name\": \"Changed\", \"kind\": \"LIVE\"}");
             assertProblem(category, ProblemType.PRECONDITION_REQUIRED, "/api/v1/categories/news");
-            assertThat(fields(category)).containsExactly("If-Match");
+            assertThat(fields(category)).containsExactly("version");
 
             Reply malformed = api.put("/api/v1/channels/news-hd", "{\"number\": 101, \"name\": \"C\"}", "If-Match", "3");
             assertProblem(malformed, ProblemType.VALIDATION_FAILED, "/api/v1/channels/news-hd");

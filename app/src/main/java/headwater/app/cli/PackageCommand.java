@@ -90,19 +90,11 @@ final class PackageCommand extends CommandGroup {
 
     private int change(StoreOptions options, String id, List<String> channels, boolean add) {
         try (Database database = options.open(env)) {
+            // One transaction in the store per command, not a read-modify-write of the whole package: an admin API
+            // edit or another add-channel running at the same time is never lost.
             PackageRepository packages = repository(database);
-            Package pkg = packages.get(id);
-            Set<String> ids = new TreeSet<>(pkg.channelIds());
-            if (add) {
-                ids.addAll(channels);
-            } else {
-                for (String channel : channels) {
-                    if (!ids.remove(channel)) {
-                        throw new NotFoundException("channel", channel + " in package " + id);
-                    }
-                }
-            }
-            print(options, List.of(packages.update(pkg.withChannelIds(ids))), false);
+            Package changed = add ? packages.addChannels(id, channels) : packages.removeChannels(id, channels);
+            print(options, List.of(changed), false);
         }
         return 0;
     }

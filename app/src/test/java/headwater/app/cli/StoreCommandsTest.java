@@ -13,6 +13,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -155,6 +159,37 @@ class StoreCommandsTest {
         JsonNode removed = new ObjectMapper().readTree(run("channel rm news-hd --json").out());
         assertThat(removed.get("removed").asText()).isEqualTo("channel");
         assertThat(removed.get("id").asText()).isEqualTo("news-hd");
+    }
+
+    @Test
+    void concurrent_add_channel_commands_never_lose_each_others_channel() throws Exception {
+        int commands = 10;
+        for (int i = 0; i < commands; i++) {
+            assertThat(run("channel add ch-" + i + " --number " + (100 + i)).code()).isZero();
+        }
+        assertThat(run("package add basic").code()).isZero();
+        ExecutorService threads = Executors.newFixedThreadPool(commands);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Result>> results = new ArrayList<>();
+            for (int i = 0; i < commands; i++) {
+                String line = "package add-channel basic ch-" + i;
+                results.add(threads.submit(() -> {
+                    start.await();
+                    return run(line);
+                }));
+            }
+            start.countDown();
+            for (Future<Result> result : results) {
+                Result done = result.get();
+                assertThat(done.code()).as(done.err()).isZero();
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+
+        JsonNode basic = new ObjectMapper().readTree(run("package list --json").out()).get(0);
+        assertThat(basic.get("channels")).hasSize(commands);
     }
 
     @Test

@@ -14,13 +14,16 @@ public interface CategoryRepository {
     Category create(Category category);
 
     /**
-     * Replaces the category of the same id.
+     * Replaces the category of the same id if {@code expectedVersion} is still the stored version, which then becomes
+     * {@code expectedVersion + 1} (the version of the returned value; {@code category.version()} is ignored). Of two
+     * updates based on the same version, exactly one wins.
      *
+     * @throws ConcurrentUpdateException the category has been changed since {@code expectedVersion} was read
      * @throws NotFoundException         the category does not exist
      * @throws UnknownReferenceException the parent does not exist
      * @throws InvalidValueException     the parent is of another kind, or would make a cycle
      */
-    Category update(Category category);
+    Category update(long expectedVersion, Category category);
 
     Optional<Category> find(String id);
 

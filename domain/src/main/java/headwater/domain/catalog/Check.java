@@ -81,6 +81,14 @@ public final class Check {
         return value;
     }
 
+    /** A stored version: versions start at 1. */
+    public static long version(String entity, long version) {
+        if (version < 1) {
+            throw new InvalidValueException(entity, "version", "is " + version + ": stored versions start at 1");
+        }
+        return version;
+    }
+
     /** An absolute URI whose scheme is one of {@code schemes} and whose text is at most {@link #MAX_URI_LENGTH}. */
     public static URI uri(String entity, String field, URI value, Set<String> schemes) {
         if (value == null) {

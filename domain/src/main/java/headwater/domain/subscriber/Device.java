@@ -11,10 +11,13 @@ import java.time.Instant;
  * @param serial          the maker's serial number or the app's device id, or null when the MAC identifies it
  * @param model           the model, e.g. "MAG 524", or null
  * @param firmwareVersion the firmware or app version, or null
- * @param lastSeen        when the device last connected, to the millisecond, or null if never
+ * @param lastSeen        when the device last connected, to the millisecond, or null if never; kept by
+ *                        {@link DeviceRepository#seen}, which does not change the version
+ * @param version  the stored version, incremented by every update, which names the version it was based on
+ *                 (optimistic concurrency); a value not stored yet has 1, the version {@code create} gives it
  */
 public record Device(String id, String subscriberId, DeviceKind kind, MacAddress mac, String serial, String model,
-                     String firmwareVersion, Instant lastSeen) {
+                     String firmwareVersion, Instant lastSeen, long version) {
 
     public static final int MAX_SERIAL_LENGTH = 128;
     public static final int MAX_MODEL_LENGTH = 128;
@@ -36,6 +39,13 @@ public record Device(String id, String subscriberId, DeviceKind kind, MacAddress
         model = Check.optionalText("device", "model", model, MAX_MODEL_LENGTH);
         firmwareVersion = Check.optionalText("device", "firmwareVersion", firmwareVersion, MAX_FIRMWARE_LENGTH);
         lastSeen = Millis.of(lastSeen);
+        Check.version("device", version);
+    }
+
+    /** A device not stored yet (version 1). */
+    public Device(String id, String subscriberId, DeviceKind kind, MacAddress mac, String serial, String model,
+                  String firmwareVersion, Instant lastSeen) {
+        this(id, subscriberId, kind, mac, serial, model, firmwareVersion, lastSeen, 1);
     }
 
     /** A set-top box known by its MAC address. */
@@ -48,27 +58,32 @@ public record Device(String id, String subscriberId, DeviceKind kind, MacAddress
         return new Device(id, subscriberId, DeviceKind.APP, null, serial, null, null, null);
     }
 
+    /** This device as stored at {@code newVersion}. */
+    public Device withVersion(long newVersion) {
+        return new Device(id, subscriberId, kind, mac, serial, model, firmwareVersion, lastSeen, newVersion);
+    }
+
     public Device withSubscriberId(String newSubscriberId) {
-        return new Device(id, newSubscriberId, kind, mac, serial, model, firmwareVersion, lastSeen);
+        return new Device(id, newSubscriberId, kind, mac, serial, model, firmwareVersion, lastSeen, version);
     }
 
     public Device withMac(MacAddress newMac) {
-        return new Device(id, subscriberId, kind, newMac, serial, model, firmwareVersion, lastSeen);
+        return new Device(id, subscriberId, kind, newMac, serial, model, firmwareVersion, lastSeen, version);
     }
 
     public Device withSerial(String newSerial) {
-        return new Device(id, subscriberId, kind, mac, newSerial, model, firmwareVersion, lastSeen);
+        return new Device(id, subscriberId, kind, mac, newSerial, model, firmwareVersion, lastSeen, version);
     }
 
     public Device withModel(String newModel) {
-        return new Device(id, subscriberId, kind, mac, serial, newModel, firmwareVersion, lastSeen);
+        return new Device(id, subscriberId, kind, mac, serial, newModel, firmwareVersion, lastSeen, version);
     }
 
     public Device withFirmwareVersion(String newFirmwareVersion) {
-        return new Device(id, subscriberId, kind, mac, serial, model, newFirmwareVersion, lastSeen);
+        return new Device(id, subscriberId, kind, mac, serial, model, newFirmwareVersion, lastSeen, version);
     }
 
     public Device withLastSeen(Instant newLastSeen) {
-        return new Device(id, subscriberId, kind, mac, serial, model, firmwareVersion, newLastSeen);
+        return new Device(id, subscriberId, kind, mac, serial, model, firmwareVersion, newLastSeen, version);
     }
 }

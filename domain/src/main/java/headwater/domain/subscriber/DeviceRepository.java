@@ -1,6 +1,7 @@
 package headwater.domain.subscriber;
 
 import headwater.domain.catalog.CatalogException;
+import headwater.domain.catalog.ConcurrentUpdateException;
 import headwater.domain.catalog.DuplicateKeyException;
 import headwater.domain.catalog.NotFoundException;
 import headwater.domain.catalog.UnknownReferenceException;
@@ -18,13 +19,18 @@ public interface DeviceRepository {
     Device create(Device device);
 
     /**
-     * Replaces the device of the same id (e.g. moves it to another subscriber, records a new firmware).
+     * Replaces the device of the same id (e.g. moves it to another subscriber, records a new firmware) if
+     * {@code expectedVersion} is still the stored version, which then becomes {@code expectedVersion + 1} (the version
+     * of the returned value; {@code device.version()} is ignored). Of two updates based on the same version, exactly
+     * one wins. The last-seen time is not replaced: {@link #seen} keeps it without a new version, so a box that
+     * connects never makes an operator's edit fail.
      *
+     * @throws ConcurrentUpdateException the device has been changed since {@code expectedVersion} was read
      * @throws NotFoundException         the device does not exist
      * @throws DuplicateKeyException     the MAC address is taken by another device
      * @throws UnknownReferenceException the subscriber does not exist
      */
-    Device update(Device device);
+    Device update(long expectedVersion, Device device);
 
     /**
      * Records that the device connected at {@code when}.

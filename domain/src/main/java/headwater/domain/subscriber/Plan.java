@@ -15,9 +15,11 @@ import java.util.TreeSet;
  * @param maxConnections simultaneous streams, 1 to {@value #MAX_CONNECTIONS}
  * @param price          the price of one period; not negative
  * @param enabled        offered for sale; a disabled plan keeps its subscribers
+ * @param version  the stored version, incremented by every update, which names the version it was based on
+ *                 (optimistic concurrency); a value not stored yet has 1, the version {@code create} gives it
  */
 public record Plan(String id, String name, Set<String> packageIds, int maxConnections, Quality maxQuality, Money price,
-                   BillingPeriod period, boolean enabled) {
+                   BillingPeriod period, boolean enabled, long version) {
 
     public static final int MAX_CONNECTIONS = 1000;
     public static final int MAX_PACKAGES = 1000;
@@ -39,6 +41,13 @@ public record Plan(String id, String name, Set<String> packageIds, int maxConnec
         if (period == null) {
             throw new InvalidValueException("plan", "period", "is missing");
         }
+        Check.version("plan", version);
+    }
+
+    /** A plan not stored yet (version 1). */
+    public Plan(String id, String name, Set<String> packageIds, int maxConnections, Quality maxQuality, Money price,
+                BillingPeriod period, boolean enabled) {
+        this(id, name, packageIds, maxConnections, maxQuality, price, period, enabled, 1);
     }
 
     /** An enabled one-connection HD plan of one month without packages. */
@@ -46,32 +55,37 @@ public record Plan(String id, String name, Set<String> packageIds, int maxConnec
         return new Plan(id, name, Set.of(), 1, Quality.HD, price, BillingPeriod.months(1), true);
     }
 
+    /** This plan as stored at {@code newVersion}. */
+    public Plan withVersion(long newVersion) {
+        return new Plan(id, name, packageIds, maxConnections, maxQuality, price, period, enabled, newVersion);
+    }
+
     public Plan withName(String newName) {
-        return new Plan(id, newName, packageIds, maxConnections, maxQuality, price, period, enabled);
+        return new Plan(id, newName, packageIds, maxConnections, maxQuality, price, period, enabled, version);
     }
 
     public Plan withPackageIds(Set<String> newPackageIds) {
-        return new Plan(id, name, newPackageIds, maxConnections, maxQuality, price, period, enabled);
+        return new Plan(id, name, newPackageIds, maxConnections, maxQuality, price, period, enabled, version);
     }
 
     public Plan withMaxConnections(int newMaxConnections) {
-        return new Plan(id, name, packageIds, newMaxConnections, maxQuality, price, period, enabled);
+        return new Plan(id, name, packageIds, newMaxConnections, maxQuality, price, period, enabled, version);
     }
 
     public Plan withMaxQuality(Quality newMaxQuality) {
-        return new Plan(id, name, packageIds, maxConnections, newMaxQuality, price, period, enabled);
+        return new Plan(id, name, packageIds, maxConnections, newMaxQuality, price, period, enabled, version);
     }
 
     public Plan withPrice(Money newPrice) {
-        return new Plan(id, name, packageIds, maxConnections, maxQuality, newPrice, period, enabled);
+        return new Plan(id, name, packageIds, maxConnections, maxQuality, newPrice, period, enabled, version);
     }
 
     public Plan withPeriod(BillingPeriod newPeriod) {
-        return new Plan(id, name, packageIds, maxConnections, maxQuality, price, newPeriod, enabled);
+        return new Plan(id, name, packageIds, maxConnections, maxQuality, price, newPeriod, enabled, version);
     }
 
     public Plan withEnabled(boolean newEnabled) {
-        return new Plan(id, name, packageIds, maxConnections, maxQuality, price, period, newEnabled);
+        return new Plan(id, name, packageIds, maxConnections, maxQuality, price, period, newEnabled, version);
     }
 
     /** The package ids as a list, in id order. */

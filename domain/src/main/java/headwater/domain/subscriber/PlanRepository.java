@@ -1,6 +1,7 @@
 package headwater.domain.subscriber;
 
 import headwater.domain.catalog.CatalogException;
+import headwater.domain.catalog.ConcurrentUpdateException;
 import headwater.domain.catalog.DuplicateKeyException;
 import headwater.domain.catalog.NotFoundException;
 import headwater.domain.catalog.ReferenceInUseException;
@@ -18,12 +19,15 @@ public interface PlanRepository {
     Plan create(Plan plan);
 
     /**
-     * Replaces the plan of the same id.
+     * Replaces the plan of the same id if {@code expectedVersion}
+     * is still the stored version, which then becomes {@code expectedVersion + 1} (the version of the returned value;
+     * {@code plan.version()} is ignored). Of two updates based on the same version, exactly one wins.
      *
+     * @throws ConcurrentUpdateException the plan has been changed since {@code expectedVersion} was read
      * @throws NotFoundException         the plan does not exist
      * @throws UnknownReferenceException a package id does not exist
      */
-    Plan update(Plan plan);
+    Plan update(long expectedVersion, Plan plan);
 
     Optional<Plan> find(String id);
 

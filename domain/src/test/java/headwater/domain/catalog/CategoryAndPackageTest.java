@@ -20,6 +20,20 @@ class CategoryAndPackageTest {
     }
 
     @Test
+    void a_new_value_has_version_1_which_every_change_keeps_and_versions_start_at_1() {
+        Category sport = Category.of("sport", "Sport", CategoryKind.LIVE);
+        assertThat(sport.version()).isEqualTo(1);
+        assertThat(sport.withVersion(7).withName("Sports").withSortOrder(2).version()).isEqualTo(7);
+        Package basic = Package.of("basic", "Basic");
+        assertThat(basic.version()).isEqualTo(1);
+        assertThat(basic.withVersion(3).withChannelIds(Set.of("news")).withName("B").version()).isEqualTo(3);
+        assertThatThrownBy(() -> sport.withVersion(0))
+                .hasMessage("category version is 0: stored versions start at 1");
+        assertThatThrownBy(() -> basic.withVersion(-1))
+                .hasMessage("package version is -1: stored versions start at 1");
+    }
+
+    @Test
     void a_package_keeps_its_channels_sorted_and_checks_their_ids() {
         Package pkg = Package.of("basic", "Basic", "news", "kids", "films");
         assertThat(pkg.channelIdList()).containsExactly("films", "kids", "news");

@@ -80,6 +80,19 @@ class SubscriberValidationTest {
     }
 
     @Test
+    void plans_and_devices_start_at_version_1_keep_it_through_changes_and_refuse_a_version_below_1() {
+        Device app = Device.app("app-1", "s1", "SN-1");
+        assertThat(GOLD.version()).isEqualTo(1);
+        assertThat(app.version()).isEqualTo(1);
+        assertThat(GOLD.withVersion(4).withEnabled(false).withMaxConnections(3).version()).isEqualTo(4);
+        assertThat(app.withVersion(2).withLastSeen(Instant.EPOCH).withModel("X").version()).isEqualTo(2);
+        assertThatThrownBy(() -> GOLD.withVersion(0)).isInstanceOf(InvalidValueException.class)
+                .hasMessage("plan version is 0: stored versions start at 1");
+        assertThatThrownBy(() -> app.withVersion(0)).isInstanceOf(InvalidValueException.class)
+                .hasMessage("device version is 0: stored versions start at 1");
+    }
+
+    @Test
     void subscribers_keep_valid_values_as_given() {
         SubscriberDraft draft = ALICE.withUsername("Bob.Smith_2@isp-1").withNotes("line 1\r\nline 2\ttab <b>&</b>")
                 .withExpiry(Instant.parse("2027-01-01T00:00:00.123456789Z"))

@@ -20,7 +20,7 @@ import org.jdbi.v3.core.JdbiException;
 /** {@link CategoryRepository} on a {@link Database}. */
 public final class JdbiCategoryRepository implements CategoryRepository {
 
-    private static final String COLUMNS = "id, name, kind, sort_order, parent_id";
+    private static final String COLUMNS = "id, name, kind, sort_order, parent_id, version";
 
     private final Database database;
     private final String collate;
@@ -43,7 +43,7 @@ public final class JdbiCategoryRepository implements CategoryRepository {
                         .bindMethods(category)
                         .bind("kind", category.kind().name())
                         .execute();
-                return category;
+                return category.withVersion(1);
             });
         } catch (JdbiException e) {
             throw diagnose(e, category, false);
@@ -51,12 +51,10 @@ public final class JdbiCategoryRepository implements CategoryRepository {
     }
 
     @Override
-    public Category update(Category category) {
+    public Category update(long expectedVersion, Category category) {
         try {
             return database.write(handle -> {
-                if (find(handle, category.id()).isEmpty()) {
-                    throw new NotFoundException("category", category.id());
-                }
+                long version = Versions.claim(handle, "category", "category", category.id(), expectedVersion);
                 checkParent(handle, category);
                 List<String> otherKindChildren = handle.createQuery(
                                 "SELECT id FROM category WHERE parent_id = :id AND kind <> :kind ORDER BY id")
@@ -70,7 +68,7 @@ public final class JdbiCategoryRepository implements CategoryRepository {
                         .bindMethods(category)
                         .bind("kind", category.kind().name())
                         .execute();
-                return category;
+                return category.withVersion(version);
             });
         } catch (JdbiException e) {
             throw diagnose(e, category, true);
@@ -123,7 +121,7 @@ public final class JdbiCategoryRepository implements CategoryRepository {
     private static Category row(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)
             throws java.sql.SQLException {
         return new Category(rs.getString(1), rs.getString(2), CategoryKind.valueOf(rs.getString(3)), rs.getInt(4),
-                rs.getString(5));
+                rs.getString(5), rs.getLong(6));
     }
 
     /** The parent exists, is of the same kind, and is not the category itself or one of its descendants. */

@@ -13,6 +13,7 @@ import headwater.domain.catalog.UnknownReferenceException;
 import headwater.store.Database;
 import headwater.store.Dialect;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -43,7 +44,7 @@ public final class JdbiPackageRepository implements PackageRepository {
                 handle.createUpdate("INSERT INTO package (id, name) VALUES (:id, :name)")
                         .bind("id", pkg.id()).bind("name", pkg.name()).execute();
                 insertMembers(handle, pkg);
-                return pkg;
+                return pkg.withVersion(1);
             });
         } catch (JdbiException e) {
             throw diagnose(e, pkg);
@@ -51,12 +52,10 @@ public final class JdbiPackageRepository implements PackageRepository {
     }
 
     @Override
-    public Package update(Package pkg) {
+    public Package update(long expectedVersion, Package pkg) {
         try {
             return database.write(handle -> {
-                if (name(handle, pkg.id()).isEmpty()) {
-                    throw new NotFoundException("package", pkg.id());
-                }
+                long version = Versions.claim(handle, "package", "package", pkg.id(), expectedVersion);
                 checkMembers(handle, pkg);
                 handle.createUpdate("UPDATE package SET name = :name WHERE id = :id")
                         .bind("id", pkg.id()).bind("name", pkg.name()).execute();
@@ -65,11 +64,59 @@ public final class JdbiPackageRepository implements PackageRepository {
                             .execute();
                 }
                 insertMembers(handle, pkg);
-                return pkg;
+                return pkg.withVersion(version);
             });
         } catch (JdbiException e) {
             throw diagnose(e, pkg);
         }
+    }
+
+    @Override
+    public Package addChannels(String packageId, Collection<String> channelIds) {
+        Set<String> wanted = new TreeSet<>(channelIds);
+        try {
+            return database.write(handle -> {
+                if (name(handle, packageId).isEmpty()) {
+                    throw new NotFoundException("package", packageId);
+                }
+                List<String> missing = References.missing(handle, "channel", wanted);
+                if (!missing.isEmpty()) {
+                    throw new UnknownReferenceException("package", packageId, "channel", missing);
+                }
+                int added = 0;
+                for (String channelId : wanted) {
+                    // ON CONFLICT DO NOTHING: a concurrent addition of the same channel waits for the other, then
+                    // finds its row instead of failing on the primary key.
+                    added += handle.createUpdate("INSERT INTO package_channel (package_id, channel_id) "
+                                    + "VALUES (:package, :channel) ON CONFLICT DO NOTHING")
+                            .bind("package", packageId).bind("channel", channelId).execute();
+                }
+                return changed(handle, packageId, added);
+            });
+        } catch (JdbiException e) {
+            throw diagnoseMembership(e, packageId, wanted);
+        }
+    }
+
+    @Override
+    public Package removeChannels(String packageId, Collection<String> channelIds) {
+        Set<String> unwanted = new TreeSet<>(channelIds);
+        return database.write(handle -> {
+            if (name(handle, packageId).isEmpty()) {
+                throw new NotFoundException("package", packageId);
+            }
+            int removed = 0;
+            for (String channelId : unwanted) {
+                if (handle.createUpdate("DELETE FROM package_channel WHERE package_id = :package "
+                                + "AND channel_id = :channel")
+                        .bind("package", packageId).bind("channel", channelId).execute() == 0) {
+                    // Thrown inside the transaction: the channels removed before it are restored.
+                    throw new NotFoundException("channel", channelId + " in package " + packageId);
+                }
+                removed++;
+            }
+            return changed(handle, packageId, removed);
+        });
     }
 
     @Override
@@ -124,13 +171,36 @@ public final class JdbiPackageRepository implements PackageRepository {
         });
     }
 
+    /** The package after a membership change of {@code rows} rows: a new version if any changed. */
+    private static Package changed(Handle handle, String packageId, int rows) {
+        if (rows > 0) {
+            Versions.bump(handle, "package", packageId).orElseThrow(() -> new NotFoundException("package", packageId));
+        }
+        return load(handle, packageId, name(handle, packageId).orElseThrow(
+                () -> new NotFoundException("package", packageId)));
+    }
+
+    /** The package or the channel was deleted between the checks and the insert (PostgreSQL): say which. */
+    private RuntimeException diagnoseMembership(JdbiException error, String packageId, Set<String> channelIds) {
+        if (Constraint.violatedBy(error) != Constraint.FOREIGN_KEY) {
+            return error;
+        }
+        RuntimeException precise = database.read(handle -> name(handle, packageId).isEmpty()
+                ? new NotFoundException("package", packageId)
+                : new UnknownReferenceException("package", packageId, "channel",
+                        References.missing(handle, "channel", channelIds)));
+        precise.addSuppressed(error);
+        return precise;
+    }
+
     private static Optional<String> name(Handle handle, String id) {
         return handle.createQuery("SELECT name FROM package WHERE id = :id").bind("id", id).mapTo(String.class).findOne();
     }
 
     private static Package load(Handle handle, String id, String name) {
         return new Package(id, name, Members.CHANNELS.of(handle, id), Members.MOVIES.of(handle, id),
-                Members.SERIES.of(handle, id));
+                Members.SERIES.of(handle, id), Versions.current(handle, "package", id)
+                        .orElseThrow(() -> new NotFoundException("package", id)));
     }
 
     private static void insertMembers(Handle handle, Package pkg) {

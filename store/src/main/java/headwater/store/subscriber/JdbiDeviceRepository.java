@@ -11,6 +11,7 @@ import headwater.store.Database;
 import headwater.store.Dialect;
 import headwater.store.catalog.Constraint;
 import headwater.store.catalog.References;
+import headwater.store.catalog.Versions;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -24,6 +25,7 @@ import org.jdbi.v3.core.statement.SqlStatement;
 public final class JdbiDeviceRepository implements DeviceRepository {
 
     private static final String COLUMNS = "id, subscriber_id, kind, mac, serial, model, firmware_version, last_seen";
+    private static final String SELECTED = COLUMNS + ", version";
 
     private final Database database;
     private final String collate;
@@ -43,7 +45,7 @@ public final class JdbiDeviceRepository implements DeviceRepository {
                 check(handle, device);
                 bind(handle.createUpdate("INSERT INTO device (" + COLUMNS + ") VALUES (:id, :subscriber, :kind, :mac, "
                         + ":serial, :model, :firmware, :lastSeen)"), device).execute();
-                return device;
+                return device.withVersion(1);
             });
         } catch (JdbiException e) {
             throw diagnose(e, device, false);
@@ -51,17 +53,15 @@ public final class JdbiDeviceRepository implements DeviceRepository {
     }
 
     @Override
-    public Device update(Device device) {
+    public Device update(long expectedVersion, Device device) {
         try {
             return database.write(handle -> {
-                if (load(handle, "id", device.id()).isEmpty()) {
-                    throw new NotFoundException("device", device.id());
-                }
+                Versions.claim(handle, "device", "device", device.id(), expectedVersion);
                 check(handle, device);
                 bind(handle.createUpdate("UPDATE device SET subscriber_id = :subscriber, kind = :kind, mac = :mac, "
-                        + "serial = :serial, model = :model, firmware_version = :firmware, last_seen = :lastSeen "
-                        + "WHERE id = :id"), device).execute();
-                return device;
+                        + "serial = :serial, model = :model, firmware_version = :firmware WHERE id = :id"), device)
+                        .execute();
+                return load(handle, "id", device.id()).orElseThrow(() -> new NotFoundException("device", device.id()));
             });
         } catch (JdbiException e) {
             throw diagnose(e, device, true);
@@ -93,7 +93,7 @@ public final class JdbiDeviceRepository implements DeviceRepository {
 
     @Override
     public List<Device> ofSubscriber(String subscriberId) {
-        return database.read(handle -> handle.createQuery("SELECT " + COLUMNS + " FROM device "
+        return database.read(handle -> handle.createQuery("SELECT " + SELECTED + " FROM device "
                         + "WHERE subscriber_id = :id ORDER BY id" + collate)
                 .bind("id", subscriberId).map((rs, ctx) -> device(rs)).list());
     }
@@ -121,7 +121,7 @@ public final class JdbiDeviceRepository implements DeviceRepository {
 
     /** {@code column} is "id" or "mac", never input. */
     private static Optional<Device> load(Handle handle, String column, String value) {
-        return handle.createQuery("SELECT " + COLUMNS + " FROM device WHERE " + column + " = :value")
+        return handle.createQuery("SELECT " + SELECTED + " FROM device WHERE " + column + " = :value")
                 .bind("value", value).map((rs, ctx) -> device(rs)).findOne();
     }
 
@@ -141,7 +141,8 @@ public final class JdbiDeviceRepository implements DeviceRepository {
         long seen = rs.getLong(8);
         Instant lastSeen = rs.wasNull() ? null : Instant.ofEpochMilli(seen);
         return new Device(rs.getString(1), rs.getString(2), DeviceKind.valueOf(rs.getString(3)),
-                mac == null ? null : new MacAddress(mac), rs.getString(5), rs.getString(6), rs.getString(7), lastSeen);
+                mac == null ? null : new MacAddress(mac), rs.getString(5), rs.getString(6), rs.getString(7), lastSeen,
+                rs.getLong(9));
     }
 
     /** A constraint failed although the checks passed: a concurrent writer got in between. Name the key. */

@@ -13,6 +13,7 @@ import headwater.store.Database;
 import headwater.store.Dialect;
 import headwater.store.catalog.Constraint;
 import headwater.store.catalog.References;
+import headwater.store.catalog.Versions;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
@@ -30,6 +31,7 @@ public final class JdbiPlanRepository implements PlanRepository {
 
     private static final String COLUMNS = "id, name, max_connections, max_quality, price_minor, currency, period_length, "
             + "period_unit, enabled";
+    private static final String SELECTED = COLUMNS + ", version";
 
     private final Database database;
     private final String collate;
@@ -50,7 +52,7 @@ public final class JdbiPlanRepository implements PlanRepository {
                 bind(handle.createUpdate("INSERT INTO plan (" + COLUMNS + ") VALUES (:id, :name, :maxConnections, "
                         + ":maxQuality, :price, :currency, :periodLength, :periodUnit, :enabled)"), plan).execute();
                 insertPackages(handle, plan);
-                return plan;
+                return plan.withVersion(1);
             });
         } catch (JdbiException e) {
             throw diagnose(e, plan);
@@ -58,12 +60,10 @@ public final class JdbiPlanRepository implements PlanRepository {
     }
 
     @Override
-    public Plan update(Plan plan) {
+    public Plan update(long expectedVersion, Plan plan) {
         try {
             return database.write(handle -> {
-                if (!exists(handle, plan.id())) {
-                    throw new NotFoundException("plan", plan.id());
-                }
+                long version = Versions.claim(handle, "plan", "plan", plan.id(), expectedVersion);
                 checkPackages(handle, plan);
                 bind(handle.createUpdate("UPDATE plan SET name = :name, max_connections = :maxConnections, "
                         + "max_quality = :maxQuality, price_minor = :price, currency = :currency, "
@@ -71,7 +71,7 @@ public final class JdbiPlanRepository implements PlanRepository {
                         plan).execute();
                 handle.createUpdate("DELETE FROM plan_package WHERE plan_id = :id").bind("id", plan.id()).execute();
                 insertPackages(handle, plan);
-                return plan;
+                return plan.withVersion(version);
             });
         } catch (JdbiException e) {
             throw diagnose(e, plan);
@@ -94,7 +94,7 @@ public final class JdbiPlanRepository implements PlanRepository {
     }
 
     private List<Plan> load(Handle handle, String where, String id) {
-        var query = handle.createQuery("SELECT " + COLUMNS + " FROM plan " + where + " ORDER BY id" + collate);
+        var query = handle.createQuery("SELECT " + SELECTED + " FROM plan " + where + " ORDER BY id" + collate);
         if (id != null) {
             query.bind("id", id);
         }
@@ -114,7 +114,7 @@ public final class JdbiPlanRepository implements PlanRepository {
     private static Plan plan(ResultSet rs) throws SQLException {
         return new Plan(rs.getString(1), rs.getString(2), Set.of(), rs.getInt(3), Quality.valueOf(rs.getString(4)),
                 new Money(rs.getLong(5), rs.getString(6)),
-                new BillingPeriod(rs.getInt(7), PeriodUnit.valueOf(rs.getString(8))), rs.getBoolean(9));
+                new BillingPeriod(rs.getInt(7), PeriodUnit.valueOf(rs.getString(8))), rs.getBoolean(9), rs.getLong(10));
     }
 
     private static <S extends SqlStatement<S>> S bind(S statement, Plan plan) {

@@ -31,7 +31,7 @@ class CategoryRepositoryTest {
         assertThat(categories.list(null)).containsExactly(films, football, jazz, news, sport);
         assertThat(categories.list(CategoryKind.SERIES)).isEmpty();
 
-        Category renamed = categories.update(news.withName("World news").withSortOrder(9));
+        Category renamed = categories.update(news.version(), news.withName("World news").withSortOrder(9));
         assertThat(categories.get("news")).isEqualTo(renamed);
         assertThat(categories.delete("jazz")).isTrue();
         assertThat(categories.delete("jazz")).isFalse();
@@ -54,10 +54,10 @@ class CategoryRepositoryTest {
         assertThatThrownBy(() -> categories.create(Category.of("bebop", "Bebop", CategoryKind.LIVE).withParentId("jazz")))
                 .isInstanceOf(InvalidValueException.class)
                 .hasMessage("category parentId \"jazz\" is a RADIO category: the parent of a LIVE category must be of the same kind");
-        assertThatThrownBy(() -> categories.update(categories.get("sport").withParentId("football")))
+        assertThatThrownBy(() -> categories.update(1, categories.get("sport").withParentId("football")))
                 .isInstanceOf(InvalidValueException.class)
                 .hasMessage("category parentId \"football\" would make a cycle: it is a descendant of sport");
-        assertThatThrownBy(() -> categories.update(Category.of("ghost", "Ghost", CategoryKind.LIVE)))
+        assertThatThrownBy(() -> categories.update(1, Category.of("ghost", "Ghost", CategoryKind.LIVE)))
                 .isInstanceOf(NotFoundException.class).hasMessage("category ghost does not exist");
         assertThat(categories.get("sport").parentId()).isNull();
     }

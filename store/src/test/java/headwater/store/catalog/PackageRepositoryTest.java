@@ -37,7 +37,7 @@ class PackageRepositoryTest {
         assertThat(packages.get("basic").channelIds()).containsExactly("kids", "news");
         assertThat(packages.list()).containsExactly(basic, empty);
 
-        Package bigger = packages.update(basic.withName("Basic+").withChannelIds(Set.of("news", "sport", "films")));
+        Package bigger = packages.update(basic.version(), basic.withName("Basic+").withChannelIds(Set.of("news", "sport", "films")));
         assertThat(packages.get("basic")).isEqualTo(bigger);
         assertThat(packages.delete("empty")).isTrue();
         assertThat(packages.delete("empty")).isFalse();
@@ -73,13 +73,13 @@ class PackageRepositoryTest {
                 .isInstanceOf(UnknownReferenceException.class)
                 .hasMessage("package premium refers to unknown channel ids [arena, cinema]");
         assertThat(packages.find("premium")).isEmpty();
-        assertThatThrownBy(() -> packages.update(basic.withChannelIds(Set.of("news", "cinema"))))
+        assertThatThrownBy(() -> packages.update(basic.version(), basic.withChannelIds(Set.of("news", "cinema"))))
                 .isInstanceOf(UnknownReferenceException.class)
                 .hasMessage("package basic refers to unknown channel id [cinema]");
         assertThat(packages.get("basic")).isEqualTo(basic);
         assertThatThrownBy(() -> packages.create(Package.of("basic", "Again")))
                 .isInstanceOf(DuplicateKeyException.class).hasMessage("package id basic already exists");
-        assertThatThrownBy(() -> packages.update(Package.of("ghost", "Ghost")))
+        assertThatThrownBy(() -> packages.update(1, Package.of("ghost", "Ghost")))
                 .isInstanceOf(NotFoundException.class).hasMessage("package ghost does not exist");
     }
 
@@ -113,11 +113,11 @@ class PackageRepositoryTest {
         assertThat(packages.get("cinema").movieIds()).containsExactly("film-a", "film-b");
         assertThat(packages.get("cinema").seriesIds()).containsExactly("show");
 
-        Package changed = packages.update(cinema.withMovieIds(Set.of("film-c")).withSeriesIds(Set.of("show", "soap")));
+        Package changed = packages.update(cinema.version(), cinema.withMovieIds(Set.of("film-c")).withSeriesIds(Set.of("show", "soap")));
         assertThat(packages.get("cinema")).isEqualTo(changed);
         assertThat(packages.list()).containsExactly(changed);
-        assertThat(packages.update(changed.withMovieIds(Set.of()).withSeriesIds(Set.of())).movieIds()).isEmpty();
-        assertThat(packages.get("cinema")).isEqualTo(Package.of("cinema", "Cinema", "films"));
+        assertThat(packages.update(changed.version(), changed.withMovieIds(Set.of()).withSeriesIds(Set.of())).movieIds()).isEmpty();
+        assertThat(packages.get("cinema")).isEqualTo(Package.of("cinema", "Cinema", "films").withVersion(3));
     }
 
     @EachDatabase
@@ -126,7 +126,7 @@ class PackageRepositoryTest {
         var packages = store.packages();
         Package cinema = packages.create(Package.of("cinema", "Cinema").withMovieIds(Set.of("film-a")));
 
-        assertThatThrownBy(() -> packages.update(cinema.withMovieIds(Set.of("film-a", "film-x", "film-y"))))
+        assertThatThrownBy(() -> packages.update(cinema.version(), cinema.withMovieIds(Set.of("film-a", "film-x", "film-y"))))
                 .isInstanceOf(UnknownReferenceException.class)
                 .hasMessage("package cinema refers to unknown movie ids [film-x, film-y]");
         assertThatThrownBy(() -> packages.create(Package.of("series", "Series").withSeriesIds(Set.of("ghost"))))

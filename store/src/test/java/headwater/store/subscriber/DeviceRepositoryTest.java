@@ -40,9 +40,12 @@ class DeviceRepositoryTest {
         assertThat(customers.devices().ofSubscriber("s1")).containsExactly(app, box);
         assertThat(customers.devices().ofSubscriber("s2")).isEmpty();
 
+        // An update keeps the last-seen time: seen() owns it.
         Device moved = box.withSubscriberId("s2").withFirmwareVersion("0.2.20").withModel(null).withSerial(null)
                 .withLastSeen(null);
-        assertThat(customers.devices().update(moved)).isEqualTo(moved);
+        assertThat(customers.devices().update(1, moved))
+                .isEqualTo(moved.withLastSeen(box.lastSeen()).withVersion(2));
+        moved = moved.withLastSeen(box.lastSeen()).withVersion(2);
         assertThat(customers.devices().get("box-1")).isEqualTo(moved);
         assertThat(customers.devices().ofSubscriber("s2")).containsExactly(moved);
 
@@ -51,7 +54,7 @@ class DeviceRepositoryTest {
         assertThat(customers.devices().get("box-1")).isEqualTo(seen);
         assertThatThrownBy(() -> customers.devices().seen("ghost", Instant.EPOCH))
                 .isInstanceOf(NotFoundException.class).hasMessage("device ghost does not exist");
-        assertThatThrownBy(() -> customers.devices().update(Device.app("ghost", "s1", "x")))
+        assertThatThrownBy(() -> customers.devices().update(1, Device.app("ghost", "s1", "x")))
                 .isInstanceOf(NotFoundException.class).hasMessage("device ghost does not exist");
 
         assertThat(customers.devices().delete("app-1")).isTrue();
@@ -68,7 +71,7 @@ class DeviceRepositoryTest {
                 .isInstanceOf(DuplicateKeyException.class)
                 .hasMessage("device mac 00:1A:79:0B:CD:EF is already used by device box-1 of subscriber s1 (wanted by box-3)")
                 .satisfies(e -> assertThat(((DuplicateKeyException) e).value()).isEqualTo("00:1A:79:0B:CD:EF"));
-        assertThatThrownBy(() -> customers.devices().update(other.withMac(MacAddress.parse("00-1A-79-0B-CD-EF"))))
+        assertThatThrownBy(() -> customers.devices().update(other.version(), other.withMac(MacAddress.parse("00-1A-79-0B-CD-EF"))))
                 .isInstanceOf(DuplicateKeyException.class)
                 .hasMessage("device mac 00:1A:79:0B:CD:EF is already used by device box-1 of subscriber s1 (wanted by box-2)");
         assertThatThrownBy(() -> customers.devices().create(Device.app("box-1", "s2", "serial")))
@@ -88,7 +91,7 @@ class DeviceRepositoryTest {
         assertThatThrownBy(() -> customers.devices().create(Device.app("app-1", "s9", "serial")))
                 .isInstanceOf(UnknownReferenceException.class)
                 .hasMessage("device app-1 refers to unknown subscriber id [s9]");
-        assertThatThrownBy(() -> customers.devices().update(box.withSubscriberId("s9")))
+        assertThatThrownBy(() -> customers.devices().update(box.version(), box.withSubscriberId("s9")))
                 .isInstanceOf(UnknownReferenceException.class)
                 .hasMessage("device box-1 refers to unknown subscriber id [s9]");
         assertThat(customers.devices().get("box-1")).isEqualTo(box);

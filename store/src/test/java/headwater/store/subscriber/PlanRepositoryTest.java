@@ -38,9 +38,9 @@ class PlanRepositoryTest {
         Plan changed = family.withName("Family HD").withPackageIds(Set.of("movies")).withMaxConnections(2)
                 .withMaxQuality(Quality.FHD).withPrice(Money.of(500, "JPY")).withPeriod(BillingPeriod.days(30))
                 .withEnabled(false);
-        assertThat(customers.plans().update(changed)).isEqualTo(changed);
-        assertThat(customers.plans().get("family")).isEqualTo(changed);
-        assertThatThrownBy(() -> customers.plans().update(Plan.of("ghost", "Ghost", Money.of(1, "EUR"))))
+        assertThat(customers.plans().update(1, changed)).isEqualTo(changed.withVersion(2));
+        assertThat(customers.plans().get("family")).isEqualTo(changed.withVersion(2));
+        assertThatThrownBy(() -> customers.plans().update(1, Plan.of("ghost", "Ghost", Money.of(1, "EUR"))))
                 .isInstanceOf(NotFoundException.class).hasMessage("plan ghost does not exist");
         assertThatThrownBy(() -> customers.plans().create(trial))
                 .isInstanceOf(DuplicateKeyException.class).hasMessage("plan id trial already exists");
@@ -61,7 +61,7 @@ class PlanRepositoryTest {
                 .withPackageIds(Set.of("sports", "kids", "adult"))))
                 .isInstanceOf(UnknownReferenceException.class)
                 .hasMessage("plan silver refers to unknown package ids [adult, kids]");
-        assertThatThrownBy(() -> customers.plans().update(gold.withPackageIds(Set.of("news"))))
+        assertThatThrownBy(() -> customers.plans().update(gold.version(), gold.withPackageIds(Set.of("news"))))
                 .isInstanceOf(UnknownReferenceException.class)
                 .hasMessage("plan gold refers to unknown package id [news]");
         assertThat(customers.plans().find("silver")).isEmpty();
