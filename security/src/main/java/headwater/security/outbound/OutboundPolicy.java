@@ -101,8 +101,9 @@ public record OutboundPolicy(boolean allowPrivate, List<Cidr> allowedNetworks, F
             host = host.substring(1, host.length() - 1);
         }
         int port = uri.getPort() >= 0 ? uri.getPort() : scheme.equals("https") ? 443 : 80;
-        if (port == 0) {
-            throw new OutboundRefusedException(shown + " names port 0");
+        if (port == 0 || port > 65_535) {
+            // java.net.URI takes any number of digits as a port; a socket would throw on it later, unexplained.
+            throw new OutboundRefusedException(shown + " names port " + port + ": a TCP port is 1 to 65535");
         }
         List<InetAddress> addresses;
         try {

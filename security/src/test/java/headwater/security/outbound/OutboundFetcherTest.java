@@ -73,6 +73,15 @@ class OutboundFetcherTest {
                 .hasMessageContaining("uses the scheme '" + scheme + "': only http:// and https:// URLs can be fetched");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"http://x.example:0/epg.xml", "http://x.example:77775/epg.xml",
+            "https://x.example:65536/epg.xml"})
+    void refusesPortsNoSocketHas(String url) {
+        assertThatThrownBy(() -> fetcher(LOOPBACK_ALLOWED).open(url))
+                .isInstanceOf(OutboundRefusedException.class)
+                .hasMessageContaining(": a TCP port is 1 to 65535");
+    }
+
     @Test
     void namesThePrivateAddressAHostResolvedTo() {
         HostResolver dns = table(Map.of("x.example", List.of("10.0.0.5")));
