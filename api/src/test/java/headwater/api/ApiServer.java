@@ -62,7 +62,7 @@ final class ApiServer implements AutoCloseable {
         return new Repositories(store.channels(), store.categories(), store.packages(),
                 new JdbiPlanRepository(store.database()), new JdbiSubscriberRepository(store.database(), TestStore.CLOCK),
                 new JdbiResellerRepository(store.database(), TestStore.CLOCK), new JdbiDeviceRepository(store.database()),
-                new Argon2Hasher());
+                new Argon2PasswordHasher());
     }
 
     static MediaRepositories media(TestStore store) {

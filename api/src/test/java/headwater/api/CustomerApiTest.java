@@ -67,7 +67,7 @@ class CustomerApiTest {
 
     @EachDatabase
     void the_password_is_hashed_on_the_way_in_and_never_comes_out(TestStore store) {
-        Argon2Hasher hasher = new Argon2Hasher();
+        Argon2PasswordHasher hasher = new Argon2PasswordHasher();
         try (ApiServer api = ApiServer.start(store)) {
             Reply created = api.post("/api/v1/subscribers", """
                     {"id": "s1", "username": "Alice", "password": "correct horse battery", "expiry": "2027-01-31T23:59:59+01:00",

@@ -1,6 +1,6 @@
 package headwater.app.cli;
 
-import headwater.app.wiring.Argon2PasswordHasher;
+import headwater.api.Argon2PasswordHasher;
 import headwater.domain.catalog.NotFoundException;
 import headwater.domain.catalog.Page;
 import headwater.domain.subscriber.PasswordHasher;

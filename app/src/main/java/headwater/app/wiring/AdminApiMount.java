@@ -2,6 +2,7 @@ package headwater.app.wiring;
 
 import headwater.api.AdminApi;
 import headwater.api.AdminKeys;
+import headwater.api.Argon2PasswordHasher;
 import headwater.api.MediaRepositories;
 import headwater.api.Repositories;
 import headwater.delivery.Mount;

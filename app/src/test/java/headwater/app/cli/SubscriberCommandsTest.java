@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import headwater.app.Main;
-import headwater.app.wiring.Argon2PasswordHasher;
+import headwater.api.Argon2PasswordHasher;
 import headwater.domain.subscriber.Subscriber;
 import headwater.store.Database;
 import headwater.store.DatabaseConfig;

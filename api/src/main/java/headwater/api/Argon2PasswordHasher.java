@@ -4,10 +4,21 @@ import headwater.domain.subscriber.PasswordHash;
 import headwater.domain.subscriber.PasswordHasher;
 import headwater.security.password.Argon2idHasher;
 
-/** The real hasher for tests: security's Argon2id behind the domain's interface, as app wires it. */
-final class Argon2Hasher implements PasswordHasher {
+/**
+ * The domain's {@link PasswordHasher} on security's Argon2id (security knows nothing of the domain). It lives in api,
+ * the one module that sees both, so that app's wiring, its CLI and the API's tests share it.
+ */
+public final class Argon2PasswordHasher implements PasswordHasher {
 
-    private final Argon2idHasher argon2 = new Argon2idHasher();
+    private final Argon2idHasher argon2;
+
+    public Argon2PasswordHasher() {
+        this(new Argon2idHasher());
+    }
+
+    public Argon2PasswordHasher(Argon2idHasher argon2) {
+        this.argon2 = argon2;
+    }
 
     @Override
     public PasswordHash hash(char[] password) {

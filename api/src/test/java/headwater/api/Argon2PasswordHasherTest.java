@@ -1,4 +1,4 @@
-package headwater.app.wiring;
+package headwater.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
