@@ -34,10 +34,19 @@ public final class AdminApi {
     private final List<Consumer<Routes>> resources;
 
     /**
-     * The whole API: catalogue, customers, films, series and guide sources.
+     * The API without playback sessions (opening one answers 503): catalogue, customers, films, series and guide
+     * sources.
      */
     public AdminApi(Repositories repositories, MediaRepositories media, AdminKeys keys) {
+        this(repositories, media, keys, SessionControl.NONE);
+    }
+
+    /**
+     * The whole API: catalogue, customers, films, series, guide sources and playback sessions.
+     */
+    public AdminApi(Repositories repositories, MediaRepositories media, AdminKeys keys, SessionControl sessions) {
         Objects.requireNonNull(repositories, "repositories");
+        Objects.requireNonNull(sessions, "sessions");
         Objects.requireNonNull(media, "media");
         this.keys = Objects.requireNonNull(keys, "keys");
         this.resources = List.of(
@@ -51,7 +60,8 @@ public final class AdminApi {
                 new DeviceResource(repositories.devices())::mount,
                 new MovieResource(media.movies())::mount,
                 new SeriesResource(media.series())::mount,
-                new GuideSourceResource(media.guideSources())::mount);
+                new GuideSourceResource(media.guideSources())::mount,
+                new SessionResource(sessions, repositories.subscribers())::mount);
     }
 
     /** A new Router for the API on {@code vertx}, the Vert.x of the server that will call it. */
