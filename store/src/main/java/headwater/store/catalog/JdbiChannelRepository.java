@@ -7,6 +7,7 @@ import headwater.domain.catalog.ChannelRepository;
 import headwater.domain.catalog.ChannelSort;
 import headwater.domain.catalog.ConcurrentUpdateException;
 import headwater.domain.catalog.DuplicateKeyException;
+import headwater.domain.catalog.InvalidValueException;
 import headwater.domain.catalog.NotFoundException;
 import headwater.domain.catalog.Page;
 import headwater.domain.catalog.UnknownReferenceException;
@@ -18,11 +19,13 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.SqlStatement;
@@ -137,6 +140,89 @@ public final class JdbiChannelRepository implements ChannelRepository {
     public boolean delete(String id) {
         return database.write(handle -> handle.createUpdate("DELETE FROM channel WHERE id = :id").bind("id", id)
                 .execute() > 0);
+    }
+
+    @Override
+    public List<String> renditions(String channelId) {
+        return database.read(handle -> {
+            if (storedVersion(handle, channelId).isEmpty()) {
+                throw new NotFoundException("channel", channelId);
+            }
+            return renditionsOf(handle, channelId);
+        });
+    }
+
+    @Override
+    public Channel setRenditions(String channelId, List<String> renditionIds) {
+        List<String> ids = List.copyOf(renditionIds);
+        Set<String> seen = new HashSet<>();
+        for (String id : ids) {
+            if (id.equals(channelId)) {
+                throw new InvalidValueException("channel", "renditions", "lists the channel " + channelId
+                        + " itself: a rendition is another channel carrying the same programme");
+            }
+            if (!seen.add(id)) {
+                throw new InvalidValueException("channel", "renditions", "lists " + id + " twice");
+            }
+        }
+        Instant now = now();
+        try {
+            return database.write(handle -> {
+                long version = storedVersion(handle, channelId).orElseThrow(() -> new NotFoundException("channel", channelId));
+                List<String> missing = References.missing(handle, "channel", ids);
+                if (!missing.isEmpty()) {
+                    throw new UnknownReferenceException("channel", channelId, "channel", missing);
+                }
+                handle.createUpdate("DELETE FROM channel_rendition WHERE channel_id = :id").bind("id", channelId).execute();
+                if (!ids.isEmpty()) {
+                    var rows = handle.prepareBatch("INSERT INTO channel_rendition (channel_id, rendition_id, position) "
+                            + "VALUES (:channel, :rendition, :position)");
+                    for (int i = 0; i < ids.size(); i++) {
+                        rows.bind("channel", channelId).bind("rendition", ids.get(i)).bind("position", i).add();
+                    }
+                    rows.execute();
+                }
+                // The version names what a client read; the renditions are part of the channel, so they bump it too.
+                int bumped = handle.createUpdate("UPDATE channel SET version = version + 1, updated_at = :now "
+                                + "WHERE id = :id AND version = :expected")
+                        .bind("id", channelId).bind("now", now.toEpochMilli()).bind("expected", version).execute();
+                if (bumped == 0) {
+                    long actual = storedVersion(handle, channelId).orElseThrow(() -> new NotFoundException("channel", channelId));
+                    throw new ConcurrentUpdateException("channel", channelId, version, actual);
+                }
+                return ChannelRows.load(handle, handle.createQuery(
+                        "SELECT " + ChannelRows.COLUMNS + " FROM channel c WHERE c.id = :id").bind("id", channelId))
+                        .getFirst();
+            });
+        } catch (JdbiException e) {
+            // The channel or a rendition was deleted between the check and the insert (PostgreSQL, READ COMMITTED).
+            if (Constraint.violatedBy(e) != Constraint.FOREIGN_KEY) {
+                throw e;
+            }
+            List<String> missing = database.read(handle -> References.missing(handle, "channel",
+                    Stream.concat(Stream.of(channelId), ids.stream()).toList()));
+            RuntimeException unknown = missing.contains(channelId) ? new NotFoundException("channel", channelId)
+                    : new UnknownReferenceException("channel", channelId, "channel", missing.isEmpty() ? ids : missing);
+            unknown.addSuppressed(e);
+            throw unknown;
+        }
+    }
+
+    @Override
+    public Map<String, List<String>> allRenditions() {
+        return database.read(handle -> {
+            Map<String, List<String>> all = new LinkedHashMap<>();
+            handle.createQuery("SELECT channel_id, rendition_id FROM channel_rendition ORDER BY channel_id, position")
+                    .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
+                    .forEach(e -> all.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+            all.replaceAll((id, list) -> List.copyOf(list));
+            return all;
+        });
+    }
+
+    private static List<String> renditionsOf(Handle handle, String channelId) {
+        return handle.createQuery("SELECT rendition_id FROM channel_rendition WHERE channel_id = :id ORDER BY position")
+                .bind("id", channelId).mapTo(String.class).list();
     }
 
     @Override
