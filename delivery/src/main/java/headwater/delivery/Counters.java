@@ -9,8 +9,9 @@ final class Counters {
     final LongAdder requests = new LongAdder();
     final AtomicLong streamViewers = new AtomicLong();
     final LongAdder droppedViewers = new LongAdder();
+    final AtomicLong connections = new AtomicLong();
 
     DeliveryStats snapshot() {
-        return new DeliveryStats(requests.sum(), streamViewers.get(), droppedViewers.sum());
+        return new DeliveryStats(requests.sum(), streamViewers.get(), droppedViewers.sum(), connections.get());
     }
 }

@@ -6,6 +6,7 @@ package headwater.delivery;
  * @param requests       requests handled since start (all routes)
  * @param streamViewers  viewers of continuous TS streams connected now
  * @param droppedViewers TS viewers dropped since start because they fell too far behind
+ * @param connections    HTTP connections open now (idle ones are closed after the idle timeout)
  */
-public record DeliveryStats(long requests, long streamViewers, long droppedViewers) {
+public record DeliveryStats(long requests, long streamViewers, long droppedViewers, long connections) {
 }
