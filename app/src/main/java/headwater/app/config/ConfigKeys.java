@@ -44,7 +44,7 @@ public final class ConfigKeys {
             "vod.probeConcurrency", "vod.probeTimeout", "vod.scanInterval",
             "sessions.lifetime", "sessions.limitPolicy", "sessions.bindToAddress", "sessions.retryAfter",
             "sessions.defaultBitrate",
-            "redis.url");
+            "redis.url", "redis.prefix");
 
     /** Variables with this prefix belong to the launcher script, not to the configuration. */
     static final String LAUNCHER_ENV_PREFIX = "HEADWATER_JAVA_";

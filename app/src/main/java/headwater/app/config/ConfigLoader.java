@@ -131,7 +131,7 @@ public final class ConfigLoader {
                 duration("vod.probeTimeout", VodConfig.DEFAULT_PROBE_TIMEOUT, Duration.ofSeconds(1), MAX_TIMEOUT),
                 duration("vod.scanInterval", VodConfig.DEFAULT_SCAN_INTERVAL, Duration.ofSeconds(1), MAX_BACKOFF));
         SessionsConfig sessions = sessions();
-        RedisConfig redis = new RedisConfig(redisUrl());
+        RedisConfig redis = new RedisConfig(redisUrl(), redisPrefix());
         checkUnknownEnv();
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
@@ -178,6 +178,16 @@ public final class ConfigLoader {
     private long bitrate(String key, long fallback, long min, long max) {
         return typed(key, fallback, BitrateText::parse, BitrateText.EXPECTED, b -> b >= min && b <= max,
                 b -> "between " + BitrateText.format(min) + " and " + BitrateText.format(max), BitrateText::format);
+    }
+
+    private String redisPrefix() {
+        String prefix = text("redis.prefix", RedisConfig.DEFAULT_PREFIX);
+        if (prefix.length() > 64 || !prefix.chars().allMatch(c -> c > ' ' && c < 127)) {
+            problem("redis.prefix", "redis.prefix '" + prefix + "' must have 1 to 64 printable ASCII characters"
+                    + " without spaces");
+            return RedisConfig.DEFAULT_PREFIX;
+        }
+        return prefix;
     }
 
     /** A {@code redis://} or {@code rediss://} URL with a host; never quoted whole, since it may hold a password. */

@@ -7,17 +7,21 @@ import java.util.Optional;
 /**
  * Where sessions and their counts live when several nodes share them ({@code redis.*}).
  *
- * @param url {@code redis://[user:password@]host[:port][/database]} or {@code rediss://...}; empty keeps sessions in
- *            this node's memory. Its password is never logged: see {@link #describeUrl}.
+ * @param url    {@code redis://[user:password@]host[:port][/database]} or {@code rediss://...}; empty keeps sessions
+ *               in this node's memory. Its password is never logged: see {@link #describeUrl}.
+ * @param prefix of every key Headwater writes, so that several installations can share one Redis
  */
-public record RedisConfig(Optional<URI> url) {
+public record RedisConfig(Optional<URI> url, String prefix) {
+
+    public static final String DEFAULT_PREFIX = "hw:";
 
     public RedisConfig {
         Objects.requireNonNull(url, "url");
+        Objects.requireNonNull(prefix, "prefix");
     }
 
     public static RedisConfig defaults() {
-        return new RedisConfig(Optional.empty());
+        return new RedisConfig(Optional.empty(), DEFAULT_PREFIX);
     }
 
     /** The URL without its user information, for logs and messages. */
@@ -35,6 +39,6 @@ public record RedisConfig(Optional<URI> url) {
 
     @Override
     public String toString() {
-        return "RedisConfig[url=" + describeUrl() + "]";
+        return "RedisConfig[url=" + describeUrl() + ", prefix=" + prefix + "]";
     }
 }
