@@ -1,6 +1,7 @@
 package headwater.store.session;
 
 import io.lettuce.core.RedisURI;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -33,9 +34,13 @@ public record RedisSettings(String url, String prefix, Duration commandTimeout, 
             throw new IllegalArgumentException("redis.url " + mask(url) + " must start with redis:// or rediss://");
         }
         try {
+            if (URI.create(url).getHost() == null) {
+                throw new IllegalArgumentException("it names no host (and port)");
+            }
             RedisURI.create(url);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("redis.url " + mask(url) + " is not a Redis URL: " + e.getMessage(), e);
+            throw new IllegalArgumentException("redis.url " + mask(url) + " is not a Redis URL: "
+                    + e.getMessage().replace(url, mask(url)), e);
         }
         Objects.requireNonNull(prefix, "redis.prefix");
         if (prefix.isEmpty() || prefix.length() > MAX_PREFIX || !prefix.chars().allMatch(c -> c > ' ' && c < 127)) {
