@@ -14,6 +14,16 @@ import headwater.app.wiring.DataDirLock;
 import headwater.app.wiring.GuideRelink;
 import headwater.app.wiring.HeadendCatalog;
 import headwater.app.wiring.OutboundGuideFetcher;
+import headwater.app.wiring.OperatorSessions;
+import headwater.app.wiring.PlaybackSessions;
+import headwater.app.wiring.HeadendRenditions;
+import headwater.domain.catalog.Channel;
+import headwater.domain.catalog.Package;
+import headwater.domain.session.ChannelDirectory;
+import headwater.domain.session.ChannelEntry;
+import headwater.store.catalog.JdbiPackageRepository;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import headwater.domain.guide.GuideImport;
 import headwater.domain.guide.GuideImportOptions;
 import headwater.domain.guide.GuideRefreshScheduler;
@@ -85,11 +95,15 @@ public final class HeadwaterServer implements AutoCloseable {
         GuideRefreshScheduler guides;
         VodProber prober;
         DeliveryServer delivery;
+        PlaybackSessions sessions;
         Optional<String> firstAdminKey = Optional.empty();
 
         void close() {
             if (delivery != null) {
                 delivery.close();
+            }
+            if (sessions != null) {
+                sessions.close();
             }
             if (sync != null) {
                 sync.close();
@@ -160,8 +174,12 @@ public final class HeadwaterServer implements AutoCloseable {
             r.sync.syncOnce();
             Supplier<String> metrics = config.metrics().enabled() ? r.registry::scrape
                     : () -> "# metrics are disabled (metrics.enabled: false)\n";
-            r.delivery = new DeliveryServer(DeliveryOptions.defaults(), catalog, metrics);
-            AdminApiMount admin = AdminApiMount.on(database, Clock.systemUTC());
+            r.sessions = PlaybackSessions.start(absolute, database, channelDirectory(absolute, database),
+                    new HeadendRenditions(r.headend), r.registry, Clock.systemUTC());
+            DeliveryOptions options = DeliveryOptions.defaults().withTrustedProxies(
+                    config.server().trustedProxies().stream().map(Object::toString).toList());
+            r.delivery = new DeliveryServer(options, catalog, r.sessions.gate(), metrics);
+            AdminApiMount admin = AdminApiMount.on(database, Clock.systemUTC(), new OperatorSessions(r.sessions.service()));
             r.delivery.mount(admin.mount());
             r.firstAdminKey = admin.firstKey();
             int port = r.delivery.start(config.server().host(), config.server().port());
@@ -177,6 +195,31 @@ public final class HeadwaterServer implements AutoCloseable {
             r.close();
             throw e;
         }
+    }
+
+    /**
+     * The channels entitlement knows: the configuration's (enabled, in the packages they name and in any package that
+     * lists them) and the catalogue's, read from the store at each opening.
+     */
+    private static ChannelDirectory channelDirectory(HeadwaterConfig config, Database database) {
+        JdbiChannelRepository channels = new JdbiChannelRepository(database, Clock.systemUTC());
+        JdbiPackageRepository packages = new JdbiPackageRepository(database);
+        return id -> {
+            Set<String> in = new LinkedHashSet<>();
+            for (Package pkg : packages.list()) {
+                if (pkg.channelIds().contains(id)) {
+                    in.add(pkg.id());
+                }
+            }
+            for (ChannelConfig channel : config.channels()) {
+                if (channel.id().equals(id)) {
+                    in.addAll(channel.packages());
+                    return Optional.of(new ChannelEntry(id, true, in, channels.renditions(id)));
+                }
+            }
+            Optional<Channel> stored = channels.find(id);
+            return stored.map(c -> new ChannelEntry(id, c.enabled(), in, channels.renditions(id)));
+        };
     }
 
     /** Memory, GC, threads, class loading, CPU and uptime; the GC binder must be closed with the server. */
@@ -322,13 +365,19 @@ public final class HeadwaterServer implements AutoCloseable {
         return URI.create("http://" + shown + ":" + port + "/");
     }
 
-    /** Delivery's URL layout ({@code headwater.delivery.MediaPath}). */
-    public URI multivariantUrl(String channel) {
-        return baseUrl().resolve("live/" + channel + "/index.m3u8");
+    /** Delivery's URL layout ({@code headwater.delivery.MediaPath}): the multivariant playlist under a session's token. */
+    public URI multivariantUrl(String token, String channel) {
+        return baseUrl().resolve("s/" + token + "/live/" + channel + "/index.m3u8");
     }
 
-    public URI streamUrl(String channel) {
-        return baseUrl().resolve("live/" + channel + ".ts");
+    /** The continuous MPEG-TS of a channel under a session's token. */
+    public URI streamUrl(String token, String channel) {
+        return baseUrl().resolve("s/" + token + "/live/" + channel + ".ts");
+    }
+
+    /** Session control: the service, its gate, tokens and egress ledger. */
+    public PlaybackSessions sessions() {
+        return resources.sessions;
     }
 
     public URI metricsUrl() {

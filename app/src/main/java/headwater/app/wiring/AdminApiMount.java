@@ -5,6 +5,7 @@ import headwater.api.AdminKeys;
 import headwater.api.Argon2PasswordHasher;
 import headwater.api.MediaRepositories;
 import headwater.api.Repositories;
+import headwater.api.SessionControl;
 import headwater.delivery.Mount;
 import headwater.store.Database;
 import headwater.store.apikey.JdbiApiKeyRepository;
@@ -31,7 +32,12 @@ import java.util.Optional;
  */
 public record AdminApiMount(Mount mount, Optional<String> firstKey) {
 
+    /** The API without session control (opening a session answers 503). */
     public static AdminApiMount on(Database database, Clock clock) {
+        return on(database, clock, SessionControl.NONE);
+    }
+
+    public static AdminApiMount on(Database database, Clock clock, SessionControl sessions) {
         Repositories repositories = new Repositories(new JdbiChannelRepository(database, clock),
                 new JdbiCategoryRepository(database), new JdbiPackageRepository(database),
                 new JdbiPlanRepository(database), new JdbiSubscriberRepository(database, clock),
@@ -41,7 +47,7 @@ public record AdminApiMount(Mount mount, Optional<String> firstKey) {
         Optional<String> first = keys.ensureKey();
         MediaRepositories media = new MediaRepositories(new JdbiMovieRepository(database, clock),
                 new JdbiSeriesRepository(database, clock), new JdbiGuideSourceRepository(database, clock));
-        AdminApi api = new AdminApi(repositories, media, keys);
+        AdminApi api = new AdminApi(repositories, media, keys, sessions);
         return new AdminApiMount(new Mount(AdminApi.PREFIX, api::router), first);
     }
 

@@ -2,7 +2,6 @@ package headwater.app.wiring;
 
 import headwater.api.SessionControl;
 import headwater.domain.session.EndReason;
-import headwater.domain.session.Opening;
 import headwater.domain.session.SessionRecord;
 import headwater.domain.session.SessionRequest;
 import headwater.domain.session.SessionService;
@@ -17,10 +16,10 @@ public record OperatorSessions(SessionService sessions) implements SessionContro
     @Override
     public SessionControl.Opening open(SessionRequest request) {
         return switch (sessions.open(request)) {
-            case Opening.Opened opened -> new SessionControl.Opening.Opened(opened.session().session(),
+            case headwater.domain.session.Opening.Opened opened -> new SessionControl.Opening.Opened(opened.session().session(),
                     opened.session().token());
-            case Opening.Denied denied -> new SessionControl.Opening.Denied(denied.reason());
-            case Opening.Busy busy -> new SessionControl.Opening.Busy(busy.retryAfter());
+            case headwater.domain.session.Opening.Denied denied -> new SessionControl.Opening.Denied(denied.reason());
+            case headwater.domain.session.Opening.Busy busy -> new SessionControl.Opening.Busy(busy.retryAfter());
         };
     }
 
