@@ -34,6 +34,11 @@ final class LuaScript {
         return new LuaScript(name, resource("common") + "\n" + resource(name));
     }
 
+    /** A script of the given source, for tests. */
+    static LuaScript of(String name, String source) {
+        return new LuaScript(name, source);
+    }
+
     String name() {
         return name;
     }

@@ -360,20 +360,6 @@ class RedisSessionRegistryTest {
                 .hasMessageContaining("maxConnections is 0");
     }
 
-    @Test
-    void scriptsComeBackAfterAScriptFlush() {
-        PlaybackSession tv = session("s1", "news", "tv", t0);
-        nodeA.admit(tv, 1, LimitPolicy.REFUSE_NEW, t0);
-        io.lettuce.core.RedisClient client = io.lettuce.core.RedisClient.create(redis.settings().url());
-        try (var connection = client.connect()) {
-            connection.sync().scriptFlush();
-        } finally {
-            client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
-        }
-
-        assertThat(nodeB.end(tv.id(), EndReason.OPERATOR)).isTrue();
-    }
-
     private static PlaybackSession session(String subscriber, String channel, String device, Instant started) {
         try {
             return new PlaybackSession(SessionIds.next(), subscriber, new PlaybackTarget.Live(channel), channel,
