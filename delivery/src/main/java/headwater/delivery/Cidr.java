@@ -29,7 +29,6 @@ final class Cidr {
             throw new IllegalArgumentException("\"" + text + "\" is not an IP address or network: expected e.g. "
                     + "10.0.0.0/8, 192.0.2.7 or 2001:db8::/32 (host names are not resolved)");
         }
-        bytes = IpLiteral.unmapped(bytes);
         int bits = bytes.length * 8;
         String family = bytes.length == 4 ? "IPv4" : "IPv6";
         int prefix = bits;
@@ -40,6 +39,17 @@ final class Cidr {
                 throw new IllegalArgumentException("\"" + text + "\": prefix length \"" + length
                         + "\" must be a decimal number 0.." + bits + " for an " + family + " network");
             }
+        }
+        byte[] unmapped = IpLiteral.unmapped(bytes);
+        if (unmapped != bytes) {
+            // ::ffff:a.b.c.d/n is the IPv4 network a.b.c.d/(n-96): peers are compared in their IPv4 form.
+            if (prefix < 96) {
+                throw new IllegalArgumentException("\"" + text + "\": an IPv4-mapped network needs a prefix length "
+                        + "96..128; write the IPv4 network instead, e.g. 10.0.0.0/8");
+            }
+            bytes = unmapped;
+            prefix -= 96;
+            bits = 32;
         }
         for (int bit = prefix; bit < bits; bit++) {
             if ((bytes[bit / 8] & (0x80 >>> (bit % 8))) != 0) {
