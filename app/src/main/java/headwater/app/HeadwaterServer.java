@@ -17,13 +17,8 @@ import headwater.app.wiring.OutboundGuideFetcher;
 import headwater.app.wiring.OperatorSessions;
 import headwater.app.wiring.PlaybackSessions;
 import headwater.app.wiring.HeadendRenditions;
-import headwater.domain.catalog.Channel;
-import headwater.domain.catalog.Package;
-import headwater.domain.session.ChannelDirectory;
-import headwater.domain.session.ChannelEntry;
+import headwater.app.wiring.CatalogueChannels;
 import headwater.store.catalog.JdbiPackageRepository;
-import java.util.LinkedHashSet;
-import java.util.Set;
 import headwater.domain.guide.GuideImport;
 import headwater.domain.guide.GuideImportOptions;
 import headwater.domain.guide.GuideRefreshScheduler;
@@ -96,6 +91,7 @@ public final class HeadwaterServer implements AutoCloseable {
         VodProber prober;
         DeliveryServer delivery;
         PlaybackSessions sessions;
+        CatalogueChannels channelDirectory;
         Optional<String> firstAdminKey = Optional.empty();
 
         void close() {
@@ -174,8 +170,12 @@ public final class HeadwaterServer implements AutoCloseable {
             r.sync.syncOnce();
             Supplier<String> metrics = config.metrics().enabled() ? r.registry::scrape
                     : () -> "# metrics are disabled (metrics.enabled: false)\n";
-            r.sessions = PlaybackSessions.start(absolute, database, channelDirectory(absolute, database),
-                    new HeadendRenditions(r.headend), r.registry, Clock.systemUTC());
+            r.channelDirectory = new CatalogueChannels(absolute.channels(),
+                    new JdbiChannelRepository(database, Clock.systemUTC()), new JdbiPackageRepository(database));
+            r.channelDirectory.rebuild();
+            r.sync.whenChannelsChange(r.channelDirectory);
+            r.sessions = PlaybackSessions.start(absolute, database, r.channelDirectory,
+                    new HeadendRenditions(catalog, r.channelDirectory), r.registry, Clock.systemUTC());
             DeliveryOptions options = DeliveryOptions.defaults().withTrustedProxies(
                     config.server().trustedProxies().stream().map(Object::toString).toList());
             r.delivery = new DeliveryServer(options, catalog, r.sessions.gate(), metrics);
@@ -195,31 +195,6 @@ public final class HeadwaterServer implements AutoCloseable {
             r.close();
             throw e;
         }
-    }
-
-    /**
-     * The channels entitlement knows: the configuration's (enabled, in the packages they name and in any package that
-     * lists them) and the catalogue's, read from the store at each opening.
-     */
-    private static ChannelDirectory channelDirectory(HeadwaterConfig config, Database database) {
-        JdbiChannelRepository channels = new JdbiChannelRepository(database, Clock.systemUTC());
-        JdbiPackageRepository packages = new JdbiPackageRepository(database);
-        return id -> {
-            Set<String> in = new LinkedHashSet<>();
-            for (Package pkg : packages.list()) {
-                if (pkg.channelIds().contains(id)) {
-                    in.add(pkg.id());
-                }
-            }
-            for (ChannelConfig channel : config.channels()) {
-                if (channel.id().equals(id)) {
-                    in.addAll(channel.packages());
-                    return Optional.of(new ChannelEntry(id, true, in, channels.renditions(id)));
-                }
-            }
-            Optional<Channel> stored = channels.find(id);
-            return stored.map(c -> new ChannelEntry(id, c.enabled(), in, channels.renditions(id)));
-        };
     }
 
     /** Memory, GC, threads, class loading, CPU and uptime; the GC binder must be closed with the server. */

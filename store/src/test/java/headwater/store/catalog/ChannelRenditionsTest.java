@@ -110,7 +110,7 @@ class ChannelRenditionsTest {
     void the_packages_fingerprint_changes_with_every_membership_change_and_only_then(TestStore store) {
         channels(store, "news-hd", "news-sd", "sport");
         PackagesFingerprint empty = PackagesFingerprint.read(store.database());
-        assertThat(empty).isEqualTo(new PackagesFingerprint(0, 0, 0));
+        assertThat(empty).isEqualTo(new PackagesFingerprint(0, 0, 0, 0, 0));
 
         Package basic = store.packages().create(new Package("basic", "Basic", Set.of("news-sd")));
         PackagesFingerprint created = PackagesFingerprint.read(store.database());
@@ -132,5 +132,12 @@ class ChannelRenditionsTest {
 
         store.packages().delete(basic.id());
         assertThat(PackagesFingerprint.read(store.database())).isEqualTo(empty);
+
+        store.packages().create(new Package("basic", "Basic", Set.of("news-hd")));
+        PackagesFingerprint one = PackagesFingerprint.read(store.database());
+        store.packages().delete("basic");
+        store.packages().create(new Package("premium", "Premium", Set.of("news-sd")));
+        assertThat(PackagesFingerprint.read(store.database())).as("one deleted and another created in between")
+                .isNotEqualTo(one);
     }
 }
