@@ -117,10 +117,11 @@ run_headwater() {
   local seg_bytes pl_bytes
   seg_bytes=$(stat -c %s "$docroot/live/$channel/$seq.ts"); pl_bytes=$(stat -c %s "$docroot/live/$channel/media.m3u8")
   echo "headwater: segment $seq.ts $seg_bytes bytes, media playlist $pl_bytes bytes" >&2
-  # A refused request: the same token with its last hex digit changed (a bad signature), so that the server does the
-  # whole parse and MAC check before it says no.
-  local last=${token: -1} bad
-  bad=${token%?}$([ "$last" = 0 ] && echo 1 || echo 0)
+  # A refused request: the token with the first hex digit of its session id changed. No session has that id, so the
+  # server does the whole parse and HMAC check (a bad signature) before it says no: the dearest refusal. (A wrong
+  # MAC on a session the server holds is refused sooner, by a constant-time compare with the session's token.)
+  local bad
+  bad=$([ "${token:0:1}" = 0 ] && echo 1 || echo 0)${token:1}
   measure headwater segment "$SEGMENT_CONNECTIONS" "$base/$seq.ts" 200 "$seg_bytes"
   measure headwater playlist "$PLAYLIST_CONNECTIONS" "$base/media.m3u8" 200 "$pl_bytes"
   measure headwater refused "$REFUSED_CONNECTIONS" "$hw_url/s/$bad/live/$channel/$seq.ts" 403 0

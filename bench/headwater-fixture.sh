@@ -84,7 +84,7 @@ hw_fixture() {
 
 # hw_session_body SUBSCRIBER CHANNEL DEVICE: the JSON of POST /api/v1/sessions (one place to change it).
 hw_session_body() {
-  printf '{"subscriberId":"%s","channelId":"%s","format":"HLS","deviceKey":"%s"}' "$1" "$2" "$3"
+  printf '{"subscriberId":"%s","channelId":"%s","format":"hls","deviceKey":"%s"}' "$1" "$2" "$3"
 }
 
 # hw_open_session SUBSCRIBER CHANNEL DEVICE: prints the session's token (from "token", else from a /s/{token}/ URL).

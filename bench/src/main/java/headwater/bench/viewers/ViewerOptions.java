@@ -25,7 +25,7 @@ record ViewerOptions(URI server, String adminKey, String channel, int viewers, i
         int perSubscriber = 100;
         int seconds = 600;
         long pid = 0;
-        String body = "{\"subscriberId\":\"%s\",\"channelId\":\"%s\",\"format\":\"HLS\",\"deviceKey\":\"%s\"}";
+        String body = "{\"subscriberId\":\"%s\",\"channelId\":\"%s\",\"format\":\"hls\",\"deviceKey\":\"%s\"}";
         int concurrency = 16;
         int loops = Runtime.getRuntime().availableProcessors();
         long timeout = 30_000;
