@@ -56,16 +56,18 @@ public final class PlaybackSessions implements AutoCloseable {
     private final PlaybackTokens tokens;
     private final ThreadPoolExecutor gateWorkers;
     private final ScheduledExecutorService housekeeping;
+    private final String nodeId;
 
     private PlaybackSessions(SessionService service, SessionRegistry registry, EgressLedger egress,
                              SessionMetrics metrics, PlaybackKeys keys, PlaybackTokens tokens, Clock clock,
-                             Duration reportInterval) {
+                             Duration reportInterval, String nodeId) {
         this.service = service;
         this.registry = registry;
         this.egress = egress;
         this.metrics = metrics;
         this.keys = keys;
         this.tokens = tokens;
+        this.nodeId = nodeId;
         this.gateWorkers = new ThreadPoolExecutor(GATE_THREADS, GATE_THREADS, 30, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(GATE_QUEUE), daemon("session-gate"));
         this.gateWorkers.allowCoreThreadTimeOut(true);
@@ -103,7 +105,7 @@ public final class PlaybackSessions implements AutoCloseable {
                     channels, meter, registry, egress, signer, settings, metrics, clock);
             metrics.watch(service, egress);
             return new PlaybackSessions(service, registry, egress, metrics, keys, tokens, clock,
-                    settings.reportInterval());
+                    settings.reportInterval(), settings.nodeId());
         } catch (RuntimeException e) {
             registry.close();
             throw e;
@@ -129,6 +131,11 @@ public final class PlaybackSessions implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("session housekeeping failed; retried next time", e);
         }
+    }
+
+    /** This node's id ({@code server.nodeId}), the {@code node} tag of the session metrics. */
+    public String nodeId() {
+        return nodeId;
     }
 
     public SessionGate gate() {
