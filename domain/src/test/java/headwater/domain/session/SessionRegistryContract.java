@@ -10,10 +10,12 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,6 +35,8 @@ public abstract class SessionRegistryContract {
     protected static final Duration LIFETIME = Duration.ofHours(1);
     protected static final Duration LISTENER_WAIT = Duration.ofSeconds(10);
     protected static final int RACERS = 20;
+    /** Races are run this many times (for a new subscriber each), to give a lost update more chances to show. */
+    protected static final int ROUNDS = 10;
 
     protected final MutableClock clock = MutableClock.startingNow();
     private final List<SessionRegistry> opened = new ArrayList<>();
@@ -129,13 +133,25 @@ public abstract class SessionRegistryContract {
     }
 
     private void racingAdmissions(LimitPolicy policy, List<SessionRegistry> nodes) throws Exception {
+        for (int round = 0; round < ROUNDS; round++) {
+            racingAdmissions(policy, nodes, "s" + round);
+        }
+    }
+
+    private void racingAdmissions(LimitPolicy policy, List<SessionRegistry> nodes, String subscriber)
+            throws Exception {
         int max = 3;
         List<PlaybackSession> candidates = new ArrayList<>();
         for (int i = 0; i < RACERS; i++) {
-            candidates.add(session("s1", "device-" + i));
+            candidates.add(session(subscriber, "device-" + i));
         }
         Map<String, EndReason> ended = new ConcurrentHashMap<>();
-        nodes.get(0).onEnded(ended::put);
+        Set<String> ours = candidates.stream().map(PlaybackSession::id).collect(Collectors.toSet());
+        nodes.get(0).onEnded((id, reason) -> {
+            if (ours.contains(id)) {
+                ended.put(id, reason);
+            }
+        });
         List<Admission> answers = Collections.synchronizedList(new ArrayList<>());
         CountDownLatch ready = new CountDownLatch(RACERS);
         CountDownLatch start = new CountDownLatch(1);
@@ -160,7 +176,7 @@ public abstract class SessionRegistryContract {
         }
 
         assertThat(answers).hasSize(RACERS);
-        List<SessionRecord> live = nodes.get(nodes.size() - 1).listBySubscriber("s1");
+        List<SessionRecord> live = nodes.get(nodes.size() - 1).listBySubscriber(subscriber);
         assertThat(live).hasSize(max).allSatisfy(r -> assertThat(r.state()).isEqualTo(SessionState.ACTIVE));
         long admitted = answers.stream().filter(a -> a instanceof Admission.Admitted).count();
         if (policy == LimitPolicy.REFUSE_NEW) {
@@ -188,10 +204,17 @@ public abstract class SessionRegistryContract {
     @EnumSource(LimitPolicy.class)
     void racing_readmissions_leave_at_most_the_limit(LimitPolicy policy) throws Exception {
         List<SessionRegistry> nodes = nodes(2);
+        for (int round = 0; round < ROUNDS; round++) {
+            racingReadmissions(policy, nodes, "s" + round);
+        }
+    }
+
+    private void racingReadmissions(LimitPolicy policy, List<SessionRegistry> nodes, String subscriber)
+            throws Exception {
         int max = 2;
         List<PlaybackSession> sessions = new ArrayList<>();
         for (int i = 0; i < RACERS; i++) {
-            PlaybackSession session = session("s1", "device-" + i);
+            PlaybackSession session = session(subscriber, "device-" + i);
             // Each goes idle before the next: all twenty are admitted, then all are idle.
             assertThat(nodes.get(0).admit(session, max, LimitPolicy.REFUSE_NEW, clock.instant()))
                     .isInstanceOf(Admission.Admitted.class);
@@ -219,7 +242,7 @@ public abstract class SessionRegistryContract {
         }
 
         assertThat(answers).hasSize(RACERS);
-        long active = nodes.get(1).listBySubscriber("s1").stream()
+        long active = nodes.get(1).listBySubscriber(subscriber).stream()
                 .filter(r -> r.state() == SessionState.ACTIVE).count();
         assertThat(active).isEqualTo(max);
         long admitted = answers.stream().filter(a -> a instanceof Admission.Admitted).count();
