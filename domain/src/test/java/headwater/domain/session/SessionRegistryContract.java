@@ -6,15 +6,13 @@ import headwater.domain.subscriber.OutputFormat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -152,28 +150,14 @@ public abstract class SessionRegistryContract {
                 ended.put(id, reason);
             }
         });
-        List<Admission> answers = Collections.synchronizedList(new ArrayList<>());
-        CountDownLatch ready = new CountDownLatch(RACERS);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Thread> racers = new ArrayList<>();
+        List<Supplier<Admission>> racers = new ArrayList<>();
         for (int i = 0; i < RACERS; i++) {
             SessionRegistry node = nodes.get(i % nodes.size());
             PlaybackSession candidate = candidates.get(i);
-            racers.add(Thread.ofPlatform().start(() -> {
-                ready.countDown();
-                try {
-                    start.await();
-                    answers.add(node.admit(candidate, max, policy, clock.instant()));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }));
+            racers.add(() -> node.admit(candidate, max, policy, clock.instant()));
         }
-        ready.await();
-        start.countDown();
-        for (Thread racer : racers) {
-            racer.join(TimeUnit.SECONDS.toMillis(60));
-        }
+
+        List<Admission> answers = Race.run(racers);
 
         assertThat(answers).hasSize(RACERS);
         List<SessionRecord> live = nodes.get(nodes.size() - 1).listBySubscriber(subscriber);
@@ -221,25 +205,14 @@ public abstract class SessionRegistryContract {
             sessions.add(session);
             clock.advance(IDLE_AFTER.plusMillis(1));
         }
-        List<Admission> answers = Collections.synchronizedList(new ArrayList<>());
-        CountDownLatch start = new CountDownLatch(1);
-        List<Thread> racers = new ArrayList<>();
+        List<Supplier<Admission>> racers = new ArrayList<>();
         for (int i = 0; i < RACERS; i++) {
             SessionRegistry node = nodes.get(i % 2);
             String id = sessions.get(i).id();
-            racers.add(Thread.ofPlatform().start(() -> {
-                try {
-                    start.await();
-                    answers.add(node.readmit(id, max, policy, clock.instant()));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }));
+            racers.add(() -> node.readmit(id, max, policy, clock.instant()));
         }
-        start.countDown();
-        for (Thread racer : racers) {
-            racer.join(TimeUnit.SECONDS.toMillis(60));
-        }
+
+        List<Admission> answers = Race.run(racers);
 
         assertThat(answers).hasSize(RACERS);
         long active = nodes.get(1).listBySubscriber(subscriber).stream()
