@@ -3,6 +3,8 @@ package headwater.domain.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import headwater.domain.subscriber.OutputFormat;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,6 +35,7 @@ public abstract class SessionRegistryContract {
     protected static final Duration LIFETIME = Duration.ofHours(1);
     protected static final Duration LISTENER_WAIT = Duration.ofSeconds(10);
     protected static final int RACERS = 20;
+    protected static final InetAddress ADDRESS = literal("2001:db8::7");
     /** Races are run this many times (for a new subscriber each), to give a lost update more chances to show. */
     protected static final int ROUNDS = 10;
 
@@ -71,7 +74,17 @@ public abstract class SessionRegistryContract {
     protected PlaybackSession session(String subscriber, String device, String channel) {
         Instant now = clock.instant();
         return new PlaybackSession(SessionIds.next(), subscriber, new PlaybackTarget.Live(channel), channel,
-                OutputFormat.HLS, device, null, "contract", now, now.plus(LIFETIME), 4_000_000, IDLE_AFTER, "node-a");
+                OutputFormat.HLS, device, ADDRESS, "contract/1.0", now, now.plus(LIFETIME), 4_000_000, IDLE_AFTER,
+                "node-a");
+    }
+
+    /** An address from its literal text (no lookup happens for a literal). */
+    protected static InetAddress literal(String text) {
+        try {
+            return InetAddress.getByName(text);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException(text, e);
+        }
     }
 
     private static SessionState stateOf(SessionRegistry registry, String id) {
@@ -116,6 +129,23 @@ public abstract class SessionRegistryContract {
         assertThat(ids(registry.list())).containsExactly(session.id());
         assertThat(ids(registry.listBySubscriber("s1"))).containsExactly(session.id());
         assertThat(registry.listBySubscriber("s2")).isEmpty();
+    }
+
+    @Test
+    void keeps_every_fact_of_a_session() {
+        SessionRegistry registry = one();
+        Instant now = clock.instant();
+        PlaybackSession bare = new PlaybackSession(SessionIds.next(), "s1", new PlaybackTarget.Live("news"), "news-sd",
+                OutputFormat.TS, "box", null, null, now, now.plusSeconds(30), 0, Duration.ofMillis(12_345), "node-b");
+        PlaybackSession full = new PlaybackSession(SessionIds.next(), "s2", new PlaybackTarget.Live("sport"), "sport",
+                OutputFormat.HLS, "phone \"quoted\" ünï", literal("192.0.2.7"), "Mozilla/5.0 (X11)",
+                now.minusMillis(1), now.plus(Duration.ofDays(2)), Long.MAX_VALUE, Duration.ofHours(1), "node-a");
+
+        admitted(registry, bare, 1);
+        admitted(registry, full, 1);
+
+        assertThat(registry.find(bare.id()).orElseThrow().session()).isEqualTo(bare);
+        assertThat(registry.find(full.id()).orElseThrow().session()).isEqualTo(full);
     }
 
     @ParameterizedTest
