@@ -198,8 +198,9 @@ public final class SessionService implements AutoCloseable {
      * {@code idleAfter} go idle here (their egress is released), expired ones end, what was served is reported to
      * the registry in one batch, ended sessions and long idle ones leave the cache, and the registry forgets what
      * ended more than {@link #PURGE_AFTER} ago. A registry failure is logged and its report retried next time.
+     * Calls do not overlap.
      */
-    public void tick() {
+    public synchronized void tick() {
         long nowMillis = clock.millis();
         Instant now = Instant.ofEpochMilli(nowMillis);
         List<SessionActivity> activity = new ArrayList<>();
