@@ -6,21 +6,25 @@ import headwater.domain.session.SigningKey;
 import headwater.domain.session.SigningKeys;
 import headwater.store.Database;
 import java.time.Clock;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** {@code headwater token-key list|rotate}: the keys playback tokens are signed with. */
+/**
+ * {@code headwater token-key list|rotate|edge}: the keys playback tokens are signed with. {@code list} and
+ * {@code rotate} never show a secret; {@code edge} prints them on purpose, in the form an nginx edge reads.
+ */
 @Command(
         name = "token-key",
         mixinStandardHelpOptions = true,
         versionProvider = ManifestVersion.class,
         sortOptions = false,
         usageHelpAutoWidth = true,
-        description = {"List and rotate the keys that playback tokens are signed with. Secrets are never shown."
-                + " A running server picks a rotation up within seconds.", ""},
+        description = {"List and rotate the keys that playback tokens are signed with, and hand them to an nginx"
+                + " edge. A running server picks a rotation up within seconds.", ""},
         commandListHeading = "%nCommands:%n")
 final class TokenKeyCommand extends CommandGroup {
 
@@ -50,6 +54,24 @@ final class TokenKeyCommand extends CommandGroup {
             SigningKey made = keys.rotate();
             print(options, TokenKeyView.of(keys.list(), keys.rotation(), keys.now()).stream()
                     .filter(view -> view.id().equals(made.id())).toList());
+        }
+        return 0;
+    }
+
+    @Command(name = "edge", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+            description = {"Print the nginx line that gives an edge every stored key, secrets included, for"
+                    + " docs/edge/headwater-token.js:", "  set $headwater_token_keys \"1:<hex> 2:<hex>\";",
+                    "Write it to a file only nginx can read and reload nginx after every rotation, within the"
+                    + " propagation delay (30 s)."})
+    int edge(@Mixin StoreOptions options) {
+        try (Database database = options.open(env)) {
+            StringBuilder keys = new StringBuilder();
+            for (SigningKey key : keys(database).list()) {
+                keys.append(keys.isEmpty() ? "" : " ").append(key.id()).append(':')
+                        .append(HexFormat.of().formatHex(key.secret()));
+            }
+            options.out().println("set $headwater_token_keys \"" + keys + "\";");
+            options.out().flush();
         }
         return 0;
     }

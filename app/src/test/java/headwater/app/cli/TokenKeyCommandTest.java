@@ -15,11 +15,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code headwater token-key list|rotate} on the store a running server uses; secrets never printed. */
+/** {@code headwater token-key list|rotate|edge} on the store a running server uses; secrets never printed. */
 class TokenKeyCommandTest {
 
     private static final String NL = System.lineSeparator();
@@ -64,6 +65,12 @@ class TokenKeyCommandTest {
                 assertThat(json.out() + listed.out() + rotated.out()).doesNotContain(hex.substring(0, 12));
             }
             assertThat(json.out()).doesNotContain("secret");
+
+            Result edge = run("token-key", "edge");
+            List<SigningKey> stored = server.signingKeys().list();
+            assertThat(edge).isEqualTo(new Result(0, "set $headwater_token_keys \"1:"
+                    + HexFormat.of().formatHex(stored.get(0).secret()) + " 2:"
+                    + HexFormat.of().formatHex(stored.get(1).secret()) + "\";" + NL, ""));
         }
     }
 }
