@@ -179,7 +179,8 @@ public final class HeadwaterServer implements AutoCloseable {
             DeliveryOptions options = DeliveryOptions.defaults().withTrustedProxies(
                     config.server().trustedProxies().stream().map(Object::toString).toList());
             r.delivery = new DeliveryServer(options, catalog, r.sessions.gate(), metrics);
-            AdminApiMount admin = AdminApiMount.on(database, Clock.systemUTC(), new OperatorSessions(r.sessions.service()));
+            AdminApiMount admin = AdminApiMount.on(database, Clock.systemUTC(), r.sessions.keys().signingKeys(),
+                    new OperatorSessions(r.sessions.service()));
             r.delivery.mount(admin.mount());
             r.firstAdminKey = admin.firstKey();
             int port = r.delivery.start(config.server().host(), config.server().port());
