@@ -162,6 +162,44 @@ class StoreCommandsTest {
     }
 
     @Test
+    void channel_update_sets_and_clears_the_renditions() throws Exception {
+        String table = "ID       NUMBER  NAME     ENABLED  SOURCES  VERSION";
+        List<Step> steps = List.of(
+                new Step("channel add news-hd --number 101", 0, null, ""),
+                new Step("channel add news-sd --number 102", 0, null, ""),
+                new Step("channel add news-radio --number 103", 0, null, ""),
+                new Step("channel update news-hd --rendition news-sd --rendition news-radio", 0, lines(table,
+                        "news-hd  101     news-hd  yes      0        2"), ""),
+                new Step("channel update news-hd --rendition news-hd", 1, "", lines("headwater: channel renditions"
+                        + " lists the channel news-hd itself: a rendition is another channel carrying the same programme")),
+                new Step("channel update news-hd --rendition news-4k", 1, "",
+                        lines("headwater: channel news-hd refers to unknown channel id [news-4k]")),
+                new Step("channel update news-hd --rendition news-sd --no-renditions", 2, "", null));
+        for (Step step : steps) {
+            Result result = run(step.line());
+            String what = "headwater " + step.line() + NL + "stdout: " + result.out() + "stderr: " + result.err();
+            assertThat(result.code()).as(what).isEqualTo(step.code());
+            if (step.out() != null) {
+                assertThat(result.out()).as(what).isEqualTo(step.out());
+            }
+            if (step.err() != null) {
+                assertThat(result.err()).as(what).isEqualTo(step.err());
+            }
+        }
+        ObjectMapper json = new ObjectMapper();
+        JsonNode listed = json.readTree(run("channel list --json").out());
+        assertThat(listed.get(0).get("renditions")).extracting(JsonNode::asText).containsExactly("news-sd", "news-radio");
+        assertThat(listed.get(1).get("renditions")).isEmpty();
+
+        JsonNode renamed = json.readTree(run("channel update news-hd --name News --json").out());
+        assertThat(renamed.get("renditions")).as("other changes keep them").hasSize(2);
+        JsonNode cleared = json.readTree(run("channel update news-hd --no-renditions --json").out());
+        assertThat(cleared.get("renditions")).isEmpty();
+        assertThat(cleared.get("name").asText()).isEqualTo("News");
+        assertThat(run("channel rm news-sd").code()).isZero();
+    }
+
+    @Test
     void concurrent_add_channel_commands_never_lose_each_others_channel() throws Exception {
         int commands = 10;
         for (int i = 0; i < commands; i++) {
