@@ -55,6 +55,24 @@ class StoreCommandsTest {
         return run(args.toArray(String[]::new));
     }
 
+    /** Runs each step, checking its exit code and (where given) its exact output; a usage error prints the usage. */
+    private void runAll(List<Step> steps) {
+        for (Step step : steps) {
+            Result result = run(step.line());
+            String what = "headwater " + step.line() + NL + "stdout: " + result.out() + "stderr: " + result.err();
+            assertThat(result.code()).as(what).isEqualTo(step.code());
+            if (step.out() != null) {
+                assertThat(result.out()).as(what).isEqualTo(step.out());
+            }
+            if (step.err() != null) {
+                assertThat(result.err()).as(what).isEqualTo(step.err());
+            }
+            if (step.code() == 2) {
+                assertThat(result.err()).as(what).contains("Usage: headwater ");
+            }
+        }
+    }
+
     private static String lines(String... lines) {
         return String.join(NL, lines) + NL;
     }
@@ -118,20 +136,7 @@ class StoreCommandsTest {
                 new Step("package list", 0, lines("(none)"), ""),
                 new Step("channel", 2, "", null),
                 new Step("package", 2, "", null));
-        for (Step step : steps) {
-            Result result = run(step.line());
-            String what = "headwater " + step.line() + NL + "stdout: " + result.out() + "stderr: " + result.err();
-            assertThat(result.code()).as(what).isEqualTo(step.code());
-            if (step.out() != null) {
-                assertThat(result.out()).as(what).isEqualTo(step.out());
-            }
-            if (step.err() != null) {
-                assertThat(result.err()).as(what).isEqualTo(step.err());
-            }
-            if (step.code() == 2) {
-                assertThat(result.err()).as(what).contains("Usage: headwater ");
-            }
-        }
+        runAll(steps);
     }
 
     @Test
@@ -175,17 +180,7 @@ class StoreCommandsTest {
                 new Step("channel update news-hd --rendition news-4k", 1, "",
                         lines("headwater: channel news-hd refers to unknown channel id [news-4k]")),
                 new Step("channel update news-hd --rendition news-sd --no-renditions", 2, "", null));
-        for (Step step : steps) {
-            Result result = run(step.line());
-            String what = "headwater " + step.line() + NL + "stdout: " + result.out() + "stderr: " + result.err();
-            assertThat(result.code()).as(what).isEqualTo(step.code());
-            if (step.out() != null) {
-                assertThat(result.out()).as(what).isEqualTo(step.out());
-            }
-            if (step.err() != null) {
-                assertThat(result.err()).as(what).isEqualTo(step.err());
-            }
-        }
+        runAll(steps);
         ObjectMapper json = new ObjectMapper();
         JsonNode listed = json.readTree(run("channel list --json").out());
         assertThat(listed.get(0).get("renditions")).extracting(JsonNode::asText).containsExactly("news-sd", "news-radio");
