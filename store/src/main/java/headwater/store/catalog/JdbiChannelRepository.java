@@ -5,6 +5,7 @@ import headwater.domain.catalog.ChannelDraft;
 import headwater.domain.catalog.ChannelQuery;
 import headwater.domain.catalog.ChannelRepository;
 import headwater.domain.catalog.ChannelSort;
+import headwater.domain.catalog.Check;
 import headwater.domain.catalog.ConcurrentUpdateException;
 import headwater.domain.catalog.DuplicateKeyException;
 import headwater.domain.catalog.InvalidValueException;
@@ -154,16 +155,10 @@ public final class JdbiChannelRepository implements ChannelRepository {
 
     @Override
     public Channel setRenditions(String channelId, List<String> renditionIds) {
-        List<String> ids = List.copyOf(renditionIds);
-        Set<String> seen = new HashSet<>();
-        for (String id : ids) {
-            if (id.equals(channelId)) {
-                throw new InvalidValueException("channel", "renditions", "lists the channel " + channelId
-                        + " itself: a rendition is another channel carrying the same programme");
-            }
-            if (!seen.add(id)) {
-                throw new InvalidValueException("channel", "renditions", "lists " + id + " twice");
-            }
+        List<String> ids = Check.ids("channel", "renditions", renditionIds, MAX_RENDITIONS);
+        if (ids.contains(channelId)) {
+            throw new InvalidValueException("channel", "renditions", "lists the channel " + channelId
+                    + " itself: a rendition is another channel carrying the same programme");
         }
         Instant now = now();
         try {

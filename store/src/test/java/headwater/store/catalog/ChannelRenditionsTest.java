@@ -56,7 +56,7 @@ class ChannelRenditionsTest {
                 .isInstanceOf(InvalidValueException.class)
                 .hasMessageContaining("channel renditions lists the channel news-hd itself");
         assertThatThrownBy(() -> store.channels().setRenditions("news-hd", List.of("news-sd", "news-sd")))
-                .isInstanceOf(InvalidValueException.class).hasMessage("channel renditions lists news-sd twice");
+                .isInstanceOf(InvalidValueException.class).hasMessage("channel renditions lists \"news-sd\" twice");
         assertThatThrownBy(() -> store.channels().setRenditions("news-hd", List.of("news-sd", "news-4k", "x")))
                 .isInstanceOf(UnknownReferenceException.class)
                 .hasMessage("channel news-hd refers to unknown channel ids [news-4k, x]");
