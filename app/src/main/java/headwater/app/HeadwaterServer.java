@@ -19,8 +19,6 @@ import headwater.app.wiring.HeadendRenditions;
 import headwater.app.wiring.OutboundGuideFetcher;
 import headwater.app.wiring.OperatorSessions;
 import headwater.app.wiring.PlaybackSessions;
-import headwater.app.wiring.HeadendRenditions;
-import headwater.app.wiring.CatalogueChannels;
 import headwater.store.catalog.JdbiPackageRepository;
 import headwater.domain.guide.GuideImport;
 import headwater.domain.guide.GuideImportOptions;
@@ -96,7 +94,6 @@ public final class HeadwaterServer implements AutoCloseable {
         VodProber prober;
         DeliveryServer delivery;
         PlaybackSessions sessions;
-        CatalogueChannels channelDirectory;
         Optional<String> firstAdminKey = Optional.empty();
 
         void close() {
@@ -181,12 +178,8 @@ public final class HeadwaterServer implements AutoCloseable {
             r.sync.syncOnce();
             Supplier<String> metrics = config.metrics().enabled() ? r.registry::scrape
                     : () -> "# metrics are disabled (metrics.enabled: false)\n";
-            r.channelDirectory = new CatalogueChannels(absolute.channels(),
-                    new JdbiChannelRepository(database, Clock.systemUTC()), new JdbiPackageRepository(database));
-            r.channelDirectory.rebuild();
-            r.sync.whenChannelsChange(r.channelDirectory);
-            r.sessions = PlaybackSessions.start(absolute, database, r.channelDirectory,
-                    new HeadendRenditions(catalog, r.channelDirectory), r.registry, Clock.systemUTC());
+            r.sessions = PlaybackSessions.start(absolute, database, r.directory, r.renditions, r.registry,
+                    Clock.systemUTC());
             DeliveryOptions options = DeliveryOptions.defaults().withTrustedProxies(
                     config.server().trustedProxies().stream().map(Object::toString).toList());
             r.delivery = new DeliveryServer(options, catalog, r.sessions.gate(), metrics);
