@@ -258,6 +258,37 @@ class SessionServiceTest {
     }
 
     @Test
+    void bytes_served_while_ticking_are_all_reported() throws Exception {
+        SessionService service = service(new EgressLedger(100_000_000));
+        ActiveSession active = opened(service.open(request("s1", "news", "box")));
+        int writers = 4;
+        int chunks = 50_000;
+        List<Supplier<Integer>> tasks = new ArrayList<>();
+        for (int w = 0; w < writers; w++) {
+            tasks.add(() -> {
+                for (int i = 0; i < chunks; i++) {
+                    active.served(3);
+                }
+                return chunks;
+            });
+        }
+        tasks.add(() -> {
+            int ticks = 0;
+            while (active.bytes() < 3L * writers * chunks) {
+                service.tick();
+                ticks++;
+            }
+            return ticks;
+        });
+
+        Race.run(tasks);
+        service.tick();
+
+        assertThat(registry.find(active.id()).orElseThrow().bytes()).isEqualTo(3L * writers * chunks);
+        assertThat(service.list().get(0).bytes()).isEqualTo(3L * writers * chunks);
+    }
+
+    @Test
     void a_failed_report_is_sent_again() {
         SessionService service = service(new EgressLedger(100_000_000));
         ActiveSession active = opened(service.open(request("s1", "news", "box")));
