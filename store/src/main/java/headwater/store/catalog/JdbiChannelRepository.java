@@ -163,7 +163,15 @@ public final class JdbiChannelRepository implements ChannelRepository {
         Instant now = now();
         try {
             return database.write(handle -> {
-                long version = storedVersion(handle, channelId).orElseThrow(() -> new NotFoundException("channel", channelId));
+                // The version names what a client read; the renditions are part of the channel, so they bump it too.
+                // First, so that the channel's row is locked: a concurrent setRenditions waits here, then replaces
+                // what this one wrote (the last one wins, whole), rather than colliding on the rendition rows.
+                int bumped = handle.createUpdate("UPDATE channel SET version = version + 1, updated_at = :now "
+                                + "WHERE id = :id")
+                        .bind("id", channelId).bind("now", now.toEpochMilli()).execute();
+                if (bumped == 0) {
+                    throw new NotFoundException("channel", channelId);
+                }
                 List<String> missing = References.missing(handle, "channel", ids);
                 if (!missing.isEmpty()) {
                     throw new UnknownReferenceException("channel", channelId, "channel", missing);
@@ -176,14 +184,6 @@ public final class JdbiChannelRepository implements ChannelRepository {
                         rows.bind("channel", channelId).bind("rendition", ids.get(i)).bind("position", i).add();
                     }
                     rows.execute();
-                }
-                // The version names what a client read; the renditions are part of the channel, so they bump it too.
-                int bumped = handle.createUpdate("UPDATE channel SET version = version + 1, updated_at = :now "
-                                + "WHERE id = :id AND version = :expected")
-                        .bind("id", channelId).bind("now", now.toEpochMilli()).bind("expected", version).execute();
-                if (bumped == 0) {
-                    long actual = storedVersion(handle, channelId).orElseThrow(() -> new NotFoundException("channel", channelId));
-                    throw new ConcurrentUpdateException("channel", channelId, version, actual);
                 }
                 return ChannelRows.load(handle, handle.createQuery(
                         "SELECT " + ChannelRows.COLUMNS + " FROM channel c WHERE c.id = :id").bind("id", channelId))
