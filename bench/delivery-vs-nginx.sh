@@ -10,7 +10,7 @@
 # Usage: bench/delivery-vs-nginx.sh [all|headwater|nginx] [--no-build]
 #   nginx alone needs the files a previous headwater (or all) run copied to target/delivery-vs-nginx/docroot.
 #   env: SERVER_CORE (0), WRK_CORE (1), WARMUP (5), MEASURE (15), SEGMENT_CONNECTIONS (16),
-#        PLAYLIST_CONNECTIONS (64), REFUSED_CONNECTIONS (64), HW_PORT (18080), NGINX_PORT (18081),
+#        PLAYLIST_CONNECTIONS (64), REFUSED_CONNECTIONS (64), HW_PORT (28471), NGINX_PORT (28472),
 #        ACCESS_LOG (0; 1 = Headwater logs at INFO, which includes its access log, and nginx writes an access log),
 #        HEADWATER_JAVA_OPTS (extra JVM flags for the server, as for ./headwater)
 set -euo pipefail
@@ -23,8 +23,8 @@ MEASURE=${MEASURE:-15}
 SEGMENT_CONNECTIONS=${SEGMENT_CONNECTIONS:-16}
 PLAYLIST_CONNECTIONS=${PLAYLIST_CONNECTIONS:-64}
 REFUSED_CONNECTIONS=${REFUSED_CONNECTIONS:-64}
-HW_PORT=${HW_PORT:-18080}
-NGINX_PORT=${NGINX_PORT:-18081}
+HW_PORT=${HW_PORT:-28471}
+NGINX_PORT=${NGINX_PORT:-28472}
 ACCESS_LOG=${ACCESS_LOG:-0}
 channel=bench
 input=$PWD/target/bench-input.ts         # 5 Mbit/s: a 4 s segment is about 2.65 MB
@@ -93,16 +93,17 @@ run_headwater() {
   # 10 segments listed (a media playlist of about 1 KB); 300 more kept on disk (20 minutes), so the segment measured
   # stays servable for the whole run after it leaves the playlist.
   : > "$(results_of headwater)"
-  hw_write_config 10 300
+  hw_write_config "$channel" "$input" 10 300
   hw_make_key
   local level=WARN
   [ "$ACCESS_LOG" = 1 ] && level=INFO
   hw_start "$level"
   echo "headwater: pid $hw_pid on core $SERVER_CORE, $hw_url; $(java_version)" >&2
-  hw_fixture "$channel" "$input" 1 10
+  hw_fixture 1 10
   local token
   token=$(hw_open_session bench-1 "$channel" bench-wrk)
-  hw_wait_segments "$token" "$channel" 3
+  # A full window (10 segments, 40 s after the start): the playlist then has the size it keeps, about 1 KB.
+  hw_wait_segments "$token" "$channel" 10
   local base="$hw_url/s/$token/live/$channel"
   # The second segment listed: complete, cut on a keyframe at both ends, never the channel's first (partial) one.
   local seq
@@ -183,6 +184,7 @@ http {
   }
 }
 EOF
+  if port_taken "$NGINX_PORT"; then echo "port $NGINX_PORT is taken (set NGINX_PORT)" >&2; exit 1; fi
   taskset -c "$SERVER_CORE" nginx -p "$prefix" -c conf/nginx.conf -g 'daemon off;' &
   nginx_pid=$!
   local i

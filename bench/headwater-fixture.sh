@@ -1,6 +1,6 @@
 # Sourced (bash) by delivery-vs-nginx.sh and viewers.sh: one Headwater server on its own data directory, with one
-# file:// channel in the catalogue, one package holding it, subscribers in that package and playback sessions, all
-# made through the admin API with a key made by `headwater admin-key add` before the first start.
+# file:// channel in its configuration entitled through a catalogue package, subscribers in that package and
+# playback sessions, made through the admin API with a key made by `headwater admin-key add` before the first start.
 # The caller sets: hw_root (the worktree), hw_work (a directory of its own), hw_port, hw_core (the CPU list for
 # taskset), and adds "$hw_pid" to its cleanup. Nothing here kills anything but the server it started, by pid.
 
@@ -8,11 +8,11 @@ hw_pid=
 hw_key=
 hw_url=
 
-# hw_write_config INPUT_TS WINDOW EXTRA: the YAML of the run. The channel is not in it but in the catalogue (the
-# entitlement needs it in a package). Egress capacity far above what loopback can carry, so that admission never
-# refuses a bench session; one signing key, sessions that outlive any run.
+# hw_write_config CHANNEL INPUT_TS WINDOW EXTRA: the YAML of the run. The channel is a configuration channel (the
+# catalogue refuses file:// sources) entitled through the catalogue package "bench" (channels[].packages). Egress
+# capacity far above what loopback can carry, so that admission never refuses a bench session.
 hw_write_config() {
-  local window=$1 extra=$2
+  local channel=$1 input=$2 window=$3 extra=$4
   mkdir -p "$hw_work"
   cat > "$hw_work/headwater.yml" <<EOF
 server:
@@ -26,6 +26,11 @@ hls:
   extraSegmentsOnDisk: $extra
 sessions:
   lifetime: 24h
+channels:
+  - id: $channel
+    name: Bench
+    sources: [file://$input]
+    packages: [bench]
 metrics:
   enabled: true
   jvm: true
@@ -44,16 +49,28 @@ hw_make_key() {
 hw_start() {
   local level=${1:-WARN}
   hw_url="http://127.0.0.1:$hw_port"
+  # Another program on the port would answer /healthz in our server's place (the machine is shared).
+  if port_taken "$hw_port"; then echo "port $hw_port is taken (set HW_PORT)" >&2; return 1; fi
   (cd "$hw_work" && exec env HEADWATER_LOG_LEVEL="$level" HEADWATER_JAVA_OPTS="${HEADWATER_JAVA_OPTS:-}" \
     taskset -c "$hw_core" "$hw_root/headwater" serve --config headwater.yml) > "$hw_work/headwater.out" 2> "$hw_work/headwater.log" &
   hw_pid=$!
   local i
   for i in $(seq 1 600); do
-    if curl -fsS -o /dev/null "$hw_url/healthz" 2>/dev/null; then return 0; fi
+    if curl -fsS -o /dev/null "$hw_url/healthz" 2>/dev/null; then
+      port_taken "$hw_port" "$hw_pid" && return 0
+      echo "something else answers on port $hw_port" >&2; return 1
+    fi
     kill -0 "$hw_pid" 2>/dev/null || { echo "headwater exited; see $hw_work/headwater.log:" >&2; tail -n 20 "$hw_work/headwater.log" >&2; return 1; }
     sleep 0.2
   done
   echo "headwater did not answer /healthz in 120 s" >&2; return 1
+}
+
+# port_taken PORT [PID]: whether something listens on 127.0.0.1:PORT (with PID: whether that process does).
+port_taken() {
+  local listeners
+  listeners=$(ss -Hltnp "sport = :$1" 2>/dev/null)
+  if [ -n "${2:-}" ]; then grep -q "pid=$2," <<<"$listeners"; else [ -n "$listeners" ]; fi
 }
 
 hw_stop() {
@@ -70,12 +87,11 @@ hw_api() {
   cat "$out"; rm -f "$out"
 }
 
-# hw_fixture CHANNEL INPUT_TS SUBSCRIBERS MAX_CONNECTIONS: the channel (looping INPUT_TS), package "bench" holding it,
-# subscribers bench-1..bench-N with MAX_CONNECTIONS each (password hashing costs ~0.1 s per subscriber).
+# hw_fixture SUBSCRIBERS MAX_CONNECTIONS: package "bench" (which entitles to the configuration's channel) and
+# subscribers bench-1..bench-N in it with MAX_CONNECTIONS each (password hashing costs ~0.1 s per subscriber).
 hw_fixture() {
-  local channel=$1 input=$2 count=$3 max=$4 i
-  hw_api POST /channels "{\"id\":\"$channel\",\"number\":1,\"name\":\"Bench\",\"sources\":[\"file://$input\"]}" >/dev/null
-  hw_api POST /packages "{\"id\":\"bench\",\"name\":\"Bench\",\"channelIds\":[\"$channel\"]}" >/dev/null
+  local count=$1 max=$2 i
+  hw_api POST /packages '{"id":"bench","name":"Bench"}' >/dev/null
   for i in $(seq 1 "$count"); do
     hw_api POST /subscribers "{\"id\":\"bench-$i\",\"username\":\"bench-$i\",\"password\":\"bench-password-$i\",\
 \"maxConnections\":$max,\"packageIds\":[\"bench\"]}" >/dev/null

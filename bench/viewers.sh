@@ -9,7 +9,7 @@
 # Usage: bench/viewers.sh [-n VIEWERS] [-d SECONDS] [-p SESSIONS_PER_SUBSCRIBER] [-b VIDEO_BITRATE] [--no-build]
 #   defaults: -n 10000 -d 600 -p 100 -b 1M (the channel's video bitrate: 10,000 viewers of a 1 Mbit/s channel read
 #   about 1.4 GB/s through loopback; at 5M it is about 6.6 GB/s, more than this 2-core machine moves)
-#   env: SERVER_CORE (0) and CLIENT_CORE (1), CPU lists for taskset ("" = not pinned), HW_PORT (18090),
+#   env: SERVER_CORE (0) and CLIENT_CORE (1), CPU lists for taskset ("" = not pinned), HW_PORT (28473),
 #        HEADWATER_JAVA_OPTS (server JVM flags), CLIENT_JAVA_OPTS (default -Xmx2g), WINDOW (6) and EXTRA (4): the
 #        server's hls.windowSegments and hls.extraSegmentsOnDisk
 set -euo pipefail
@@ -34,7 +34,7 @@ for tool in curl jq taskset; do command -v "$tool" >/dev/null || { echo "$tool i
 
 hw_root=$(cd .. && pwd)
 hw_work=$PWD/target/viewers
-hw_port=${HW_PORT:-18090}
+hw_port=${HW_PORT:-28473}
 hw_core=${SERVER_CORE:-0-$(($(nproc) - 1))}
 # shellcheck source=bench/headwater-fixture.sh
 . ./headwater-fixture.sh
@@ -52,12 +52,12 @@ fi
 VIDEO_BITRATE=$bitrate ./make-input.sh "$input"
 
 rm -rf "$hw_work"
-hw_write_config "${WINDOW:-6}" "${EXTRA:-4}"
+hw_write_config "$channel" "$input" "${WINDOW:-6}" "${EXTRA:-4}"
 hw_make_key
 hw_start WARN
 subscribers=$(((viewers + per_subscriber - 1) / per_subscriber))
 echo "viewers: server pid $hw_pid (core ${SERVER_CORE:-any}); making $subscribers subscribers of $per_subscriber sessions" >&2
-hw_fixture "$channel" "$input" "$subscribers" "$per_subscriber"
+hw_fixture "$subscribers" "$per_subscriber"
 # Wait until the channel lists two segments, through the session of viewer 0's device: when the simulation opens
 # viewer 0's session, the device re-opens the channel and reuses its slot (no subscriber goes over its limit).
 token=$(hw_open_session bench-1 "$channel" viewer-0)
