@@ -13,7 +13,11 @@ import headwater.app.config.SessionsConfig;
 import headwater.app.ffmpeg.Ffmpeg;
 import headwater.app.ffmpeg.FfmpegOrigin;
 import headwater.domain.session.LimitPolicy;
+import headwater.domain.catalog.ChannelDraft;
+import headwater.store.catalog.JdbiChannelRepository;
 import headwater.testkit.Fixtures;
+import headwater.testkit.LoopbackHttpServer;
+import java.time.Clock;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -150,6 +154,40 @@ class SessionControlTest {
             String metrics = http.send(HttpRequest.newBuilder(server.metricsUrl()).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
             assertThat(metrics).contains("reason=\"capacity\"");
+        }
+    }
+
+    @Test
+    void a_plan_capped_at_sd_is_served_the_sd_rendition() throws Exception {
+        Path media = Files.createDirectories(dir.resolve("media"));
+        Files.write(media.resolve("hd.ts"), Fixtures.bytes(Fixtures.H264_AAC_720P));
+        Files.write(media.resolve("sd.ts"), Fixtures.bytes(Fixtures.H264_AAC_180P));
+        try (LoopbackHttpServer origin = LoopbackHttpServer.serving(media);
+             HeadwaterServer server = HeadwaterServer.start(config(policy(LimitPolicy.REFUSE_NEW), 10_000_000_000L), NO_FFMPEG)) {
+            Api api = new Api(server);
+            JdbiChannelRepository channels = new JdbiChannelRepository(server.database(), Clock.systemUTC());
+            channels.create(ChannelDraft.of("news-hd", 1, "News HD").withSources(List.of(origin.url("/hd.ts"))));
+            channels.create(ChannelDraft.of("news-sd", 2, "News SD").withSources(List.of(origin.url("/sd.ts"))));
+            channels.setRenditions("news-hd", List.of("news-sd"));
+            assertThat(api.post("packages", "{\"id\": \"premium\", \"name\": \"Premium\", \"channelIds\": [\"news-hd\"]}")
+                    .statusCode()).isEqualTo(201);
+            assertThat(api.post("plans", """
+                    {"id": "sd-only", "name": "SD only", "packageIds": ["premium"], "maxConnections": 2, "maxQuality": "SD",
+                     "price": {"minorUnits": 499, "currency": "EUR"}, "period": {"length": 1, "unit": "MONTHS"}}""")
+                    .statusCode()).isEqualTo(201);
+            assertThat(api.post("subscribers", "{\"id\": \"s1\", \"username\": \"alice\", \"password\": \"correct horse\","
+                    + " \"maxConnections\": 2, \"planId\": \"sd-only\"}").statusCode()).isEqualTo(201);
+            await().atMost(Duration.ofSeconds(60)).until(() -> server.renditions().renditions("news-hd").size() == 2);
+
+            HttpResponse<String> opened = api.open("news-hd", "tv-1");
+
+            assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+            assertThat(JSON.readTree(opened.body()).get("rendition").asText()).isEqualTo("news-sd");
+            URI playlist = api.url(opened);
+            assertThat(playlist.getPath()).endsWith("/live/news-hd/index.m3u8");
+            String body = http.send(HttpRequest.newBuilder(playlist).build(), HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(body).as("the SD rendition's output under the HD channel's URL").contains("RESOLUTION=320x180")
+                    .doesNotContain("RESOLUTION=1280x720");
         }
     }
 
