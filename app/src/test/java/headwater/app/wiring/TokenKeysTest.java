@@ -12,13 +12,10 @@ import headwater.security.token.TokenKey;
 import headwater.security.token.TokenKeyRing;
 import headwater.store.Database;
 import headwater.store.DatabaseConfig;
+import headwater.testkit.SettableClock;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,23 +29,7 @@ class TokenKeysTest {
     @TempDir
     Path dir;
 
-    private final AtomicReference<Instant> now = new AtomicReference<>(T);
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    };
+    private final SettableClock clock = new SettableClock(T);
 
     private Database open() {
         return Database.open(DatabaseConfig.sqlite(dir));
@@ -83,7 +64,7 @@ class TokenKeysTest {
             assertThat(keys.get().accepted()).extracting(TokenKey::id).containsExactly("1", "2");
             assertThat(made.id()).isEqualTo("2");
 
-            now.set(T.plus(KeyRotation.DEFAULT_PROPAGATION));
+            clock.set(T.plus(KeyRotation.DEFAULT_PROPAGATION));
             await().atMost(Duration.ofSeconds(30)).until(() -> keys.get().signing().id().equals("2"));
             String after = tokens.sign(SID, T.getEpochSecond() + 3600, "live/news");
             assertThat(after).contains("-2-");
@@ -91,7 +72,7 @@ class TokenKeysTest {
             assertThat(tokens.verify(after, "live/news", T.getEpochSecond()).valid()).isTrue();
             assertThat(PlaybackTokens.of(first).verify(after, "live/news", T.getEpochSecond()).valid()).isFalse();
 
-            now.set(T.plus(KeyRotation.DEFAULT_PROPAGATION).plus(LIFETIME).plusMillis(1));
+            clock.set(T.plus(KeyRotation.DEFAULT_PROPAGATION).plus(LIFETIME).plusMillis(1));
             await().atMost(Duration.ofSeconds(30)).until(() -> keys.get().accepted().size() == 1);
             assertThat(tokens.verify(before, "live/news", T.getEpochSecond()).valid()).isFalse();
             await().atMost(Duration.ofSeconds(30)).until(() -> keys.signingKeys().list().size() == 1);
