@@ -103,11 +103,13 @@ class BadInputTest {
     void nonHexOrEmptyTokensAre403WithoutAskingTheGate(String bad) throws Exception {
         int checks = gate.checksExcept(viewerToken);
         int lookups = catalog.lookupsExcept("calm");
+        long malformed = server.stats().malformedTokens();
 
         assertThat(status(media(bad, "news-hd"))).isEqualTo(403);
         assertThat(status("/s/" + bad + "/live/news-hd/1200.ts")).isEqualTo(403);
         assertThat(status("/s/" + bad + "/live/news-hd.ts")).isEqualTo(403);
 
+        assertThat(server.stats().malformedTokens()).as("counted for the metrics").isEqualTo(malformed + 3);
         assertThat(gate.checksExcept(viewerToken)).isEqualTo(checks);
         assertThat(catalog.lookupsExcept("calm")).isEqualTo(lookups);
         viewer.assertUnaffected();
