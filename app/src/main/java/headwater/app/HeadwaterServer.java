@@ -183,6 +183,7 @@ public final class HeadwaterServer implements AutoCloseable {
             DeliveryOptions options = DeliveryOptions.defaults().withTrustedProxies(
                     config.server().trustedProxies().stream().map(Object::toString).toList());
             r.delivery = new DeliveryServer(options, catalog, r.sessions.gate(), metrics);
+            r.sessions.metrics().watch(r.delivery);
             AdminApiMount admin = AdminApiMount.on(database, Clock.systemUTC(), r.sessions.keys().signingKeys(),
                     new OperatorSessions(r.sessions.service()));
             r.delivery.mount(admin.mount());
