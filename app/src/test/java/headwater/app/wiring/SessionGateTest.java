@@ -26,13 +26,11 @@ import headwater.domain.subscriber.SubscriberDraft;
 import headwater.security.token.PlaybackTokens;
 import headwater.security.token.TokenKey;
 import headwater.security.token.TokenKeyRing;
+import headwater.testkit.SettableClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.InetAddress;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -48,7 +46,7 @@ class SessionGateTest {
     private static final ClientInfo CLIENT = new ClientInfo(InetAddress.getLoopbackAddress(), "test");
     private static final String HASH = "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0$aGFzaGhhc2hoYXNoaGFzaGhhc2g";
 
-    private final TestClock clock = new TestClock(Instant.parse("2026-11-21T10:00:00Z"));
+    private final SettableClock clock = new SettableClock(Instant.parse("2026-11-21T10:00:00Z"));
     private final MemorySessionRegistry registry = new MemorySessionRegistry(clock);
     private final PlaybackTokens tokens = PlaybackTokens.of(TokenKeyRing.of(new TokenKey("1", new byte[32])));
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -199,33 +197,5 @@ class SessionGateTest {
 
         assertThat(decision).isInstanceOf(GateDecision.Later.class);
         assertThat(settled(decision)).isInstanceOf(GateDecision.Pass.class);
-    }
-
-    /** A clock the test moves. */
-    static final class TestClock extends Clock {
-        private volatile Instant now;
-
-        TestClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }
