@@ -90,10 +90,10 @@ measure() {
 run_headwater() {
   [ -s "$input" ] || ./make-input.sh "$input"
   rm -rf "$hw_work"
-  # 10 segments listed (a media playlist of about 1 KB); 300 more kept on disk (20 minutes), so the segment measured
+  # 12 segments listed (a media playlist of about 1 KB); 300 more kept on disk (20 minutes), so the segment measured
   # stays servable for the whole run after it leaves the playlist.
   : > "$(results_of headwater)"
-  hw_write_config "$channel" "$input" 10 300
+  hw_write_config "$channel" "$input" 12 300
   hw_make_key
   local level=WARN
   [ "$ACCESS_LOG" = 1 ] && level=INFO
@@ -102,8 +102,8 @@ run_headwater() {
   hw_fixture 1 10
   local token
   token=$(hw_open_session bench-1 "$channel" bench-wrk)
-  # A full window (10 segments, 40 s after the start): the playlist then has the size it keeps, about 1 KB.
-  hw_wait_segments "$token" "$channel" 10
+  # A full window (12 segments, 48 s after the start): the playlist then has the size it keeps, about 1 KB.
+  hw_wait_segments "$token" "$channel" 12
   local base="$hw_url/s/$token/live/$channel"
   # The second segment listed: complete, cut on a keyframe at both ends, never the channel's first (partial) one.
   local seq
