@@ -1,5 +1,6 @@
 package headwater.api;
 
+import headwater.domain.session.SigningKeys;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
@@ -34,20 +35,22 @@ public final class AdminApi {
     private final List<Consumer<Routes>> resources;
 
     /**
-     * The API without playback sessions (opening one answers 503): catalogue, customers, films, series and guide
-     * sources.
+     * The API without playback sessions (opening one answers 503): catalogue, customers, films, series, guide
+     * sources and token signing keys.
      */
-    public AdminApi(Repositories repositories, MediaRepositories media, AdminKeys keys) {
-        this(repositories, media, keys, SessionControl.NONE);
+    public AdminApi(Repositories repositories, MediaRepositories media, AdminKeys keys, SigningKeys tokenKeys) {
+        this(repositories, media, keys, tokenKeys, SessionControl.NONE);
     }
 
     /**
-     * The whole API: catalogue, customers, films, series, guide sources and playback sessions.
+     * The whole API: catalogue, customers, films, series, guide sources, token signing keys and playback sessions.
      */
-    public AdminApi(Repositories repositories, MediaRepositories media, AdminKeys keys, SessionControl sessions) {
+    public AdminApi(Repositories repositories, MediaRepositories media, AdminKeys keys, SigningKeys tokenKeys,
+                    SessionControl sessions) {
         Objects.requireNonNull(repositories, "repositories");
         Objects.requireNonNull(sessions, "sessions");
         Objects.requireNonNull(media, "media");
+        Objects.requireNonNull(tokenKeys, "tokenKeys");
         this.keys = Objects.requireNonNull(keys, "keys");
         this.resources = List.of(
                 new ChannelResource(repositories.channels())::mount,
@@ -61,6 +64,7 @@ public final class AdminApi {
                 new MovieResource(media.movies())::mount,
                 new SeriesResource(media.series())::mount,
                 new GuideSourceResource(media.guideSources())::mount,
+                new TokenKeyResource(tokenKeys)::mount,
                 new SessionResource(sessions, repositories.subscribers())::mount);
     }
 

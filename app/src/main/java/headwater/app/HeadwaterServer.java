@@ -8,16 +8,17 @@ import headwater.app.wiring.AdminApiMount;
 import headwater.app.vod.ConfiguredProbe;
 import headwater.app.vod.VodProber;
 import headwater.app.vod.VodProbing;
+import headwater.app.wiring.CatalogueChannels;
+import headwater.app.wiring.CatalogueFingerprint;
 import headwater.app.wiring.CatalogueSync;
 import headwater.app.wiring.ChannelSpecs;
 import headwater.app.wiring.DataDirLock;
 import headwater.app.wiring.GuideRelink;
 import headwater.app.wiring.HeadendCatalog;
+import headwater.app.wiring.HeadendRenditions;
 import headwater.app.wiring.OutboundGuideFetcher;
 import headwater.app.wiring.OperatorSessions;
 import headwater.app.wiring.PlaybackSessions;
-import headwater.app.wiring.HeadendRenditions;
-import headwater.app.wiring.CatalogueChannels;
 import headwater.store.catalog.JdbiPackageRepository;
 import headwater.domain.guide.GuideImport;
 import headwater.domain.guide.GuideImportOptions;
@@ -31,8 +32,8 @@ import headwater.headend.source.Source;
 import headwater.headend.source.SourceContext;
 import headwater.headend.source.SourceFactory;
 import headwater.store.Database;
-import headwater.store.catalog.ChannelsFingerprint;
 import headwater.store.catalog.JdbiChannelRepository;
+import headwater.store.catalog.JdbiPackageRepository;
 import headwater.store.guide.JdbiGuideSourceRepository;
 import headwater.store.guide.JdbiGuideStore;
 import headwater.store.vod.JdbiMovieRepository;
@@ -87,11 +88,12 @@ public final class HeadwaterServer implements AutoCloseable {
         JvmGcMetrics gcMetrics;
         Headend headend;
         CatalogueSync sync;
+        CatalogueChannels directory;
+        HeadendRenditions renditions;
         GuideRefreshScheduler guides;
         VodProber prober;
         DeliveryServer delivery;
         PlaybackSessions sessions;
-        CatalogueChannels channelDirectory;
         Optional<String> firstAdminKey = Optional.empty();
 
         void close() {
@@ -164,22 +166,26 @@ public final class HeadwaterServer implements AutoCloseable {
             HeadendCatalog catalog = new HeadendCatalog(r.headend.channels());
             Database database = r.database;
             GuideImport guideImport = guideImport(absolute, database);
-            r.sync = new CatalogueSync(absolute, new JdbiChannelRepository(database, Clock.systemUTC()),
-                    () -> ChannelsFingerprint.read(database), r.headend, catalog);
+            JdbiChannelRepository catalogueChannels = new JdbiChannelRepository(database, Clock.systemUTC());
+            r.sync = new CatalogueSync(absolute, catalogueChannels, () -> CatalogueFingerprint.read(database),
+                    r.headend, catalog);
             r.sync.whenChannelsChange(new GuideRelink(guideImport));
+            r.directory = new CatalogueChannels(absolute.channels(), catalogueChannels,
+                    new JdbiPackageRepository(database));
+            r.sync.whenChannelsChange(r.directory);
+            r.directory.rebuild();
+            r.renditions = new HeadendRenditions(catalog, r.directory);
             r.sync.syncOnce();
             Supplier<String> metrics = config.metrics().enabled() ? r.registry::scrape
                     : () -> "# metrics are disabled (metrics.enabled: false)\n";
-            r.channelDirectory = new CatalogueChannels(absolute.channels(),
-                    new JdbiChannelRepository(database, Clock.systemUTC()), new JdbiPackageRepository(database));
-            r.channelDirectory.rebuild();
-            r.sync.whenChannelsChange(r.channelDirectory);
-            r.sessions = PlaybackSessions.start(absolute, database, r.channelDirectory,
-                    new HeadendRenditions(catalog, r.channelDirectory), r.registry, Clock.systemUTC());
+            r.sessions = PlaybackSessions.start(absolute, database, r.directory, r.renditions, r.registry,
+                    Clock.systemUTC());
             DeliveryOptions options = DeliveryOptions.defaults().withTrustedProxies(
                     config.server().trustedProxies().stream().map(Object::toString).toList());
             r.delivery = new DeliveryServer(options, catalog, r.sessions.gate(), metrics);
-            AdminApiMount admin = AdminApiMount.on(database, Clock.systemUTC(), new OperatorSessions(r.sessions.service()));
+            r.sessions.metrics().watch(r.delivery);
+            AdminApiMount admin = AdminApiMount.on(database, Clock.systemUTC(), r.sessions.keys().signingKeys(),
+                    new OperatorSessions(r.sessions.service()));
             r.delivery.mount(admin.mount());
             r.firstAdminKey = admin.firstKey();
             int port = r.delivery.start(config.server().host(), config.server().port());
@@ -301,6 +307,16 @@ public final class HeadwaterServer implements AutoCloseable {
 
     public Path dataDir() {
         return config.dataDir();
+    }
+
+    /** The catalogue's and the configuration's channels with their packages and renditions, for entitlement. */
+    public CatalogueChannels channelDirectory() {
+        return resources.directory;
+    }
+
+    /** What each running channel and its renditions cost and show now, for admission. */
+    public HeadendRenditions renditions() {
+        return resources.renditions;
     }
 
     public Headend headend() {

@@ -10,8 +10,10 @@ final class Counters {
     final AtomicLong streamViewers = new AtomicLong();
     final LongAdder droppedViewers = new LongAdder();
     final AtomicLong connections = new AtomicLong();
+    final LongAdder malformedTokens = new LongAdder();
 
     DeliveryStats snapshot() {
-        return new DeliveryStats(requests.sum(), streamViewers.get(), droppedViewers.sum(), connections.get());
+        return new DeliveryStats(requests.sum(), streamViewers.get(), droppedViewers.sum(), connections.get(),
+                malformedTokens.sum());
     }
 }

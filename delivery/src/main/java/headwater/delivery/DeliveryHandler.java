@@ -78,6 +78,7 @@ final class DeliveryHandler implements Handler<HttpServerRequest>, AutoCloseable
                 case Route.Media media -> media(request, media, logOnce);
                 case Route.Refused ignored -> {
                     if (mediaMethod(request)) {
+                        counters.malformedTokens.increment();
                         forbidden(request);
                     }
                 }

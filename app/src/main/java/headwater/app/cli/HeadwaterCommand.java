@@ -58,6 +58,7 @@ public final class HeadwaterCommand implements Callable<Integer> {
                 .addSubcommand(new EpgCommand(env))
                 .addSubcommand(new SessionCommand(env))
                 .addSubcommand(new AdminKeyCommand(env))
+                .addSubcommand(new TokenKeyCommand(env))
                 .addSubcommand(new BackupCommand(env))
                 .addSubcommand(new RestoreCommand(env))
                 .addSubcommand(new CommandLine.HelpCommand());
@@ -67,7 +68,7 @@ public final class HeadwaterCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("headwater: a command is missing (serve, demo, channel, package, vod, subscriber, m3u, epg, session, admin-key, backup, restore or help)");
+        spec.commandLine().getErr().println("headwater: a command is missing (serve, demo, channel, package, vod, subscriber, m3u, epg, session, admin-key, token-key, backup, restore or help)");
         spec.commandLine().usage(spec.commandLine().getErr());
         return USAGE;
     }

@@ -4,17 +4,14 @@ import headwater.app.config.HeadwaterConfig;
 import headwater.app.config.SessionsConfig;
 import headwater.domain.session.ChannelDirectory;
 import headwater.domain.session.EgressLedger;
-import headwater.domain.session.KeyRotation;
 import headwater.domain.session.MemorySessionRegistry;
 import headwater.domain.session.RenditionMeter;
 import headwater.domain.session.SessionRegistry;
 import headwater.domain.session.SessionService;
 import headwater.domain.session.SessionSettings;
 import headwater.domain.session.SessionTokens;
-import headwater.domain.session.SigningKeys;
 import headwater.security.token.PlaybackTokens;
 import headwater.store.Database;
-import headwater.store.session.JdbiSigningKeyRepository;
 import headwater.store.session.RedisSessionRegistry;
 import headwater.store.session.RedisSettings;
 import headwater.store.subscriber.JdbiPlanRepository;
@@ -32,17 +29,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Session control of one node, assembled from the configuration: the token keys (from the store, the first made at
- * first start), the registry (Redis when {@code redis.url} is set, else memory), this node's egress ledger
+ * Session control of one node, assembled from the configuration: the token keys ({@link TokenKeys}: from the store,
+ * the first made at first start), the registry (Redis when {@code redis.url} is set, else memory), this node's egress ledger
  * ({@code server.egressCapacity}), the session service, its metrics, the gate delivery asks, and the housekeeping:
- * {@link SessionService#tick} every report interval, the token keys read again every {@link #KEY_REFRESH}.
+ * {@link SessionService#tick} every report interval.
  */
 public final class PlaybackSessions implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PlaybackSessions.class);
 
-    /** How often the token keys are read again, so that a rotation on any node reaches this one. */
-    public static final Duration KEY_REFRESH = Duration.ofSeconds(10);
     /** Threads that load and resume sessions for the gate (registry I/O), and how many requests may wait for one. */
     static final int GATE_THREADS = 4;
     static final int GATE_QUEUE = 4096;
@@ -52,28 +47,28 @@ public final class PlaybackSessions implements AutoCloseable {
     private final EgressLedger egress;
     private final SessionMetrics metrics;
     private final SessionGate gate;
-    private final PlaybackKeys keys;
+    private final TokenKeys keys;
     private final PlaybackTokens tokens;
     private final ThreadPoolExecutor gateWorkers;
     private final ScheduledExecutorService housekeeping;
+    private final String nodeId;
 
     private PlaybackSessions(SessionService service, SessionRegistry registry, EgressLedger egress,
-                             SessionMetrics metrics, PlaybackKeys keys, PlaybackTokens tokens, Clock clock,
-                             Duration reportInterval) {
+                             SessionMetrics metrics, TokenKeys keys, PlaybackTokens tokens, Clock clock,
+                             Duration reportInterval, String nodeId) {
         this.service = service;
         this.registry = registry;
         this.egress = egress;
         this.metrics = metrics;
         this.keys = keys;
         this.tokens = tokens;
+        this.nodeId = nodeId;
         this.gateWorkers = new ThreadPoolExecutor(GATE_THREADS, GATE_THREADS, 30, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(GATE_QUEUE), daemon("session-gate"));
         this.gateWorkers.allowCoreThreadTimeOut(true);
         this.gate = new SessionGate(service, tokens, gateWorkers, metrics, clock);
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(daemon("session-housekeeping"));
         housekeeping.scheduleWithFixedDelay(this::tick, reportInterval.toMillis(), reportInterval.toMillis(),
-                TimeUnit.MILLISECONDS);
-        housekeeping.scheduleWithFixedDelay(keys::refresh, KEY_REFRESH.toMillis(), KEY_REFRESH.toMillis(),
                 TimeUnit.MILLISECONDS);
     }
 
@@ -85,15 +80,19 @@ public final class PlaybackSessions implements AutoCloseable {
     public static PlaybackSessions start(HeadwaterConfig config, Database database, ChannelDirectory channels,
                                          RenditionMeter meter, MeterRegistry meters, Clock clock) {
         SessionsConfig sessions = config.sessions();
-        SigningKeys signingKeys = new SigningKeys(new JdbiSigningKeyRepository(database),
-                new KeyRotation(sessions.lifetime(), KeyRotation.DEFAULT_PROPAGATION), clock);
-        PlaybackKeys keys = PlaybackKeys.load(signingKeys);
+        TokenKeys keys = TokenKeys.start(database, sessions.lifetime(), clock);
         PlaybackTokens tokens = new PlaybackTokens(keys);
         SessionTokens signer = s -> tokens.sign(s.id(), s.expires().getEpochSecond(), s.target().scope());
         SessionSettings settings = new SessionSettings(sessions.lifetime(), sessions.limitPolicy(),
                 config.server().nodeId(), sessions.bindToAddress(), sessions.retryAfter(),
                 SessionSettings.DEFAULT_REPORT_INTERVAL, sessions.defaultBitsPerSecond());
-        SessionRegistry registry = registry(config, clock);
+        SessionRegistry registry;
+        try {
+            registry = registry(config, clock);
+        } catch (RuntimeException e) {
+            keys.close();
+            throw e;
+        }
         try {
             EgressLedger egress = new EgressLedger(config.server().egressCapacityBitsPerSecond());
             SessionMetrics metrics = new SessionMetrics(meters, config.server().nodeId());
@@ -103,9 +102,10 @@ public final class PlaybackSessions implements AutoCloseable {
                     channels, meter, registry, egress, signer, settings, metrics, clock);
             metrics.watch(service, egress);
             return new PlaybackSessions(service, registry, egress, metrics, keys, tokens, clock,
-                    settings.reportInterval());
+                    settings.reportInterval(), settings.nodeId());
         } catch (RuntimeException e) {
             registry.close();
+            keys.close();
             throw e;
         }
     }
@@ -131,6 +131,11 @@ public final class PlaybackSessions implements AutoCloseable {
         }
     }
 
+    /** This node's id ({@code server.nodeId}), the {@code node} tag of the session metrics. */
+    public String nodeId() {
+        return nodeId;
+    }
+
     public SessionGate gate() {
         return gate;
     }
@@ -151,9 +156,9 @@ public final class PlaybackSessions implements AutoCloseable {
         return tokens;
     }
 
-    /** Reads the token keys again now (after a rotation through this node). */
-    public void refreshKeys() {
-        keys.refresh();
+    /** The token keys this node signs and verifies with (reloaded every {@link TokenKeys#REFRESH}). */
+    public TokenKeys keys() {
+        return keys;
     }
 
     /** Runs the housekeeping once now (tests; the schedule runs it every report interval). */
@@ -167,6 +172,7 @@ public final class PlaybackSessions implements AutoCloseable {
         gateWorkers.shutdownNow();
         service.close();
         registry.close();
+        keys.close();
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {

@@ -10,7 +10,9 @@ import headwater.domain.session.SessionEvents;
 import headwater.domain.session.SessionRequest;
 import headwater.domain.session.SessionService;
 import headwater.domain.session.SessionState;
+import headwater.delivery.DeliveryServer;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
@@ -77,6 +79,22 @@ public final class SessionMetrics implements SessionEvents {
         measuredGauge = MultiGauge.builder("headwater_egress_measured_bits_per_second")
                 .description("media served per channel (rendition) over the last report interval").tags(node)
                 .register(registry);
+    }
+
+    /**
+     * Delivery's own counts: media requests refused before the gate because their token segment cannot be a token
+     * ({@code headwater_sessions_refused_total{reason="malformed-path"}}), connections and TS viewers now.
+     */
+    public void watch(DeliveryServer delivery) {
+        FunctionCounter.builder("headwater_sessions_refused", delivery, d -> d.stats().malformedTokens())
+                .description("sessions and media requests refused").tags(node).tag("reason", "malformed-path")
+                .register(registry);
+        FunctionCounter.builder("headwater_delivery_requests", delivery, d -> d.stats().requests())
+                .description("HTTP requests delivery answered").tags(node).register(registry);
+        Gauge.builder("headwater_delivery_connections", delivery, d -> d.stats().connections())
+                .description("HTTP connections open now").tags(node).register(registry);
+        Gauge.builder("headwater_delivery_stream_viewers", delivery, d -> d.stats().streamViewers())
+                .description("viewers of continuous MPEG-TS streams now").tags(node).register(registry);
     }
 
     /** Refreshes the per-channel gauges; called with the service's tick. */

@@ -10,6 +10,9 @@ import java.util.Optional;
  */
 public interface ChannelRepository {
 
+    /** The most renditions a channel lists. */
+    int MAX_RENDITIONS = 16;
+
     /**
      * Stores a new channel at version 1.
      *
@@ -71,7 +74,8 @@ public interface ChannelRepository {
      *
      * @return the channel as stored afterwards
      * @throws NotFoundException         the channel does not exist
-     * @throws InvalidValueException     the list names the channel itself, or one channel twice
+     * @throws InvalidValueException     the list names the channel itself, one channel twice, something that is not an
+     *                                   id, or more than {@value #MAX_RENDITIONS} channels
      * @throws UnknownReferenceException a rendition id is not a channel
      */
     Channel setRenditions(String channelId, List<String> renditionIds);

@@ -40,7 +40,9 @@ public final class Entitlement {
     private final RenditionMeter meter;
     private final long defaultBitsPerSecond;
 
-    /** @param defaultBitsPerSecond what an unmeasured channel reserves ({@link SessionSettings#defaultBitsPerSecond()}) */
+    /**
+     * @param defaultBitsPerSecond what an unmeasured channel reserves ({@link SessionSettings#defaultBitsPerSecond()})
+     */
     public Entitlement(RenditionMeter meter, long defaultBitsPerSecond) {
         this.meter = Objects.requireNonNull(meter, "meter");
         if (defaultBitsPerSecond <= 0) {

@@ -25,12 +25,10 @@ import java.util.function.BiConsumer;
 public final class MemorySessionRegistry implements SessionRegistry {
 
     private static final System.Logger LOG = System.getLogger(MemorySessionRegistry.class.getName());
-    private static final Comparator<Slot> OLDEST_FIRST = Comparator.comparing((Slot s) -> s.session.started())
-            .thenComparing(s -> s.session.id());
 
     private final Clock clock;
-    private final Map<String, Slots> bySubscriber = new ConcurrentHashMap<>();
-    private final Map<String, Slots> byId = new ConcurrentHashMap<>();
+    private final Map<String, SubscriberSlots> bySubscriber = new ConcurrentHashMap<>();
+    private final Map<String, SubscriberSlots> byId = new ConcurrentHashMap<>();
     private final List<BiConsumer<String, EndReason>> listeners = new CopyOnWriteArrayList<>();
 
     /** @param clock tells {@link #find} and {@link #list} which sessions have expired or gone idle */
@@ -41,18 +39,17 @@ public final class MemorySessionRegistry implements SessionRegistry {
     @Override
     public Admission admit(PlaybackSession candidate, int maxConnections, LimitPolicy policy, Instant now) {
         requireLimit(maxConnections, policy);
-        List<Slot> ended = new ArrayList<>();
+        List<RegisteredSession> ended = new ArrayList<>();
         Admission admission;
         while (true) {
-            Slots slots = bySubscriber.computeIfAbsent(candidate.subscriberId(), subscriber -> new Slots());
+            SubscriberSlots slots = bySubscriber.computeIfAbsent(candidate.subscriberId(), id -> new SubscriberSlots());
             synchronized (slots) {
                 if (slots.retired) {
                     continue;
                 }
                 slots.settle(now);
-                List<Slot> sameDevice = slots.sessions.stream()
-                        .filter(s -> s.state != SessionState.ENDED && s.session.deviceKey().equals(candidate.deviceKey()))
-                        .toList();
+                List<RegisteredSession> sameDevice = slots.sessions.stream().filter(s -> s.state != SessionState.ENDED
+                        && s.session.deviceKey().equals(candidate.deviceKey())).toList();
                 int active = slots.active();
                 long activeElsewhere = active - sameDevice.stream().filter(s -> s.state == SessionState.ACTIVE).count();
                 if (activeElsewhere >= maxConnections && policy == LimitPolicy.REFUSE_NEW) {
@@ -61,12 +58,12 @@ public final class MemorySessionRegistry implements SessionRegistry {
                 if (byId.putIfAbsent(candidate.id(), slots) != null) {
                     throw new IllegalArgumentException("session " + candidate.id() + " exists already");
                 }
-                for (Slot replaced : sameDevice) {
+                for (RegisteredSession replaced : sameDevice) {
                     replaced.end(EndReason.REPLACED, now);
                     ended.add(replaced);
                 }
                 ended.addAll(slots.evictUntilBelow(maxConnections, now));
-                slots.sessions.add(new Slot(candidate, now));
+                slots.sessions.add(new RegisteredSession(candidate, now));
                 admission = new Admission.Admitted(candidate, ended.stream().map(s -> s.session.id()).toList());
             }
             break;
@@ -78,14 +75,14 @@ public final class MemorySessionRegistry implements SessionRegistry {
     @Override
     public Admission readmit(String sessionId, int maxConnections, LimitPolicy policy, Instant now) {
         requireLimit(maxConnections, policy);
-        Slots slots = byId.get(sessionId);
+        SubscriberSlots slots = byId.get(sessionId);
         if (slots == null) {
             return new Admission.Gone();
         }
-        List<Slot> evicted;
+        List<RegisteredSession> evicted;
         Admission admission;
         synchronized (slots) {
-            Slot slot = slots.find(sessionId);
+            RegisteredSession slot = slots.find(sessionId);
             if (slot == null) {
                 return new Admission.Gone();
             }
@@ -112,13 +109,13 @@ public final class MemorySessionRegistry implements SessionRegistry {
 
     @Override
     public Optional<SessionRecord> find(String sessionId) {
-        Slots slots = byId.get(sessionId);
+        SubscriberSlots slots = byId.get(sessionId);
         if (slots == null) {
             return Optional.empty();
         }
         Instant now = clock.instant();
         synchronized (slots) {
-            Slot slot = slots.find(sessionId);
+            RegisteredSession slot = slots.find(sessionId);
             return slot == null ? Optional.empty() : Optional.of(slot.record(now));
         }
     }
@@ -126,12 +123,12 @@ public final class MemorySessionRegistry implements SessionRegistry {
     @Override
     public boolean end(String sessionId, EndReason reason) {
         Objects.requireNonNull(reason, "reason");
-        Slots slots = byId.get(sessionId);
+        SubscriberSlots slots = byId.get(sessionId);
         if (slots == null) {
             return false;
         }
         Instant now = clock.instant();
-        Slot slot;
+        RegisteredSession slot;
         synchronized (slots) {
             slot = slots.find(sessionId);
             if (slot == null || slot.state == SessionState.ENDED || slot.expiredAt(now)) {
@@ -146,12 +143,12 @@ public final class MemorySessionRegistry implements SessionRegistry {
     @Override
     public void report(Collection<SessionActivity> activity) {
         for (SessionActivity seen : activity) {
-            Slots slots = byId.get(seen.sessionId());
+            SubscriberSlots slots = byId.get(seen.sessionId());
             if (slots == null) {
                 continue;
             }
             synchronized (slots) {
-                Slot slot = slots.find(seen.sessionId());
+                RegisteredSession slot = slots.find(seen.sessionId());
                 if (slot != null) {
                     slot.seen(seen.lastSeen());
                     slot.bytes += Math.max(0, seen.bytesDelta());
@@ -167,7 +164,7 @@ public final class MemorySessionRegistry implements SessionRegistry {
 
     @Override
     public List<SessionRecord> listBySubscriber(String subscriberId) {
-        Slots slots = bySubscriber.get(subscriberId);
+        SubscriberSlots slots = bySubscriber.get(subscriberId);
         return slots == null ? List.of() : live(List.of(slots));
     }
 
@@ -180,11 +177,11 @@ public final class MemorySessionRegistry implements SessionRegistry {
     public int purge(Instant before) {
         Instant now = clock.instant();
         int purged = 0;
-        for (Map.Entry<String, Slots> entry : bySubscriber.entrySet()) {
-            Slots slots = entry.getValue();
+        for (Map.Entry<String, SubscriberSlots> entry : bySubscriber.entrySet()) {
+            SubscriberSlots slots = entry.getValue();
             synchronized (slots) {
-                for (Iterator<Slot> it = slots.sessions.iterator(); it.hasNext(); ) {
-                    Slot slot = it.next();
+                for (Iterator<RegisteredSession> it = slots.sessions.iterator(); it.hasNext(); ) {
+                    RegisteredSession slot = it.next();
                     Instant over = slot.state == SessionState.ENDED ? slot.endedAt
                             : slot.expiredAt(now) ? slot.session.expires() : null;
                     if (over != null && over.isBefore(before)) {
@@ -207,12 +204,12 @@ public final class MemorySessionRegistry implements SessionRegistry {
         listeners.clear();
     }
 
-    private List<SessionRecord> live(Collection<Slots> all) {
+    private List<SessionRecord> live(Collection<SubscriberSlots> all) {
         Instant now = clock.instant();
         List<SessionRecord> records = new ArrayList<>();
-        for (Slots slots : all) {
+        for (SubscriberSlots slots : all) {
             synchronized (slots) {
-                for (Slot slot : slots.sessions) {
+                for (RegisteredSession slot : slots.sessions) {
                     SessionRecord record = slot.record(now);
                     if (record.state() != SessionState.ENDED) {
                         records.add(record);
@@ -225,8 +222,8 @@ public final class MemorySessionRegistry implements SessionRegistry {
         return records;
     }
 
-    private void announce(List<Slot> ended) {
-        for (Slot slot : ended) {
+    private void announce(List<RegisteredSession> ended) {
+        for (RegisteredSession slot : ended) {
             for (BiConsumer<String, EndReason> listener : listeners) {
                 try {
                     listener.accept(slot.session.id(), slot.endReason);
@@ -241,106 +238,6 @@ public final class MemorySessionRegistry implements SessionRegistry {
         Objects.requireNonNull(policy, "policy");
         if (maxConnections < 1) {
             throw new IllegalArgumentException("maxConnections must be at least 1: " + maxConnections);
-        }
-    }
-
-    /** One subscriber's sessions, guarded by the instance's monitor; retired once purged empty. */
-    private static final class Slots {
-        final List<Slot> sessions = new ArrayList<>();
-        boolean retired;
-
-        Slot find(String sessionId) {
-            for (Slot slot : sessions) {
-                if (slot.session.id().equals(sessionId)) {
-                    return slot;
-                }
-            }
-            return null;
-        }
-
-        /** Ends the expired and idles the silent, as of {@code now}. */
-        void settle(Instant now) {
-            for (Slot slot : sessions) {
-                if (slot.state == SessionState.ENDED) {
-                    continue;
-                }
-                if (slot.expiredAt(now)) {
-                    slot.state = SessionState.ENDED;
-                    slot.endReason = EndReason.EXPIRED;
-                    slot.endedAt = slot.session.expires();
-                } else if (slot.silentAt(now)) {
-                    slot.state = SessionState.IDLE;
-                }
-            }
-        }
-
-        int active() {
-            int active = 0;
-            for (Slot slot : sessions) {
-                if (slot.state == SessionState.ACTIVE) {
-                    active++;
-                }
-            }
-            return active;
-        }
-
-        /** Under END_OLDEST: ends the active sessions that started first until fewer than {@code max} are left. */
-        List<Slot> evictUntilBelow(int max, Instant now) {
-            List<Slot> active = new ArrayList<>(sessions.stream().filter(s -> s.state == SessionState.ACTIVE).toList());
-            if (active.size() < max) {
-                return List.of();
-            }
-            active.sort(OLDEST_FIRST);
-            List<Slot> evicted = new ArrayList<>();
-            for (int i = 0; active.size() - i >= max; i++) {
-                Slot oldest = active.get(i);
-                oldest.end(EndReason.EVICTED, now);
-                evicted.add(oldest);
-            }
-            return evicted;
-        }
-    }
-
-    /** One session's registry state, guarded by its {@link Slots}. */
-    private static final class Slot {
-        final PlaybackSession session;
-        SessionState state = SessionState.ACTIVE;
-        EndReason endReason;
-        Instant endedAt;
-        Instant lastSeen;
-        long bytes;
-
-        Slot(PlaybackSession session, Instant now) {
-            this.session = session;
-            this.lastSeen = now;
-        }
-
-        boolean expiredAt(Instant now) {
-            return !now.isBefore(session.expires());
-        }
-
-        boolean silentAt(Instant now) {
-            return lastSeen.plus(session.idleAfter()).isBefore(now);
-        }
-
-        void seen(Instant when) {
-            if (when.isAfter(lastSeen)) {
-                lastSeen = when;
-            }
-        }
-
-        void end(EndReason reason, Instant now) {
-            state = SessionState.ENDED;
-            endReason = reason;
-            endedAt = now;
-        }
-
-        SessionRecord record(Instant now) {
-            if (state != SessionState.ENDED && expiredAt(now)) {
-                return new SessionRecord(session, SessionState.ENDED, EndReason.EXPIRED, lastSeen, bytes);
-            }
-            SessionState seen = state == SessionState.ACTIVE && silentAt(now) ? SessionState.IDLE : state;
-            return new SessionRecord(session, seen, endReason, lastSeen, bytes);
         }
     }
 }

@@ -174,12 +174,12 @@ public final class SessionService implements AutoCloseable {
 
     /** The live sessions of every node, oldest first. Blocking. */
     public List<SessionView> list() {
-        return registry.list().stream().map(this::view).toList();
+        return registry.list().stream().map(r -> SessionView.of(r, cache.get(r.session().id()))).toList();
     }
 
     /** One subscriber's live sessions, oldest first. Blocking. */
     public List<SessionView> listBySubscriber(String subscriberId) {
-        return registry.listBySubscriber(subscriberId).stream().map(this::view).toList();
+        return registry.listBySubscriber(subscriberId).stream().map(r -> SessionView.of(r, cache.get(r.session().id()))).toList();
     }
 
     /** How many sessions this node holds in {@code state} (ACTIVE: with an egress reservation here). */
@@ -198,8 +198,9 @@ public final class SessionService implements AutoCloseable {
      * {@code idleAfter} go idle here (their egress is released), expired ones end, what was served is reported to
      * the registry in one batch, ended sessions and long idle ones leave the cache, and the registry forgets what
      * ended more than {@link #PURGE_AFTER} ago. A registry failure is logged and its report retried next time.
+     * Calls do not overlap.
      */
-    public void tick() {
+    public synchronized void tick() {
         long nowMillis = clock.millis();
         Instant now = Instant.ofEpochMilli(nowMillis);
         List<SessionActivity> activity = new ArrayList<>();
@@ -222,8 +223,7 @@ public final class SessionService implements AutoCloseable {
                 activity.add(seen);
                 reporting.add(active);
             }
-            if (active.ended() ? nowMillis - active.endedMillis() >= ENDED_KEPT.toMillis()
-                    : active.state() == SessionState.IDLE && nowMillis - active.lastSeenMillis() > IDLE_KEPT.toMillis()) {
+            if (leavesCache(active, nowMillis)) {
                 leaving.add(active);
             }
         }
@@ -305,6 +305,14 @@ public final class SessionService implements AutoCloseable {
         };
     }
 
+    /** Ended for a while, or idle for long. */
+    private static boolean leavesCache(ActiveSession active, long nowMillis) {
+        if (active.ended()) {
+            return nowMillis - active.endedMillis() >= ENDED_KEPT.toMillis();
+        }
+        return active.state() == SessionState.IDLE && nowMillis - active.lastSeenMillis() > IDLE_KEPT.toMillis();
+    }
+
     private void goIdle(ActiveSession active, long nowMillis) {
         if (active.markIdle(nowMillis)) {
             egress.release(active.id());
@@ -340,27 +348,5 @@ public final class SessionService implements AutoCloseable {
     private Plan planOf(Subscriber subscriber) {
         return subscriber == null || subscriber.planId() == null ? null
                 : subscribers.plan(subscriber.planId()).orElse(null);
-    }
-
-    private SessionView view(SessionRecord record) {
-        ActiveSession local = cache.get(record.session().id());
-        long bytes = record.bytes();
-        Instant lastSeen = record.lastSeen();
-        long bitsPerSecond;
-        if (local != null) {
-            bytes += local.unreportedBytes();
-            if (local.lastSeen().isAfter(lastSeen)) {
-                lastSeen = local.lastSeen();
-            }
-        }
-        if (record.state() != SessionState.ACTIVE) {
-            bitsPerSecond = 0;
-        } else if (local != null && local.state() == SessionState.ACTIVE) {
-            bitsPerSecond = local.bitsPerSecond();
-        } else {
-            long millis = Duration.between(record.session().started(), lastSeen).toMillis();
-            bitsPerSecond = millis <= 0 ? 0 : bytes * 8_000 / millis;
-        }
-        return new SessionView(record.session(), record.state(), lastSeen, bytes, bitsPerSecond);
     }
 }

@@ -1,5 +1,6 @@
 package headwater.domain.session;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -18,5 +19,31 @@ public record SessionView(PlaybackSession session, SessionState state, Instant l
         Objects.requireNonNull(session, "session");
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(lastSeen, "lastSeen");
+    }
+
+    /**
+     * The view of {@code record} as this node knows it.
+     *
+     * @param local this node's handle on the session, or null when it does not hold it
+     */
+    static SessionView of(SessionRecord record, ActiveSession local) {
+        long bytes = record.bytes();
+        Instant lastSeen = record.lastSeen();
+        if (local != null) {
+            bytes += local.unreportedBytes();
+            if (local.lastSeen().isAfter(lastSeen)) {
+                lastSeen = local.lastSeen();
+            }
+        }
+        long bitsPerSecond;
+        if (record.state() != SessionState.ACTIVE) {
+            bitsPerSecond = 0;
+        } else if (local != null && local.state() == SessionState.ACTIVE) {
+            bitsPerSecond = local.bitsPerSecond();
+        } else {
+            long millis = Duration.between(record.session().started(), lastSeen).toMillis();
+            bitsPerSecond = millis <= 0 ? 0 : bytes * 8_000 / millis;
+        }
+        return new SessionView(record.session(), record.state(), lastSeen, bytes, bitsPerSecond);
     }
 }

@@ -105,8 +105,8 @@ public final class SigningKeys {
         return keys.purgeRetiredBefore(rotation.purgeBefore(now()));
     }
 
-    /** Now, to the millisecond, as the store keeps instants. */
-    private Instant now() {
+    /** Now on this service's clock, to the millisecond, as the store keeps instants. */
+    public Instant now() {
         return Instant.ofEpochMilli(clock.millis());
     }
 

@@ -22,7 +22,8 @@ class EgressLedgerTest {
 
         assertThat(ledger.reserved()).isEqualTo(10_000_000);
         assertThat(ledger.sessions()).isEqualTo(3);
-        assertThat(ledger.reservedByChannel()).isEqualTo(Map.of("news", 6_000_000L, "news-sd", 4_000_000L, "radio", 0L));
+        assertThat(ledger.reservedByChannel())
+                .isEqualTo(Map.of("news", 6_000_000L, "news-sd", 4_000_000L, "radio", 0L));
 
         assertThat(ledger.release("a")).isTrue();
         assertThat(ledger.release("a")).isFalse();

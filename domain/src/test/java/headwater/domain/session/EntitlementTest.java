@@ -188,7 +188,8 @@ class EntitlementTest {
                 NOW);
         if (expected instanceof Denial denial) {
             assertThat(decision).isEqualTo(new Decision.Denied(denial));
-            assertThat(refusal).isEqualTo(denial == Denial.QUALITY_NOT_ALLOWED ? Optional.empty() : Optional.of(denial));
+            Optional<Denial> early = denial == Denial.QUALITY_NOT_ALLOWED ? Optional.empty() : Optional.of(denial);
+            assertThat(refusal).isEqualTo(early);
         } else {
             boolean measured = !given.measured().isEmpty();
             assertThat(decision).isEqualTo(new Decision.Granted((Rendition) expected, measured));

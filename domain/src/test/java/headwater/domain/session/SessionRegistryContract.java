@@ -3,17 +3,19 @@ package headwater.domain.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import headwater.domain.subscriber.OutputFormat;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,6 +35,9 @@ public abstract class SessionRegistryContract {
     protected static final Duration LIFETIME = Duration.ofHours(1);
     protected static final Duration LISTENER_WAIT = Duration.ofSeconds(10);
     protected static final int RACERS = 20;
+    protected static final InetAddress ADDRESS = literal("2001:db8::7");
+    /** Races are run this many times (for a new subscriber each), to give a lost update more chances to show. */
+    protected static final int ROUNDS = 10;
 
     protected final MutableClock clock = MutableClock.startingNow();
     private final List<SessionRegistry> opened = new ArrayList<>();
@@ -69,7 +74,17 @@ public abstract class SessionRegistryContract {
     protected PlaybackSession session(String subscriber, String device, String channel) {
         Instant now = clock.instant();
         return new PlaybackSession(SessionIds.next(), subscriber, new PlaybackTarget.Live(channel), channel,
-                OutputFormat.HLS, device, null, "contract", now, now.plus(LIFETIME), 4_000_000, IDLE_AFTER, "node-a");
+                OutputFormat.HLS, device, ADDRESS, "contract/1.0", now, now.plus(LIFETIME), 4_000_000, IDLE_AFTER,
+                "node-a");
+    }
+
+    /** An address from its literal text (no lookup happens for a literal). */
+    protected static InetAddress literal(String text) {
+        try {
+            return InetAddress.getByName(text);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException(text, e);
+        }
     }
 
     private static SessionState stateOf(SessionRegistry registry, String id) {
@@ -116,6 +131,23 @@ public abstract class SessionRegistryContract {
         assertThat(registry.listBySubscriber("s2")).isEmpty();
     }
 
+    @Test
+    void keeps_every_fact_of_a_session() {
+        SessionRegistry registry = one();
+        Instant now = clock.instant();
+        PlaybackSession bare = new PlaybackSession(SessionIds.next(), "s1", new PlaybackTarget.Live("news"), "news-sd",
+                OutputFormat.TS, "box", null, null, now, now.plusSeconds(30), 0, Duration.ofMillis(12_345), "node-b");
+        PlaybackSession full = new PlaybackSession(SessionIds.next(), "s2", new PlaybackTarget.Live("sport"), "sport",
+                OutputFormat.HLS, "phone \"quoted\" ünï", literal("192.0.2.7"), "Mozilla/5.0 (X11)",
+                now.minusMillis(1), now.plus(Duration.ofDays(2)), Long.MAX_VALUE, Duration.ofHours(1), "node-a");
+
+        admitted(registry, bare, 1);
+        admitted(registry, full, 1);
+
+        assertThat(registry.find(bare.id()).orElseThrow().session()).isEqualTo(bare);
+        assertThat(registry.find(full.id()).orElseThrow().session()).isEqualTo(full);
+    }
+
     @ParameterizedTest
     @EnumSource(LimitPolicy.class)
     void racing_admissions_leave_at_most_the_limit(LimitPolicy policy) throws Exception {
@@ -129,38 +161,36 @@ public abstract class SessionRegistryContract {
     }
 
     private void racingAdmissions(LimitPolicy policy, List<SessionRegistry> nodes) throws Exception {
+        for (int round = 0; round < ROUNDS; round++) {
+            racingAdmissions(policy, nodes, "s" + round);
+        }
+    }
+
+    private void racingAdmissions(LimitPolicy policy, List<SessionRegistry> nodes, String subscriber)
+            throws Exception {
         int max = 3;
         List<PlaybackSession> candidates = new ArrayList<>();
         for (int i = 0; i < RACERS; i++) {
-            candidates.add(session("s1", "device-" + i));
+            candidates.add(session(subscriber, "device-" + i));
         }
         Map<String, EndReason> ended = new ConcurrentHashMap<>();
-        nodes.get(0).onEnded(ended::put);
-        List<Admission> answers = Collections.synchronizedList(new ArrayList<>());
-        CountDownLatch ready = new CountDownLatch(RACERS);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Thread> racers = new ArrayList<>();
+        Set<String> ours = candidates.stream().map(PlaybackSession::id).collect(Collectors.toSet());
+        nodes.get(0).onEnded((id, reason) -> {
+            if (ours.contains(id)) {
+                ended.put(id, reason);
+            }
+        });
+        List<Supplier<Admission>> racers = new ArrayList<>();
         for (int i = 0; i < RACERS; i++) {
             SessionRegistry node = nodes.get(i % nodes.size());
             PlaybackSession candidate = candidates.get(i);
-            racers.add(Thread.ofPlatform().start(() -> {
-                ready.countDown();
-                try {
-                    start.await();
-                    answers.add(node.admit(candidate, max, policy, clock.instant()));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }));
-        }
-        ready.await();
-        start.countDown();
-        for (Thread racer : racers) {
-            racer.join(TimeUnit.SECONDS.toMillis(60));
+            racers.add(() -> node.admit(candidate, max, policy, clock.instant()));
         }
 
+        List<Admission> answers = Race.run(racers);
+
         assertThat(answers).hasSize(RACERS);
-        List<SessionRecord> live = nodes.get(nodes.size() - 1).listBySubscriber("s1");
+        List<SessionRecord> live = nodes.get(nodes.size() - 1).listBySubscriber(subscriber);
         assertThat(live).hasSize(max).allSatisfy(r -> assertThat(r.state()).isEqualTo(SessionState.ACTIVE));
         long admitted = answers.stream().filter(a -> a instanceof Admission.Admitted).count();
         if (policy == LimitPolicy.REFUSE_NEW) {
@@ -188,38 +218,34 @@ public abstract class SessionRegistryContract {
     @EnumSource(LimitPolicy.class)
     void racing_readmissions_leave_at_most_the_limit(LimitPolicy policy) throws Exception {
         List<SessionRegistry> nodes = nodes(2);
+        for (int round = 0; round < ROUNDS; round++) {
+            racingReadmissions(policy, nodes, "s" + round);
+        }
+    }
+
+    private void racingReadmissions(LimitPolicy policy, List<SessionRegistry> nodes, String subscriber)
+            throws Exception {
         int max = 2;
         List<PlaybackSession> sessions = new ArrayList<>();
         for (int i = 0; i < RACERS; i++) {
-            PlaybackSession session = session("s1", "device-" + i);
+            PlaybackSession session = session(subscriber, "device-" + i);
             // Each goes idle before the next: all twenty are admitted, then all are idle.
             assertThat(nodes.get(0).admit(session, max, LimitPolicy.REFUSE_NEW, clock.instant()))
                     .isInstanceOf(Admission.Admitted.class);
             sessions.add(session);
             clock.advance(IDLE_AFTER.plusMillis(1));
         }
-        List<Admission> answers = Collections.synchronizedList(new ArrayList<>());
-        CountDownLatch start = new CountDownLatch(1);
-        List<Thread> racers = new ArrayList<>();
+        List<Supplier<Admission>> racers = new ArrayList<>();
         for (int i = 0; i < RACERS; i++) {
             SessionRegistry node = nodes.get(i % 2);
             String id = sessions.get(i).id();
-            racers.add(Thread.ofPlatform().start(() -> {
-                try {
-                    start.await();
-                    answers.add(node.readmit(id, max, policy, clock.instant()));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }));
-        }
-        start.countDown();
-        for (Thread racer : racers) {
-            racer.join(TimeUnit.SECONDS.toMillis(60));
+            racers.add(() -> node.readmit(id, max, policy, clock.instant()));
         }
 
+        List<Admission> answers = Race.run(racers);
+
         assertThat(answers).hasSize(RACERS);
-        long active = nodes.get(1).listBySubscriber("s1").stream()
+        long active = nodes.get(1).listBySubscriber(subscriber).stream()
                 .filter(r -> r.state() == SessionState.ACTIVE).count();
         assertThat(active).isEqualTo(max);
         long admitted = answers.stream().filter(a -> a instanceof Admission.Admitted).count();

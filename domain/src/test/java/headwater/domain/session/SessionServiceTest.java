@@ -16,15 +16,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -256,6 +255,37 @@ class SessionServiceTest {
         service.tick();
         assertThat(registry.reports.get(1)).containsExactly(new SessionActivity(one.id(), clock.instant(), 100));
         assertThat(registry.find(one.id()).orElseThrow().bytes()).isEqualTo(1_600);
+    }
+
+    @Test
+    void bytes_served_while_ticking_are_all_reported() throws Exception {
+        SessionService service = service(new EgressLedger(100_000_000));
+        ActiveSession active = opened(service.open(request("s1", "news", "box")));
+        int writers = 4;
+        int chunks = 50_000;
+        List<Supplier<Integer>> tasks = new ArrayList<>();
+        for (int w = 0; w < writers; w++) {
+            tasks.add(() -> {
+                for (int i = 0; i < chunks; i++) {
+                    active.served(3);
+                }
+                return chunks;
+            });
+        }
+        tasks.add(() -> {
+            int ticks = 0;
+            while (active.bytes() < 3L * writers * chunks) {
+                service.tick();
+                ticks++;
+            }
+            return ticks;
+        });
+
+        Race.run(tasks);
+        service.tick();
+
+        assertThat(registry.find(active.id()).orElseThrow().bytes()).isEqualTo(3L * writers * chunks);
+        assertThat(service.list().get(0).bytes()).isEqualTo(3L * writers * chunks);
     }
 
     @Test
@@ -566,23 +596,13 @@ class SessionServiceTest {
         EgressLedger egress = new EgressLedger(1_000_000_000);
         SessionService service = service(egress, SessionSettings.defaults("node-a").withPolicy(policy));
         int racers = 20;
-        List<Opening> answers = Collections.synchronizedList(new ArrayList<>());
-        CountDownLatch ready = new CountDownLatch(racers);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Thread> threads = new ArrayList<>();
+        List<Supplier<Opening>> opens = new ArrayList<>();
         for (int i = 0; i < racers; i++) {
             SessionRequest request = request("s1", i % 2 == 0 ? "news" : "sport", "device-" + i);
-            threads.add(Thread.ofPlatform().start(() -> {
-                ready.countDown();
-                EgressLedgerTest.await(start);
-                answers.add(service.open(request));
-            }));
+            opens.add(() -> service.open(request));
         }
-        ready.await();
-        start.countDown();
-        for (Thread thread : threads) {
-            thread.join();
-        }
+
+        List<Opening> answers = Race.run(opens);
 
         List<ActiveSession> opened = answers.stream().filter(a -> a instanceof Opening.Opened)
                 .map(a -> ((Opening.Opened) a).session()).toList();

@@ -3,33 +3,15 @@ package headwater.domain.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
+import headwater.testkit.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class SigningKeysTest {
 
     private static final Instant T = KeyRotationTest.T;
-    private final AtomicReference<Instant> now = new AtomicReference<>(T);
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    };
+    private final SettableClock clock = new SettableClock(T);
     private final MemorySigningKeys stored = new MemorySigningKeys();
     private final SigningKeys keys = new SigningKeys(stored, new KeyRotation(KeyRotationTest.DAY,
             KeyRotationTest.PROPAGATION), clock);
@@ -60,11 +42,11 @@ class SigningKeysTest {
         assertThat(keys.current().signing()).isEqualTo(retired);
         assertThat(keys.current().accepted()).containsExactly(retired, second);
 
-        now.set(T.plus(KeyRotationTest.PROPAGATION));
+        clock.set(T.plus(KeyRotationTest.PROPAGATION));
         assertThat(keys.current().signing()).isEqualTo(second);
         assertThat(keys.purge()).isZero();
 
-        now.set(T.plus(KeyRotationTest.PROPAGATION).plus(KeyRotationTest.DAY).plusMillis(1));
+        clock.set(T.plus(KeyRotationTest.PROPAGATION).plus(KeyRotationTest.DAY).plusMillis(1));
         assertThat(keys.current().accepted()).containsExactly(second);
         assertThat(keys.purge()).isEqualTo(1);
         assertThat(keys.list()).containsExactly(second);

@@ -5,6 +5,7 @@ import headwater.domain.catalog.ChannelDraft;
 import headwater.domain.catalog.ChannelQuery;
 import headwater.domain.catalog.ChannelRepository;
 import headwater.domain.catalog.ChannelSort;
+import headwater.domain.catalog.Check;
 import headwater.domain.catalog.ConcurrentUpdateException;
 import headwater.domain.catalog.DuplicateKeyException;
 import headwater.domain.catalog.InvalidValueException;
@@ -154,21 +155,23 @@ public final class JdbiChannelRepository implements ChannelRepository {
 
     @Override
     public Channel setRenditions(String channelId, List<String> renditionIds) {
-        List<String> ids = List.copyOf(renditionIds);
-        Set<String> seen = new HashSet<>();
-        for (String id : ids) {
-            if (id.equals(channelId)) {
-                throw new InvalidValueException("channel", "renditions", "lists the channel " + channelId
-                        + " itself: a rendition is another channel carrying the same programme");
-            }
-            if (!seen.add(id)) {
-                throw new InvalidValueException("channel", "renditions", "lists " + id + " twice");
-            }
+        List<String> ids = Check.ids("channel", "renditions", renditionIds, MAX_RENDITIONS);
+        if (ids.contains(channelId)) {
+            throw new InvalidValueException("channel", "renditions", "lists the channel " + channelId
+                    + " itself: a rendition is another channel carrying the same programme");
         }
         Instant now = now();
         try {
             return database.write(handle -> {
-                long version = storedVersion(handle, channelId).orElseThrow(() -> new NotFoundException("channel", channelId));
+                // The version names what a client read; the renditions are part of the channel, so they bump it too.
+                // First, so that the channel's row is locked: a concurrent setRenditions waits here, then replaces
+                // what this one wrote (the last one wins, whole), rather than colliding on the rendition rows.
+                int bumped = handle.createUpdate("UPDATE channel SET version = version + 1, updated_at = :now "
+                                + "WHERE id = :id")
+                        .bind("id", channelId).bind("now", now.toEpochMilli()).execute();
+                if (bumped == 0) {
+                    throw new NotFoundException("channel", channelId);
+                }
                 List<String> missing = References.missing(handle, "channel", ids);
                 if (!missing.isEmpty()) {
                     throw new UnknownReferenceException("channel", channelId, "channel", missing);
@@ -181,14 +184,6 @@ public final class JdbiChannelRepository implements ChannelRepository {
                         rows.bind("channel", channelId).bind("rendition", ids.get(i)).bind("position", i).add();
                     }
                     rows.execute();
-                }
-                // The version names what a client read; the renditions are part of the channel, so they bump it too.
-                int bumped = handle.createUpdate("UPDATE channel SET version = version + 1, updated_at = :now "
-                                + "WHERE id = :id AND version = :expected")
-                        .bind("id", channelId).bind("now", now.toEpochMilli()).bind("expected", version).execute();
-                if (bumped == 0) {
-                    long actual = storedVersion(handle, channelId).orElseThrow(() -> new NotFoundException("channel", channelId));
-                    throw new ConcurrentUpdateException("channel", channelId, version, actual);
                 }
                 return ChannelRows.load(handle, handle.createQuery(
                         "SELECT " + ChannelRows.COLUMNS + " FROM channel c WHERE c.id = :id").bind("id", channelId))

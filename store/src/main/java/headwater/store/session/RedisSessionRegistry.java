@@ -43,8 +43,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@link SessionRegistry} of several nodes: sessions and their slots live in one Redis (7.0 or later; a single
- * server or a primary, not Redis Cluster, since the scripts reach keys they only find while running), so that
+ * The {@link SessionRegistry} of several nodes: sessions and their slots live in one Redis (6.0 or later, tested on
+ * 7.0.15; a single server or a primary, not Redis Cluster, since the scripts reach keys they only find while running), so that
  * every node behind the load balancer enforces the same concurrent-stream limit.
  *
  * <h2>Keys</h2> All under the configured prefix {@code P} (default {@code hw:}):

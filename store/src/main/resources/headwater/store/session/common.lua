@@ -4,6 +4,9 @@
 -- Times and durations are exact "<seconds>.<9-digit nanos>" strings, compared here as two integers (a double would
 -- lose the nanoseconds).
 -- Every script answers done(result): {result, {id, reason, id, reason...}} with the sessions it ended.
+-- Redis 7 always replicates a script's effects; before it, this lets a script write after TIME.
+if redis.replicate_commands then redis.replicate_commands() end
+
 local P = ARGV[1]
 local RETENTION = tonumber(ARGV[2])
 local ORIGIN = ARGV[3]
@@ -47,10 +50,13 @@ local function seconds(x)
   return string.format('%d', s)
 end
 
--- keep `key` at least until `atMillis`
+-- keep `key` at least until `atMillis` (Redis time; PEXPIRETIME would need Redis 7)
 local function keepUntil(key, atMillis)
-  local current = redis.call('PEXPIRETIME', key)
-  if current ~= -2 and current < tonumber(atMillis) then redis.call('PEXPIREAT', key, atMillis) end
+  local ttl = redis.call('PTTL', key)
+  if ttl == -2 then return end
+  local time = redis.call('TIME')
+  local nowMillis = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
+  if ttl == -1 or nowMillis + ttl < tonumber(atMillis) then redis.call('PEXPIREAT', key, atMillis) end
 end
 
 -- Ends a session that is not ended yet and announces it to every node.

@@ -12,9 +12,15 @@ import headwater.domain.catalog.Package;
 import headwater.domain.catalog.UnknownReferenceException;
 import headwater.store.EachDatabase;
 import headwater.store.TestStore;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /** A channel's renditions (V9): other channels carrying the same programme, in the operator's order. */
 class ChannelRenditionsTest {
@@ -56,7 +62,7 @@ class ChannelRenditionsTest {
                 .isInstanceOf(InvalidValueException.class)
                 .hasMessageContaining("channel renditions lists the channel news-hd itself");
         assertThatThrownBy(() -> store.channels().setRenditions("news-hd", List.of("news-sd", "news-sd")))
-                .isInstanceOf(InvalidValueException.class).hasMessage("channel renditions lists news-sd twice");
+                .isInstanceOf(InvalidValueException.class).hasMessage("channel renditions lists \"news-sd\" twice");
         assertThatThrownBy(() -> store.channels().setRenditions("news-hd", List.of("news-sd", "news-4k", "x")))
                 .isInstanceOf(UnknownReferenceException.class)
                 .hasMessage("channel news-hd refers to unknown channel ids [news-4k, x]");
@@ -96,6 +102,33 @@ class ChannelRenditionsTest {
 
         assertThatThrownBy(() -> store.channels().update(read.version(), read.draft().withName("News")))
                 .isInstanceOf(ConcurrentUpdateException.class);
+    }
+
+    @EachDatabase
+    void concurrent_replacements_each_win_whole_in_turn(TestStore store) throws Exception {
+        channels(store, "news-hd", "a", "b", "c", "d");
+        List<List<String>> lists = List.of(List.of("a", "b"), List.of("c"), List.of("d", "c", "b"), List.of("b", "a"),
+                List.of(), List.of("a", "d"), List.of("c", "a"), List.of("d"));
+        ExecutorService pool = Executors.newFixedThreadPool(lists.size());
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Channel>> results = new ArrayList<>();
+            for (List<String> list : lists) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return store.channels().setRenditions("news-hd", list);
+                }));
+            }
+            start.countDown();
+            for (Future<Channel> result : results) {
+                result.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(store.channels().get("news-hd").version()).as("every one bumped the version")
+                .isEqualTo(1 + lists.size());
+        assertThat(lists).as("the stored list is one of them, whole").contains(store.channels().renditions("news-hd"));
     }
 
     @EachDatabase

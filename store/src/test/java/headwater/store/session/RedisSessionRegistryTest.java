@@ -360,6 +360,23 @@ class RedisSessionRegistryTest {
                 .hasMessageContaining("maxConnections is 0");
     }
 
+    @Test
+    void keysLiveUntilTheSessionsExpiryPlusTheRetentionAtMost() {
+        PlaybackSession tv = session("s1", "news", "tv", t0);
+        nodeA.admit(tv, 1, LimitPolicy.REFUSE_NEW, t0);
+        String prefix = redis.settings().prefix();
+        long retention = redis.settings().retention().toMillis();
+        long untilExpiry = Duration.between(Instant.now(), tv.expires()).toMillis();
+
+        assertThat(redis.pttl(prefix + "s:" + tv.id())).isBetween(0L, untilExpiry + retention);
+        assertThat(redis.pttl(prefix + "sub:s1")).isBetween(0L, untilExpiry + retention);
+        assertThat(redis.pttl(prefix + "all")).isEqualTo(-1);
+
+        nodeA.end(tv.id(), EndReason.OPERATOR);
+        assertThat(redis.pttl(prefix + "s:" + tv.id())).isBetween(0L, retention);
+        assertThat(redis.keys()).containsExactlyInAnyOrder(prefix + "s:" + tv.id(), prefix + "ended", prefix + "exp");
+    }
+
     private static PlaybackSession session(String subscriber, String channel, String device, Instant started) {
         try {
             return new PlaybackSession(SessionIds.next(), subscriber, new PlaybackTarget.Live(channel), channel,

@@ -98,7 +98,8 @@ class RedisUnreachableTest {
         }
     }
 
-    private static void awaitLog(ListAppender<ILoggingEvent> log, Level level, String text) throws InterruptedException {
+    private static void awaitLog(ListAppender<ILoggingEvent> log, Level level, String text)
+            throws InterruptedException {
         for (int i = 0; i < 300; i++) {
             if (log.list.stream().anyMatch(e -> e.getLevel() == level && e.getFormattedMessage().contains(text))) {
                 return;

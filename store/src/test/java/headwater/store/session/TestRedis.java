@@ -55,6 +55,16 @@ final class TestRedis implements AutoCloseable {
         }
     }
 
+    /** The key's time to live in milliseconds: -1 without one, -2 when it does not exist. */
+    long pttl(String key) {
+        RedisClient client = RedisClient.create(settings.url());
+        try (StatefulRedisConnection<String, String> connection = client.connect()) {
+            return connection.sync().pttl(key);
+        } finally {
+            client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        }
+    }
+
     @Override
     public void close() {
         List<String> keys = keys();

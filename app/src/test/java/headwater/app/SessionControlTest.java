@@ -1,0 +1,247 @@
+package headwater.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import headwater.app.config.ChannelConfig;
+import headwater.app.config.HeadwaterConfig;
+import headwater.app.config.HlsConfig;
+import headwater.app.config.ServerConfig;
+import headwater.app.config.SessionsConfig;
+import headwater.app.ffmpeg.Ffmpeg;
+import headwater.app.ffmpeg.FfmpegOrigin;
+import headwater.domain.session.LimitPolicy;
+import headwater.domain.catalog.ChannelDraft;
+import headwater.store.catalog.JdbiChannelRepository;
+import headwater.testkit.Fixtures;
+import headwater.testkit.LoopbackHttpServer;
+import java.time.Clock;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Session control end to end: sessions opened through the admin API of a real server, their URLs fetched over HTTP.
+ * The connection limit under both policies, zapping, a ghost that goes idle, an operator's end, a channel outside the
+ * subscriber's packages, a token used for another channel, and a full egress capacity.
+ */
+class SessionControlTest {
+
+    private static final Ffmpeg NO_FFMPEG = new Ffmpeg(Path.of("/usr/bin/ffmpeg"), FfmpegOrigin.PATH, "unused");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @TempDir
+    Path dir;
+
+    private HeadwaterConfig config(SessionsConfig sessions, long egressBitsPerSecond) throws Exception {
+        Path file = Files.write(dir.resolve("loop.ts"), Fixtures.bytes(Fixtures.H264_AAC_180P));
+        HeadwaterConfig defaults = HeadwaterConfig.defaults();
+        List<ChannelConfig> channels = List.of(
+                new ChannelConfig("news", "News", List.of(file.toUri()), Optional.empty(), Optional.empty(), Set.of("basic")),
+                new ChannelConfig("music", "Music", List.of(file.toUri()), Optional.empty(), Optional.empty(), Set.of("basic")),
+                new ChannelConfig("sport", "Sport", List.of(file.toUri()), Optional.empty(), Optional.empty(), Set.of("sports")));
+        return new HeadwaterConfig(new ServerConfig("127.0.0.1", 0).withEgressCapacity(egressBitsPerSecond),
+                dir.resolve("data"), defaults.ffmpeg(), defaults.demo(), new HlsConfig(Duration.ofSeconds(1), 3, 1),
+                defaults.health(), channels, defaults.metrics(), defaults.database(), defaults.outbound())
+                .withSessions(sessions);
+    }
+
+    private static SessionsConfig policy(LimitPolicy policy) {
+        SessionsConfig d = SessionsConfig.defaults();
+        return new SessionsConfig(d.lifetime(), policy, d.bindToAddress(), d.retryAfter(), d.defaultBitsPerSecond());
+    }
+
+    @Test
+    void refuse_new_zapping_idle_ghosts_operator_end_and_packages() throws Exception {
+        try (HeadwaterServer server = HeadwaterServer.start(config(policy(LimitPolicy.REFUSE_NEW), 10_000_000_000L), NO_FFMPEG)) {
+            Api api = new Api(server);
+            customers(api, 1);
+            assertThat(server.awaitSegments(2, Duration.ofSeconds(60))).isTrue();
+
+            HttpResponse<String> first = api.open("news", "tv-1");
+            assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+            URI news = api.url(first);
+            assertThat(get(news)).isEqualTo(200);
+            assertThat(get(news.resolve("media.m3u8"))).isEqualTo(200);
+
+            HttpResponse<String> second = api.open("news", "phone-1");
+            assertThat(second.statusCode()).as("one connection: the second device is refused").isEqualTo(403);
+            assertThat(JSON.readTree(second.body()).get("detail").asText()).endsWith("connection-limit");
+
+            HttpResponse<String> sport = api.open("sport", "tv-1");
+            assertThat(sport.statusCode()).isEqualTo(403);
+            assertThat(JSON.readTree(sport.body()).get("detail").asText()).endsWith("not-in-packages");
+            URI otherChannel = URI.create(news.toString().replace("/live/news/", "/live/sport/"));
+            assertThat(get(otherChannel)).as("a token opens its own channel only").isEqualTo(403);
+            URI prefix = URI.create(news.toString().replace("/live/news/", "/live/new/"));
+            assertThat(get(prefix)).isEqualTo(403);
+
+            HttpResponse<String> zapped = api.open("music", "tv-1");
+            assertThat(zapped.statusCode()).as("the same device zaps in its own slot").isEqualTo(201);
+            URI music = api.url(zapped);
+            assertThat(get(music)).isEqualTo(200);
+            assertThat(get(news)).as("the session it replaced").isEqualTo(403);
+
+            String musicId = JSON.readTree(zapped.body()).get("id").asText();
+            JsonNode listed = api.list();
+            assertThat(listed.get("total").asInt()).isEqualTo(1);
+            assertThat(listed.get("items").get(0).get("id").asText()).isEqualTo(musicId);
+            assertThat(api.end(musicId)).isEqualTo(204);
+            assertThat(get(music)).as("ended by the operator").isEqualTo(403);
+            assertThat(api.end(musicId)).isEqualTo(404);
+
+            HttpResponse<String> ghost = api.open("news", "tv-1");
+            assertThat(ghost.statusCode()).isEqualTo(201);
+            URI ghostUrl = api.url(ghost);
+            assertThat(get(ghostUrl)).isEqualTo(200);
+            // The TV stops asking: after two target durations (at least three reports) it is idle, and its slot free.
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> api.open("news", "phone-1").statusCode() == 201);
+            assertThat(get(ghostUrl)).as("the ghost came back, but its slot is taken").isEqualTo(403);
+
+            String metrics = http.send(HttpRequest.newBuilder(server.metricsUrl()).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(metrics).contains("headwater_sessions_refused_total{node=\"" + server.sessions().nodeId()
+                    + "\",reason=\"connection-limit\"}", "reason=\"not-in-packages\"", "reason=\"wrong-scope\"",
+                    "headwater_sessions_ended_total", "reason=\"operator\"", "reason=\"replaced\"",
+                    "headwater_egress_reserved_bits_per_second");
+        }
+    }
+
+    @Test
+    void end_oldest_ends_the_first_session_which_gets_403_on_its_next_request() throws Exception {
+        try (HeadwaterServer server = HeadwaterServer.start(config(policy(LimitPolicy.END_OLDEST), 10_000_000_000L), NO_FFMPEG)) {
+            Api api = new Api(server);
+            customers(api, 2);
+            assertThat(server.awaitSegments(2, Duration.ofSeconds(60))).isTrue();
+
+            URI oldest = api.url(api.open("news", "tv-1"));
+            URI second = api.url(api.open("music", "tv-2"));
+            assertThat(get(oldest)).isEqualTo(200);
+            HttpResponse<String> third = api.open("news", "phone-1");
+            assertThat(third.statusCode()).as(third.body()).isEqualTo(201);
+
+            assertThat(get(oldest)).as("evicted").isEqualTo(403);
+            assertThat(get(second)).isEqualTo(200);
+            assertThat(get(api.url(third))).isEqualTo(200);
+            assertThat(api.list().get("total").asInt()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void a_full_egress_capacity_answers_503_with_retry_after() throws Exception {
+        try (HeadwaterServer server = HeadwaterServer.start(config(policy(LimitPolicy.REFUSE_NEW), 1), NO_FFMPEG)) {
+            Api api = new Api(server);
+            customers(api, 5);
+
+            HttpResponse<String> busy = api.open("news", "tv-1");
+
+            assertThat(busy.statusCode()).as(busy.body()).isEqualTo(503);
+            assertThat(busy.headers().firstValue("Retry-After")).contains("10");
+            assertThat(api.list().get("total").asInt()).isZero();
+            String metrics = http.send(HttpRequest.newBuilder(server.metricsUrl()).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(metrics).contains("reason=\"capacity\"");
+        }
+    }
+
+    @Test
+    void a_plan_capped_at_sd_is_served_the_sd_rendition() throws Exception {
+        Path media = Files.createDirectories(dir.resolve("media"));
+        Files.write(media.resolve("hd.ts"), Fixtures.bytes(Fixtures.H264_AAC_720P));
+        Files.write(media.resolve("sd.ts"), Fixtures.bytes(Fixtures.H264_AAC_180P));
+        try (LoopbackHttpServer origin = LoopbackHttpServer.serving(media);
+             HeadwaterServer server = HeadwaterServer.start(config(policy(LimitPolicy.REFUSE_NEW), 10_000_000_000L), NO_FFMPEG)) {
+            Api api = new Api(server);
+            JdbiChannelRepository channels = new JdbiChannelRepository(server.database(), Clock.systemUTC());
+            channels.create(ChannelDraft.of("news-hd", 1, "News HD").withSources(List.of(origin.url("/hd.ts"))));
+            channels.create(ChannelDraft.of("news-sd", 2, "News SD").withSources(List.of(origin.url("/sd.ts"))));
+            channels.setRenditions("news-hd", List.of("news-sd"));
+            assertThat(api.post("packages", "{\"id\": \"premium\", \"name\": \"Premium\", \"channelIds\": [\"news-hd\"]}")
+                    .statusCode()).isEqualTo(201);
+            assertThat(api.post("plans", """
+                    {"id": "sd-only", "name": "SD only", "packageIds": ["premium"], "maxConnections": 2, "maxQuality": "SD",
+                     "price": {"minorUnits": 499, "currency": "EUR"}, "period": {"length": 1, "unit": "MONTHS"}}""")
+                    .statusCode()).isEqualTo(201);
+            assertThat(api.post("subscribers", "{\"id\": \"s1\", \"username\": \"alice\", \"password\": \"correct horse\","
+                    + " \"maxConnections\": 2, \"planId\": \"sd-only\"}").statusCode()).isEqualTo(201);
+            await().atMost(Duration.ofSeconds(60)).until(() -> server.renditions().renditions("news-hd").size() == 2);
+
+            HttpResponse<String> opened = api.open("news-hd", "tv-1");
+
+            assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+            assertThat(JSON.readTree(opened.body()).get("rendition").asText()).isEqualTo("news-sd");
+            URI playlist = api.url(opened);
+            assertThat(playlist.getPath()).endsWith("/live/news-hd/index.m3u8");
+            String body = http.send(HttpRequest.newBuilder(playlist).build(), HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(body).as("the SD rendition's output under the HD channel's URL").contains("RESOLUTION=320x180")
+                    .doesNotContain("RESOLUTION=1280x720");
+        }
+    }
+
+    /** Packages basic (news, music by configuration) and sports (sport), and alice on basic. */
+    private static void customers(Api api, int maxConnections) throws Exception {
+        assertThat(api.post("packages", "{\"id\": \"basic\", \"name\": \"Basic\"}").statusCode()).isEqualTo(201);
+        assertThat(api.post("packages", "{\"id\": \"sports\", \"name\": \"Sports\"}").statusCode()).isEqualTo(201);
+        assertThat(api.post("subscribers", "{\"id\": \"s1\", \"username\": \"alice\", \"password\": \"correct horse\","
+                + " \"maxConnections\": " + maxConnections + ", \"packageIds\": [\"basic\"]}").statusCode()).isEqualTo(201);
+    }
+
+    private int get(URI uri) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    /** The admin API of a server, with its first key. */
+    private final class Api {
+        private final HeadwaterServer server;
+        private final String key;
+
+        Api(HeadwaterServer server) {
+            this.server = server;
+            this.key = server.firstAdminKey().orElseThrow();
+        }
+
+        HttpResponse<String> open(String channel, String device) throws Exception {
+            return post("sessions", "{\"username\": \"alice\", \"channelId\": \"" + channel + "\", \"format\": \"hls\","
+                    + " \"deviceKey\": \"" + device + "\"}");
+        }
+
+        URI url(HttpResponse<String> opened) throws Exception {
+            assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+            return server.baseUrl().resolve(JSON.readTree(opened.body()).get("urls").get("multivariant").asText().substring(1));
+        }
+
+        JsonNode list() throws Exception {
+            return JSON.readTree(send(request("sessions").GET()).body());
+        }
+
+        int end(String id) throws Exception {
+            return send(request("sessions/" + id).DELETE()).statusCode();
+        }
+
+        HttpResponse<String> post(String path, String json) throws Exception {
+            return send(request(path).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json)));
+        }
+
+        private HttpRequest.Builder request(String path) {
+            return HttpRequest.newBuilder(server.adminApiUrl().resolve(path)).header("Authorization", "Bearer " + key);
+        }
+
+        private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
+    }
+}
