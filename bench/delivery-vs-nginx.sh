@@ -59,13 +59,21 @@ expect_status() {
 # The figures of each server's last run, kept apart so that `nginx` alone can follow an earlier `headwater` run.
 results_of() { echo "$work/results-$1.tsv"; }
 
-# measure SERVER TEST CONNECTIONS URL STATUS BODY_BYTES: a warm-up run, the measured run, one line in $results.
+# measure SERVER TEST CONNECTIONS URL STATUS BODY_BYTES PID: a warm-up run, the measured run, one line in $results,
+# with the CPU the server process PID and wrk used during the measured run (100 % = a whole core: whichever is at 100 %
+# is the limit; a server below 100 % while wrk is at 100 % was not measured to its end).
 measure() {
-  local server=$1 test=$2 conns=$3 url=$4 status=$5 body=$6 out line results
+  local server=$1 test=$2 conns=$3 url=$4 status=$5 body=$6 pid=$7 out line results t0 t1 w0 w1 cpu
   results=$(results_of "$server")
   expect_status "$url" "$status"
   taskset -c "$WRK_CORE" wrk -t1 -c"$conns" -d"${WARMUP}s" "$url" > /dev/null
-  out=$(taskset -c "$WRK_CORE" wrk -t1 -c"$conns" -d"${MEASURE}s" --latency -s wrk/report.lua "$url")
+  t0=$(cpu_ticks "$pid"); w0=$(date +%s.%N)
+  out=$(/usr/bin/time -f 'WRK-CPU %U %S' taskset -c "$WRK_CORE" wrk -t1 -c"$conns" -d"${MEASURE}s" --latency \
+    -s wrk/report.lua "$url" 2>&1)
+  t1=$(cpu_ticks "$pid"); w1=$(date +%s.%N)
+  cpu=$(awk -v d=$((t1 - t0)) -v hz="$(getconf CLK_TCK)" -v a="$w0" -v b="$w1" 'BEGIN { printf "%.0f", 100 * d / hz / (b - a) }')
+  local wrk_cpu
+  wrk_cpu=$(awk -v a="$w0" -v b="$w1" '/^WRK-CPU / { printf "%.0f", 100 * ($2 + $3) / (b - a) }' <<<"$out")
   printf '%s\n' "$out" > "$work/wrk-$server-$test.txt"
   line=$(grep '^WRK-REPORT' <<<"$out") || { echo "no report from wrk: $out" >&2; return 1; }
   local -A r
@@ -81,19 +89,19 @@ measure() {
   ((socket == 0)) || { valid=no; why+=" $socket socket errors;"; }
   awk -v s="$server" -v t="$test" -v c="$conns" -v n="${r[requests]}" -v b="${r[bytes]}" -v d="${r[duration_us]}" \
       -v p50="${r[p50_us]}" -v p99="${r[p99_us]}" -v mx="${r[max_us]}" -v e="${r[status_errors]}" -v so="$socket" \
-      -v v="$valid" -v w="$why" 'BEGIN {
-        printf "%s\t%s\t%d\t%d\t%.0f\t%.3f\t%.3f\t%.3f\t%.1f\t%d\t%d\t%s%s\n", s, t, c, n, n / (d / 1e6),
-               b / (d / 1e6) / 1e9, p50 / 1000, p99 / 1000, mx / 1000, e, so, v, (w == "" ? "" : " (" w " )") }' >> "$results"
+      -v v="$valid" -v w="$why" -v cpu="$cpu" -v wcpu="$wrk_cpu" 'BEGIN {
+        printf "%s\t%s\t%d\t%d\t%.0f\t%.3f\t%.3f\t%.3f\t%.1f\t%s\t%s\t%d\t%d\t%s%s\n", s, t, c, n, n / (d / 1e6),
+               b / (d / 1e6) / 1e9, p50 / 1000, p99 / 1000, mx / 1000, cpu, wcpu, e, so, v, (w == "" ? "" : " (" w " )") }' >> "$results"
   echo "  $server $test: $(tail -n 1 "$results" | cut -f5) req/s, valid: $valid$why" >&2
 }
 
 run_headwater() {
   [ -s "$input" ] || ./make-input.sh "$input"
   rm -rf "$hw_work"
-  # 10 segments listed (a media playlist of about 1 KB); 300 more kept on disk (20 minutes), so the segment measured
+  # 12 segments listed (a media playlist of about 1 KB); 300 more kept on disk (20 minutes), so the segment measured
   # stays servable for the whole run after it leaves the playlist.
   : > "$(results_of headwater)"
-  hw_write_config "$channel" "$input" 10 300
+  hw_write_config "$channel" "$input" 12 300
   hw_make_key
   local level=WARN
   [ "$ACCESS_LOG" = 1 ] && level=INFO
@@ -102,8 +110,8 @@ run_headwater() {
   hw_fixture 1 10
   local token
   token=$(hw_open_session bench-1 "$channel" bench-wrk)
-  # A full window (10 segments, 40 s after the start): the playlist then has the size it keeps, about 1 KB.
-  hw_wait_segments "$token" "$channel" 10
+  # A full window (12 segments, 48 s after the start): the playlist then has the size it keeps, about 1 KB.
+  hw_wait_segments "$token" "$channel" 12
   local base="$hw_url/s/$token/live/$channel"
   # The second segment listed: complete, cut on a keyframe at both ends, never the channel's first (partial) one.
   local seq
@@ -123,14 +131,15 @@ run_headwater() {
   # MAC on a session the server holds is refused sooner, by a constant-time compare with the session's token.)
   local bad
   bad=$([ "${token:0:1}" = 0 ] && echo 1 || echo 0)${token:1}
-  measure headwater segment "$SEGMENT_CONNECTIONS" "$base/$seq.ts" 200 "$seg_bytes"
-  measure headwater playlist "$PLAYLIST_CONNECTIONS" "$base/media.m3u8" 200 "$pl_bytes"
-  measure headwater refused "$REFUSED_CONNECTIONS" "$hw_url/s/$bad/live/$channel/$seq.ts" 403 0
+  measure headwater segment "$SEGMENT_CONNECTIONS" "$base/$seq.ts" 200 "$seg_bytes" "$hw_pid"
+  measure headwater playlist "$PLAYLIST_CONNECTIONS" "$base/media.m3u8" 200 "$pl_bytes" "$hw_pid"
+  measure headwater refused "$REFUSED_CONNECTIONS" "$hw_url/s/$bad/live/$channel/$seq.ts" 403 0 "$hw_pid"
   echo "headwater: CPU $(cpu_seconds "$hw_pid") s since start, max RSS $(awk '/^VmHWM:/ { print int($2 / 1024) }' "/proc/$hw_pid/status") MiB" >&2
   hw_stop
 }
 
 java_version() { (. ../.mvn/find-jdk.sh && headwater_use_jdk && java -version 2>&1 | head -n 1); }
+cpu_ticks() { awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat"; }
 cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{ sub(/^.*\) /, ""); printf "%.1f", ($12 + $13) / hz }' "/proc/$1/stat"; }
 
 # nginx's secure_link_md5 token: base64url(md5("EXPIRES|SCOPE SECRET")) without padding, in the path as MD5-EXPIRES,
@@ -200,12 +209,12 @@ EOF
   base="http://127.0.0.1:$NGINX_PORT/s/$token-$expires/live/$channel"
   curl -fsS "$base/media.m3u8" | cmp -s - "$docroot/live/$channel/media.m3u8" || { echo "nginx serves another playlist" >&2; exit 1; }
   bad=$(nginx_token "$expires" "live/other")
-  measure nginx segment "$SEGMENT_CONNECTIONS" "$base/$seq.ts" 200 "$seg_bytes"
-  measure nginx playlist "$PLAYLIST_CONNECTIONS" "$base/media.m3u8" 200 "$pl_bytes"
-  measure nginx refused "$REFUSED_CONNECTIONS" "http://127.0.0.1:$NGINX_PORT/s/$bad-$expires/live/$channel/$seq.ts" 403 0
-  local workers
-  workers=$(pgrep -P "$nginx_pid" | tr '\n' ' ')
-  echo "nginx: worker pid(s) $workers" >&2
+  local worker
+  worker=$(pgrep -P "$nginx_pid" | head -n 1)
+  echo "nginx: worker pid $worker" >&2
+  measure nginx segment "$SEGMENT_CONNECTIONS" "$base/$seq.ts" 200 "$seg_bytes" "$worker"
+  measure nginx playlist "$PLAYLIST_CONNECTIONS" "$base/media.m3u8" 200 "$pl_bytes" "$worker"
+  measure nginx refused "$REFUSED_CONNECTIONS" "http://127.0.0.1:$NGINX_PORT/s/$bad-$expires/live/$channel/$seq.ts" 403 0 "$worker"
   kill "$nginx_pid" 2>/dev/null || true; wait "$nginx_pid" 2>/dev/null || true; nginx_pid=
 }
 
@@ -218,7 +227,7 @@ summary() {
   echo "segment $seq.ts: $(stat -c %s "$docroot/live/$channel/$seq.ts" 2>/dev/null) bytes; media playlist:" \
        "$(stat -c %s "$docroot/live/$channel/media.m3u8" 2>/dev/null) bytes; servers on core $SERVER_CORE, wrk -t1 on core" \
        "$WRK_CORE; ${WARMUP} s warm-up + ${MEASURE} s measured; access logs $([ "$ACCESS_LOG" = 1 ] && echo on || echo off)"
-  { printf 'server\ttest\tconns\trequests\treq/s\tGB/s\tp50 ms\tp99 ms\tmax ms\t>=400\tsocket errors\tvalid\n'; cat "$results"; } \
+  { printf 'server\ttest\tconns\trequests\treq/s\tGB/s\tp50 ms\tp99 ms\tmax ms\tserver CPU %%\twrk CPU %%\t>=400\tsocket errors\tvalid\n'; cat "$results"; } \
     | column -t -s $'\t'
   awk -F'\t' '{ rate[$1 "/" $2] = $5 } END {
       n = split("segment playlist refused", t, " ")

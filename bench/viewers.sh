@@ -7,14 +7,14 @@
 # RSS (max of 1 s samples, and VmHWM). Exit status 1 when any request failed.
 #
 # Usage: bench/viewers.sh [-n VIEWERS] [-d SECONDS] [-p SESSIONS_PER_SUBSCRIBER] [-b VIDEO_BITRATE] [--no-build]
-#   defaults: -n 10000 -d 600 -p 100 -b 1M (the channel's video bitrate: 10,000 viewers of a 1 Mbit/s channel read
-#   about 1.4 GB/s through loopback; at 5M it is about 6.6 GB/s, more than this 2-core machine moves)
+#   defaults: -n 10000 -d 600 -p 100 -b 500k (the channel's video bitrate, plus 128 kbit/s of audio: 10,000 viewers
+#   read about 0.8 GB/s through loopback, which a client on one core can read; at 5M it would be 6.6 GB/s)
 #   env: SERVER_CORE (0) and CLIENT_CORE (1), CPU lists for taskset ("" = not pinned), HW_PORT (28473),
 #        HEADWATER_JAVA_OPTS (server JVM flags), CLIENT_JAVA_OPTS (default -Xmx2g), WINDOW (6) and EXTRA (4): the
 #        server's hls.windowSegments and hls.extraSegmentsOnDisk
 set -euo pipefail
 cd "$(dirname "$0")"
-viewers=10000 seconds=600 per_subscriber=100 bitrate=1M build=yes
+viewers=10000 seconds=600 per_subscriber=100 bitrate=500k build=yes
 while [ $# -gt 0 ]; do
   case "$1" in
     -n) viewers=$2; shift 2 ;;

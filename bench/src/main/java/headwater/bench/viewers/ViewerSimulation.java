@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class ViewerSimulation {
 
     private static final long RAMP_MILLIS = 4_000;
+    private static final int MAX_ERROR_KINDS = 20;
 
     private ViewerSimulation() {
     }
@@ -68,6 +69,8 @@ public final class ViewerSimulation {
                     TimeUnit.SECONDS);
         }
         double cpuStart = server == null ? 0 : server.cpuSeconds();
+        ProcessUsage self = new ProcessUsage(ProcessHandle.current().pid(), 100);
+        double clientCpuStart = self.cpuSeconds();
         long runStart = System.nanoTime();
         long end = runStart + TimeUnit.SECONDS.toNanos(o.seconds());
         for (int v = 0; v < tokens.size(); v++) {
@@ -78,6 +81,7 @@ public final class ViewerSimulation {
         boolean allDone = finished.await(o.seconds() + 120L, TimeUnit.SECONDS);
         double runSeconds = (System.nanoTime() - runStart) / 1e9;
         double cpu = server == null ? 0 : server.cpuSeconds() - cpuStart;
+        double clientCpu = self.cpuSeconds() - clientCpuStart;
         long endRss = server == null ? 0 : server.rssKib();
         long peakRss = server == null ? 0 : server.peakRssKib();
         sampler.shutdownNow();
@@ -110,7 +114,10 @@ public final class ViewerSimulation {
                         + " %.3f GB/s (%.2f Gbit/s)%n", runSeconds, playlists + segments + 0L, playlists, segments,
                 bytes / 1e9, bytes / 1e9 / runSeconds, bytes * 8 / 1e9 / runSeconds);
         out.printf("errors: %d%n", failures);
-        errors.sorted().forEach((kind, n) -> out.printf("  %8d  %s%n", n, kind));
+        errors.mostFrequent(MAX_ERROR_KINDS).forEach((kind, n) -> out.printf("  %8d  %s%n", n, kind));
+        if (errors.kinds() > MAX_ERROR_KINDS) {
+            out.printf("  (and %d more kinds)%n", errors.kinds() - MAX_ERROR_KINDS);
+        }
         out.println("time to first byte, ms      p50      p99      max    count");
         line(out, "  playlist", playlistTtfb);
         line(out, "  segment", segmentTtfb);
@@ -123,6 +130,9 @@ public final class ViewerSimulation {
                             + " every 1 s), %d MiB at the end, peak since start (VmHWM) %d MiB%n", o.serverPid(), cpu,
                     runSeconds, 100 * cpu / runSeconds, maxRss.get() / 1024, endRss / 1024, peakRss / 1024);
         }
+        out.printf(Locale.ROOT, "client: CPU %.1f s = %.1f %% of one core (%d processors); near 100 %% of what it may"
+                        + " use, the client, not the server, sets the latencies%n", clientCpu, 100 * clientCpu / runSeconds,
+                Runtime.getRuntime().availableProcessors());
         out.println(failures == 0 ? "result: zero errors" : "result: " + failures + " ERRORS");
         out.flush();
         return failures == 0;
