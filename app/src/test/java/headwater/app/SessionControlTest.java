@@ -18,6 +18,9 @@ import headwater.store.catalog.JdbiChannelRepository;
 import headwater.testkit.Fixtures;
 import headwater.testkit.LoopbackHttpServer;
 import java.time.Clock;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,13 +31,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Session control end to end: sessions opened through the admin API of a real server, their URLs fetched over HTTP.
- * The connection limit under both policies, zapping, a ghost that goes idle, an operator's end, a channel outside the
- * subscriber's packages, a token used for another channel, and a full egress capacity.
+ * The connection limit under both policies, zapping, a ghost that goes idle, an operator's end (of an HLS session,
+ * and of a running MPEG-TS stream, which closes), a channel outside the subscriber's packages, a token used for another
+ * channel, a full egress capacity, and a plan capped at SD.
  */
 class SessionControlTest {
 
@@ -137,6 +143,39 @@ class SessionControlTest {
             assertThat(get(second)).isEqualTo(200);
             assertThat(get(api.url(third))).isEqualTo(200);
             assertThat(api.list().get("total").asInt()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void an_operator_end_closes_a_running_mpeg_ts_stream() throws Exception {
+        try (HeadwaterServer server = HeadwaterServer.start(config(policy(LimitPolicy.REFUSE_NEW), 10_000_000_000L), NO_FFMPEG)) {
+            Api api = new Api(server);
+            customers(api, 1);
+            assertThat(server.awaitSegments(2, Duration.ofSeconds(60))).isTrue();
+            HttpResponse<String> opened = api.post("sessions", "{\"username\": \"alice\", \"channelId\": \"news\","
+                    + " \"format\": \"ts\", \"deviceKey\": \"stb\"}");
+            assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+            JsonNode session = JSON.readTree(opened.body());
+            URI stream = server.baseUrl().resolve(session.get("urls").get("stream").asText().substring(1));
+
+            HttpResponse<InputStream> playing = http.send(HttpRequest.newBuilder(stream).build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            assertThat(playing.statusCode()).isEqualTo(200);
+            CompletableFuture<Long> untilClosed = CompletableFuture.supplyAsync(() -> {
+                try (InputStream in = playing.body()) {
+                    return in.transferTo(OutputStream.nullOutputStream());
+                } catch (IOException e) {
+                    return -1L;
+                }
+            });
+            await().atMost(Duration.ofSeconds(30)).until(() -> api.list().get("items").get(0).get("bytes").asLong() > 0
+                    || server.sessions().service().cached(session.get("id").asText()).orElseThrow().bytes() > 0);
+            assertThat(untilClosed).isNotDone();
+
+            assertThat(api.end(session.get("id").asText())).isEqualTo(204);
+
+            untilClosed.get(20, TimeUnit.SECONDS);
+            assertThat(get(stream)).isEqualTo(403);
         }
     }
 
