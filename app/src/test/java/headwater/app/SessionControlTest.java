@@ -71,10 +71,8 @@ class SessionControlTest {
 
     @Test
     void refuse_new_zapping_idle_ghosts_operator_end_and_packages() throws Exception {
-        try (HeadwaterServer server = HeadwaterServer.start(config(policy(LimitPolicy.REFUSE_NEW), 10_000_000_000L), NO_FFMPEG)) {
-            Api api = new Api(server);
-            customers(api, 1);
-            assertThat(server.awaitSegments(2, Duration.ofSeconds(60))).isTrue();
+        try (HeadwaterServer server = start(LimitPolicy.REFUSE_NEW, 10_000_000_000L)) {
+            Api api = playing(server, 1);
 
             HttpResponse<String> first = api.open("news", "tv-1");
             assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
@@ -128,10 +126,8 @@ class SessionControlTest {
 
     @Test
     void end_oldest_ends_the_first_session_which_gets_403_on_its_next_request() throws Exception {
-        try (HeadwaterServer server = HeadwaterServer.start(config(policy(LimitPolicy.END_OLDEST), 10_000_000_000L), NO_FFMPEG)) {
-            Api api = new Api(server);
-            customers(api, 2);
-            assertThat(server.awaitSegments(2, Duration.ofSeconds(60))).isTrue();
+        try (HeadwaterServer server = start(LimitPolicy.END_OLDEST, 10_000_000_000L)) {
+            Api api = playing(server, 2);
 
             URI oldest = api.url(api.open("news", "tv-1"));
             URI second = api.url(api.open("music", "tv-2"));
@@ -148,10 +144,8 @@ class SessionControlTest {
 
     @Test
     void an_operator_end_closes_a_running_mpeg_ts_stream() throws Exception {
-        try (HeadwaterServer server = HeadwaterServer.start(config(policy(LimitPolicy.REFUSE_NEW), 10_000_000_000L), NO_FFMPEG)) {
-            Api api = new Api(server);
-            customers(api, 1);
-            assertThat(server.awaitSegments(2, Duration.ofSeconds(60))).isTrue();
+        try (HeadwaterServer server = start(LimitPolicy.REFUSE_NEW, 10_000_000_000L)) {
+            Api api = playing(server, 1);
             HttpResponse<String> opened = api.post("sessions", "{\"username\": \"alice\", \"channelId\": \"news\","
                     + " \"format\": \"ts\", \"deviceKey\": \"stb\"}");
             assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
@@ -181,7 +175,7 @@ class SessionControlTest {
 
     @Test
     void a_full_egress_capacity_answers_503_with_retry_after() throws Exception {
-        try (HeadwaterServer server = HeadwaterServer.start(config(policy(LimitPolicy.REFUSE_NEW), 1), NO_FFMPEG)) {
+        try (HeadwaterServer server = start(LimitPolicy.REFUSE_NEW, 1)) {
             Api api = new Api(server);
             customers(api, 5);
 
@@ -202,7 +196,7 @@ class SessionControlTest {
         Files.write(media.resolve("hd.ts"), Fixtures.bytes(Fixtures.H264_AAC_720P));
         Files.write(media.resolve("sd.ts"), Fixtures.bytes(Fixtures.H264_AAC_180P));
         try (LoopbackHttpServer origin = LoopbackHttpServer.serving(media);
-             HeadwaterServer server = HeadwaterServer.start(config(policy(LimitPolicy.REFUSE_NEW), 10_000_000_000L), NO_FFMPEG)) {
+             HeadwaterServer server = start(LimitPolicy.REFUSE_NEW, 10_000_000_000L)) {
             Api api = new Api(server);
             JdbiChannelRepository channels = new JdbiChannelRepository(server.database(), Clock.systemUTC());
             channels.create(ChannelDraft.of("news-hd", 1, "News HD").withSources(List.of(origin.url("/hd.ts"))));
@@ -228,6 +222,18 @@ class SessionControlTest {
             assertThat(body).as("the SD rendition's output under the HD channel's URL").contains("RESOLUTION=320x180")
                     .doesNotContain("RESOLUTION=1280x720");
         }
+    }
+
+    private HeadwaterServer start(LimitPolicy policy, long egressBitsPerSecond) throws Exception {
+        return HeadwaterServer.start(config(policy(policy), egressBitsPerSecond), NO_FFMPEG);
+    }
+
+    /** The customers of {@link #customers}, once the channels have segments to play. */
+    private Api playing(HeadwaterServer server, int maxConnections) throws Exception {
+        Api api = new Api(server);
+        customers(api, maxConnections);
+        assertThat(server.awaitSegments(2, Duration.ofSeconds(60))).isTrue();
+        return api;
     }
 
     /** Packages basic (news, music by configuration) and sports (sport), and alice on basic. */
