@@ -13,6 +13,12 @@ import java.util.function.BiConsumer;
  * <p>The stream slots of a subscriber are their {@link SessionState#ACTIVE} sessions. An active session whose
  * {@code lastSeen} is older than its {@link PlaybackSession#idleAfter()} counts as idle wherever a count is taken,
  * whether or not a node has reported it idle yet, so a viewer who stopped never blocks a new stream.
+ *
+ * <p>Time: the writing methods take {@code now}; {@link #find}, {@link #list}, {@link #end} and {@link #purge} read
+ * the registry's own clock to tell which sessions have expired or gone silent. Expiry is passive: an expired session
+ * is reported ENDED ({@link EndReason#EXPIRED}) from its expiry on, without necessarily being announced to
+ * {@link #onEnded} listeners. {@code SessionRegistryContract} (domain's test-jar) is the executable form of these
+ * rules; every implementation's test extends it.
  */
 public interface SessionRegistry extends AutoCloseable {
 

@@ -7,5 +7,11 @@
  * ({@code EgressLedger}) has room for the rendition's measured bitrate. Media requests then name the session by the
  * signed token of the security module; every denial has a {@link Denial} reason that is logged and counted, while
  * the client only ever sees one generic answer.
+ *
+ * <p>The parts: {@link Entitlement} (pure rules: a {@link Rendition} or a {@link Denial}); {@link EgressLedger}
+ * (this node's reservations); {@link MemorySessionRegistry} (the registry of a single node); {@link SessionService}
+ * (open, load, resume, end, list, tick) with {@link ActiveSession}, the allocation-free handle that media requests
+ * use. The application implements the ports {@link SubscriberDirectory}, {@link ChannelDirectory},
+ * {@link RenditionMeter}, {@link SessionTokens} and {@link SessionEvents}.
  */
 package headwater.domain.session;

@@ -1,0 +1,22 @@
+package headwater.domain.session;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What session control needs to know of a channel.
+ *
+ * @param id           the channel id (of the catalogue or the configuration)
+ * @param enabled      whether it may be watched at all; a disabled channel is {@link Denial#TARGET_UNKNOWN}
+ * @param packageIds   the packages that contain it
+ * @param renditionIds other channels that carry the same programme in another quality (for example an SD copy of an
+ *                     HD channel), which a plan's best quality may select instead of the channel itself
+ */
+public record ChannelEntry(String id, boolean enabled, Set<String> packageIds, List<String> renditionIds) {
+    public ChannelEntry {
+        Objects.requireNonNull(id, "id");
+        packageIds = Set.copyOf(packageIds);
+        renditionIds = List.copyOf(renditionIds);
+    }
+}

@@ -1,0 +1,207 @@
+package headwater.domain.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import headwater.domain.session.Entitlement.Decision;
+import headwater.domain.subscriber.BillingPeriod;
+import headwater.domain.subscriber.Money;
+import headwater.domain.subscriber.NetworkRange;
+import headwater.domain.subscriber.OutputFormat;
+import headwater.domain.subscriber.PasswordHash;
+import headwater.domain.subscriber.Plan;
+import headwater.domain.subscriber.Quality;
+import headwater.domain.subscriber.Subscriber;
+import headwater.domain.subscriber.SubscriberDraft;
+import headwater.domain.subscriber.SubscriberStatus;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class EntitlementTest {
+
+    static final Instant NOW = Instant.parse("2026-11-21T12:00:00Z");
+    static final Duration TARGET = Duration.ofSeconds(4);
+    static final long DEFAULT_BPS = 8_000_000;
+    static final Rendition NEWS_FHD = new Rendition("news", 6_000_000, Quality.FHD, TARGET);
+    static final Rendition NEWS_SD = new Rendition("news-sd", 2_000_000, Quality.SD, TARGET);
+    static final Rendition NEWS_UHD = new Rendition("news-uhd", 20_000_000, Quality.UHD, TARGET);
+    static final Rendition NEWS_FHD_COPY = new Rendition("news-copy", 5_000_000, Quality.FHD, TARGET);
+
+    /** One row: a change to the happy case, and what the rules answer. */
+    record Given(Subscriber subscriber, Plan plan, ChannelEntry channel, SessionRequest request,
+                 Map<String, List<Rendition>> measured) {
+
+        static Given standard() {
+            SubscriberDraft draft = SubscriberDraft.of("s1", "alice",
+                    new PasswordHash("$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2g"))
+                    .withPlanId("gold").withMaxConnections(2);
+            Plan gold = new Plan("gold", "Gold", Set.of("basic"), 2, Quality.FHD, Money.of(1999, "EUR"),
+                    BillingPeriod.months(1), true);
+            ChannelEntry news = new ChannelEntry("news", true, Set.of("basic", "news-pack"), List.of("news-sd"));
+            SessionRequest request = new SessionRequest("s1", new PlaybackTarget.Live("news"), OutputFormat.HLS,
+                    "box-1", address("192.0.2.10"), "VLC/3.0");
+            return new Given(new Subscriber(draft, 1, NOW, NOW), gold, news, request,
+                    Map.of("news", List.of(NEWS_FHD), "news-sd", List.of(NEWS_SD)));
+        }
+
+        Given draft(UnaryOperator<SubscriberDraft> change) {
+            return new Given(new Subscriber(change.apply(subscriber.draft()), 1, NOW, NOW), plan, channel, request,
+                    measured);
+        }
+
+        Given noSubscriber() {
+            return new Given(null, plan, channel, request, measured);
+        }
+
+        Given plan(Plan newPlan) {
+            return new Given(subscriber, newPlan, channel, request, measured);
+        }
+
+        Given quality(Quality best) {
+            return plan(plan.withMaxQuality(best));
+        }
+
+        Given channel(ChannelEntry newChannel) {
+            return new Given(subscriber, plan, newChannel, request, measured);
+        }
+
+        Given request(SessionRequest newRequest) {
+            return new Given(subscriber, plan, channel, newRequest, measured);
+        }
+
+        Given from(String address) {
+            return request(new SessionRequest(request.subscriberId(), request.target(), request.format(),
+                    request.deviceKey(), address == null ? null : address(address), request.userAgent()));
+        }
+
+        Given measured(Map<String, List<Rendition>> newMeasured) {
+            return new Given(subscriber, plan, channel, request, newMeasured);
+        }
+    }
+
+    static Stream<Arguments> rows() {
+        Given std = Given.standard();
+        ChannelEntry news = std.channel();
+        List<NetworkRange> lan = List.of(NetworkRange.parse("10.0.0.0/8"), NetworkRange.parse("2001:db8::/32"));
+        return Stream.of(
+                row("entitled: the channel itself", std, NEWS_FHD),
+                row("unknown subscriber", std.noSubscriber(), Denial.SUBSCRIBER_UNKNOWN),
+                row("disabled subscriber", std.draft(d -> d.withStatus(SubscriberStatus.DISABLED)),
+                        Denial.SUBSCRIBER_INACTIVE),
+                row("banned subscriber", std.draft(d -> d.withStatus(SubscriberStatus.BANNED)),
+                        Denial.SUBSCRIBER_INACTIVE),
+                row("subscriber with status EXPIRED", std.draft(d -> d.withStatus(SubscriberStatus.EXPIRED)),
+                        Denial.SUBSCRIBER_EXPIRED),
+                row("expiry passed", std.draft(d -> d.withExpiry(NOW.minusSeconds(1))), Denial.SUBSCRIBER_EXPIRED),
+                row("expiry is now", std.draft(d -> d.withExpiry(NOW)), Denial.SUBSCRIBER_EXPIRED),
+                row("expiry a second ahead", std.draft(d -> d.withExpiry(NOW.plusSeconds(1))), NEWS_FHD),
+                row("disabled before unknown channel", std.draft(d -> d.withStatus(SubscriberStatus.DISABLED))
+                        .channel(null), Denial.SUBSCRIBER_INACTIVE),
+                row("unknown channel", std.channel(null), Denial.TARGET_UNKNOWN),
+                row("disabled channel", std.channel(new ChannelEntry("news", false, news.packageIds(),
+                        news.renditionIds())), Denial.TARGET_UNKNOWN),
+                row("directory answered another channel", std.channel(new ChannelEntry("news2", true,
+                        news.packageIds(), List.of())), Denial.TARGET_UNKNOWN),
+                row("channel in no package of theirs", std.channel(new ChannelEntry("news", true, Set.of("sport"),
+                        news.renditionIds())), Denial.NOT_IN_PACKAGES),
+                row("channel in none of their packages, no plan", std.plan(null), Denial.NOT_IN_PACKAGES),
+                row("channel in their own package, no plan", std.plan(null)
+                        .draft(d -> d.withPackageIds(Set.of("news-pack"))), NEWS_FHD),
+                row("channel in their own package, plan without it", std.plan(std.plan().withPackageIds(Set.of()))
+                        .draft(d -> d.withPackageIds(Set.of("news-pack"))), NEWS_FHD),
+                row("channel without packages", std.channel(new ChannelEntry("news", true, Set.of(), List.of())),
+                        Denial.NOT_IN_PACKAGES),
+                row("not in packages before format", std.plan(null).draft(d -> d.withOutputFormats(
+                        EnumSet.of(OutputFormat.TS))), Denial.NOT_IN_PACKAGES),
+                row("HLS not allowed", std.draft(d -> d.withOutputFormats(EnumSet.of(OutputFormat.TS))),
+                        Denial.FORMAT_NOT_ALLOWED),
+                row("TS allowed", std.request(new SessionRequest("s1", new PlaybackTarget.Live("news"),
+                        OutputFormat.TS, "box-1", null, null)).draft(d -> d.withOutputFormats(
+                        EnumSet.of(OutputFormat.TS))), NEWS_FHD),
+                row("address outside the networks", std.draft(d -> d.withAllowedNetworks(lan)),
+                        Denial.NETWORK_NOT_ALLOWED),
+                row("IPv6 address outside the networks", std.draft(d -> d.withAllowedNetworks(lan))
+                        .from("2001:db9::1"), Denial.NETWORK_NOT_ALLOWED),
+                row("no address, networks listed", std.draft(d -> d.withAllowedNetworks(lan)).from(null),
+                        Denial.NETWORK_NOT_ALLOWED),
+                row("address in the networks", std.draft(d -> d.withAllowedNetworks(lan)).from("10.1.2.3"),
+                        NEWS_FHD),
+                row("IPv6 address in the networks", std.draft(d -> d.withAllowedNetworks(lan))
+                        .from("2001:db8:1::5"), NEWS_FHD),
+                row("IPv4-mapped address in the networks", std.draft(d -> d.withAllowedNetworks(lan))
+                        .from("::ffff:10.9.9.9"), NEWS_FHD),
+                row("no address, no networks", std.from(null), NEWS_FHD),
+                row("network refused before quality", std.draft(d -> d.withAllowedNetworks(lan)).quality(Quality.SD)
+                        .channel(new ChannelEntry("news", true, news.packageIds(), List.of())),
+                        Denial.NETWORK_NOT_ALLOWED),
+                row("SD plan: the SD rendition", std.quality(Quality.SD), NEWS_SD),
+                row("HD plan: FHD is above, SD chosen", std.quality(Quality.HD), NEWS_SD),
+                row("SD plan, no rendition at or below SD", std.quality(Quality.SD)
+                        .channel(new ChannelEntry("news", true, news.packageIds(), List.of())),
+                        Denial.QUALITY_NOT_ALLOWED),
+                row("SD plan, the SD rendition not measured", std.quality(Quality.SD)
+                        .measured(Map.of("news", List.of(NEWS_FHD))), Denial.QUALITY_NOT_ALLOWED),
+                row("no plan: no cap", std.plan(null).draft(d -> d.withPackageIds(Set.of("basic")))
+                        .channel(new ChannelEntry("news", true, news.packageIds(), List.of("news-sd", "news-uhd")))
+                        .measured(Map.of("news", List.of(NEWS_FHD), "news-sd", List.of(NEWS_SD),
+                                "news-uhd", List.of(NEWS_UHD))), NEWS_UHD),
+                row("FHD plan: UHD rendition above the cap", std
+                        .channel(new ChannelEntry("news", true, news.packageIds(), List.of("news-uhd", "news-sd")))
+                        .measured(Map.of("news", List.of(NEWS_FHD), "news-sd", List.of(NEWS_SD),
+                                "news-uhd", List.of(NEWS_UHD))), NEWS_FHD),
+                row("equal quality: the channel itself first", std
+                        .channel(new ChannelEntry("news", true, news.packageIds(), List.of("news-copy")))
+                        .measured(Map.of("news", List.of(NEWS_FHD), "news-copy", List.of(NEWS_FHD_COPY))), NEWS_FHD),
+                row("the meter lists every rendition under the channel", std.quality(Quality.SD)
+                        .channel(new ChannelEntry("news", true, news.packageIds(), List.of()))
+                        .measured(Map.of("news", List.of(NEWS_FHD, NEWS_SD))), NEWS_SD),
+                row("the channel unmeasured, its SD rendition measured", std.quality(Quality.SD)
+                        .measured(Map.of("news-sd", List.of(NEWS_SD))), NEWS_SD),
+                row("nothing measured: itself at the default bitrate, quality unchecked", std.quality(Quality.SD)
+                        .measured(Map.of()), new Rendition("news", DEFAULT_BPS, Quality.SD,
+                        Entitlement.UNMEASURED_TARGET_DURATION)));
+    }
+
+    static Arguments row(String name, Given given, Object expected) {
+        return Arguments.of(name, given, expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rows")
+    void decides(String name, Given given, Object expected) {
+        Entitlement rules = new Entitlement(channel -> given.measured().getOrDefault(channel, List.of()), DEFAULT_BPS);
+
+        Decision decision = rules.decide(given.subscriber(), given.plan(), given.channel(), given.request(), NOW);
+
+        Optional<Denial> refusal = rules.refusal(given.subscriber(), given.plan(), given.channel(), given.request(),
+                NOW);
+        if (expected instanceof Denial denial) {
+            assertThat(decision).isEqualTo(new Decision.Denied(denial));
+            Optional<Denial> early = denial == Denial.QUALITY_NOT_ALLOWED ? Optional.empty() : Optional.of(denial);
+            assertThat(refusal).isEqualTo(early);
+        } else {
+            boolean measured = !given.measured().isEmpty();
+            assertThat(decision).isEqualTo(new Decision.Granted((Rendition) expected, measured));
+            assertThat(refusal).isEmpty();
+        }
+    }
+
+    static InetAddress address(String text) {
+        try {
+            return InetAddress.getByName(text);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException(text, e);
+        }
+    }
+}
