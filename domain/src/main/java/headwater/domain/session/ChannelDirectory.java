@@ -2,13 +2,10 @@ package headwater.domain.session;
 
 import java.util.Optional;
 
-/**
- * The channels sessions can be opened for, as entitlement needs them: implemented by the application over the
- * catalogue and the configuration; cheap (in memory), safe from any thread.
- */
+/** The channels a session may be opened for. Implemented by the application over the catalogue and configuration. */
 @FunctionalInterface
 public interface ChannelDirectory {
 
-    /** @return the channel of this id, or empty when no catalogue or configuration channel has it */
+    /** @return the channel, or empty when no channel has that id */
     Optional<ChannelEntry> channel(String id);
 }

@@ -5,13 +5,15 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * A channel as entitlement sees it.
+ * What session control needs to know of a channel.
  *
- * @param packageIds   the packages containing the channel
- * @param renditionIds other channels carrying the same programme, in the operator's order
+ * @param id           the channel id (of the catalogue or the configuration)
+ * @param enabled      whether it may be watched at all; a disabled channel is {@link Denial#TARGET_UNKNOWN}
+ * @param packageIds   the packages that contain it
+ * @param renditionIds other channels that carry the same programme in another quality (for example an SD copy of an
+ *                     HD channel), which a plan's best quality may select instead of the channel itself
  */
 public record ChannelEntry(String id, boolean enabled, Set<String> packageIds, List<String> renditionIds) {
-
     public ChannelEntry {
         Objects.requireNonNull(id, "id");
         packageIds = Set.copyOf(packageIds);
