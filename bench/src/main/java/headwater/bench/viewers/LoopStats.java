@@ -19,6 +19,9 @@ final class LoopStats {
     final LatencySamples playlistFirstByte = new LatencySamples();
     final LatencySamples segmentFirstByte = new LatencySamples();
     final LatencySamples segmentWhole = new LatencySamples();
+    /** The same first-byte times, of requests sent once the start-up burst is over (see ViewerSimulation). */
+    final LatencySamples playlistFirstByteSettled = new LatencySamples();
+    final LatencySamples segmentFirstByteSettled = new LatencySamples();
     long playlists;
     long segments;
     long bytes;

@@ -34,6 +34,7 @@ final class Viewer {
     private final HttpConnectOptions server;
     private final String directory;
     private final long endNanos;
+    private final long settledNanos;
     private final long requestTimeoutMillis;
     private final ErrorCounts errors;
     private final CountDownLatch finished;
@@ -43,16 +44,18 @@ final class Viewer {
     private long cycleStart;
 
     /**
-     * @param directory the channel's path with the token, ending in '/': {@code /s/{token}/live/{channel}/}
+     * @param directory    the channel's path with the token, ending in '/': {@code /s/{token}/live/{channel}/}
+     * @param settledNanos from this {@link System#nanoTime} on, first-byte times also count as settled ones
      */
     Viewer(Vertx vertx, HttpClientAgent client, HttpConnectOptions server, String directory, long endNanos,
-           long requestTimeoutMillis, ErrorCounts errors, CountDownLatch finished) {
+           long settledNanos, long requestTimeoutMillis, ErrorCounts errors, CountDownLatch finished) {
         this.vertx = vertx;
         this.context = vertx.getOrCreateContext();
         this.client = client;
         this.server = server;
         this.directory = directory;
         this.endNanos = endNanos;
+        this.settledNanos = settledNanos;
         this.requestTimeoutMillis = requestTimeoutMillis;
         this.errors = errors;
         this.finished = finished;
@@ -107,6 +110,9 @@ final class Viewer {
             HttpClientResponse response = ar.result();
             LoopStats stats = LoopStats.ofThisThread();
             stats.playlistFirstByte.add(System.nanoTime() - sent);
+            if (sent >= settledNanos) {
+                stats.playlistFirstByteSettled.add(System.nanoTime() - sent);
+            }
             stats.playlists++;
             response.body().onComplete(body -> {
                 if (body.failed()) {
@@ -157,6 +163,9 @@ final class Viewer {
             HttpClientResponse response = ar.result();
             LoopStats stats = LoopStats.ofThisThread();
             stats.segmentFirstByte.add(System.nanoTime() - sent);
+            if (sent >= settledNanos) {
+                stats.segmentFirstByteSettled.add(System.nanoTime() - sent);
+            }
             long[] read = {0};
             response.handler(chunk -> read[0] += chunk.length());
             response.end().onComplete(end -> {
