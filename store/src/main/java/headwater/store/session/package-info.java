@@ -1,0 +1,6 @@
+/**
+ * Sessions in Redis: {@link headwater.store.session.RedisSessionRegistry}, the {@code SessionRegistry} that lets
+ * several Headwater nodes behind one load balancer enforce one concurrent-stream limit per subscriber (Lettuce, Lua
+ * scripts for the atomic steps, pub/sub to announce ended sessions to every node).
+ */
+package headwater.store.session;

@@ -1,0 +1,93 @@
+package headwater.store.session;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A loopback TCP relay to a real server that the test can cut and restore, to see a registry lose Redis and get it
+ * back. {@link #cut()} closes the listening socket and every relayed connection; {@link #restore()} listens again on
+ * the same port.
+ */
+final class TcpRelay implements AutoCloseable {
+
+    private final InetSocketAddress target;
+    private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+    private volatile ServerSocket server;
+    private int port;
+
+    private TcpRelay(InetSocketAddress target) {
+        this.target = target;
+    }
+
+    static TcpRelay to(String host, int port) throws IOException {
+        TcpRelay relay = new TcpRelay(new InetSocketAddress(host, port));
+        relay.listen(0);
+        return relay;
+    }
+
+    int port() {
+        return port;
+    }
+
+    void cut() throws IOException {
+        server.close();
+        for (Socket socket : sockets) {
+            socket.close();
+        }
+        sockets.clear();
+    }
+
+    void restore() throws IOException {
+        listen(port);
+    }
+
+    @Override
+    public void close() throws IOException {
+        cut();
+    }
+
+    private void listen(int onPort) throws IOException {
+        ServerSocket listening = new ServerSocket();
+        listening.setReuseAddress(true);
+        listening.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), onPort));
+        port = listening.getLocalPort();
+        server = listening;
+        Thread.ofVirtual().start(() -> accept(listening));
+    }
+
+    private void accept(ServerSocket listening) {
+        while (!listening.isClosed()) {
+            try {
+                Socket client = listening.accept();
+                Socket upstream = new Socket(target.getAddress(), target.getPort());
+                sockets.add(client);
+                sockets.add(upstream);
+                Thread.ofVirtual().start(() -> pipe(client, upstream));
+                Thread.ofVirtual().start(() -> pipe(upstream, client));
+            } catch (IOException e) {
+                return;   // closed by cut()
+            }
+        }
+    }
+
+    private static void pipe(Socket from, Socket to) {
+        try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+            in.transferTo(out);
+        } catch (IOException e) {
+            // one side closed: close both below
+        }
+        try {
+            from.close();
+            to.close();
+        } catch (IOException e) {
+            // already closed
+        }
+    }
+}
