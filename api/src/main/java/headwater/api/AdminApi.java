@@ -1,5 +1,6 @@
 package headwater.api;
 
+import headwater.domain.session.SigningKeys;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
@@ -34,11 +35,12 @@ public final class AdminApi {
     private final List<Consumer<Routes>> resources;
 
     /**
-     * The whole API: catalogue, customers, films, series and guide sources.
+     * The whole API: catalogue, customers, films, series, guide sources and token signing keys.
      */
-    public AdminApi(Repositories repositories, MediaRepositories media, AdminKeys keys) {
+    public AdminApi(Repositories repositories, MediaRepositories media, AdminKeys keys, SigningKeys tokenKeys) {
         Objects.requireNonNull(repositories, "repositories");
         Objects.requireNonNull(media, "media");
+        Objects.requireNonNull(tokenKeys, "tokenKeys");
         this.keys = Objects.requireNonNull(keys, "keys");
         this.resources = List.of(
                 new ChannelResource(repositories.channels())::mount,
@@ -51,7 +53,8 @@ public final class AdminApi {
                 new DeviceResource(repositories.devices())::mount,
                 new MovieResource(media.movies())::mount,
                 new SeriesResource(media.series())::mount,
-                new GuideSourceResource(media.guideSources())::mount);
+                new GuideSourceResource(media.guideSources())::mount,
+                new TokenKeyResource(tokenKeys)::mount);
     }
 
     /** A new Router for the API on {@code vertx}, the Vert.x of the server that will call it. */

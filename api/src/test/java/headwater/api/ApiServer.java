@@ -1,7 +1,10 @@
 package headwater.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import headwater.domain.session.KeyRotation;
+import headwater.domain.session.SigningKeys;
 import headwater.store.TestStore;
+import headwater.store.session.JdbiSigningKeyRepository;
 import headwater.store.apikey.JdbiApiKeyRepository;
 import headwater.store.guide.JdbiGuideSourceRepository;
 import headwater.store.vod.JdbiMovieRepository;
@@ -49,7 +52,7 @@ final class ApiServer implements AutoCloseable {
     static ApiServer start(TestStore store) {
         AdminKeys keys = new AdminKeys(new JdbiApiKeyRepository(store.database(), TestStore.CLOCK), Clock.systemUTC());
         String key = keys.ensureKey().orElseThrow();
-        AdminApi api = new AdminApi(repositories(store), media(store), keys);
+        AdminApi api = new AdminApi(repositories(store), media(store), keys, tokenKeys(store));
         Vertx vertx = Vertx.vertx();
         HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0))
                 .requestHandler(api.router(vertx));
@@ -63,6 +66,14 @@ final class ApiServer implements AutoCloseable {
                 new JdbiPlanRepository(store.database()), new JdbiSubscriberRepository(store.database(), TestStore.CLOCK),
                 new JdbiResellerRepository(store.database(), TestStore.CLOCK), new JdbiDeviceRepository(store.database()),
                 new Argon2PasswordHasher());
+    }
+
+    /** The token signing keys in the store, with a first key made; rotations propagate for 30 s. */
+    static SigningKeys tokenKeys(TestStore store) {
+        SigningKeys keys = new SigningKeys(new JdbiSigningKeyRepository(store.database()),
+                new KeyRotation(Duration.ofHours(24), KeyRotation.DEFAULT_PROPAGATION), Clock.systemUTC());
+        keys.ensureKey();
+        return keys;
     }
 
     static MediaRepositories media(TestStore store) {

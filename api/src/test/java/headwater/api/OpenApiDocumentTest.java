@@ -9,6 +9,9 @@ import headwater.domain.catalog.CategoryRepository;
 import headwater.domain.catalog.ChannelRepository;
 import headwater.domain.catalog.PackageRepository;
 import headwater.domain.guide.GuideSourceRepository;
+import headwater.domain.session.KeyRotation;
+import headwater.domain.session.SigningKeyRepository;
+import headwater.domain.session.SigningKeys;
 import headwater.domain.subscriber.DeviceRepository;
 import headwater.domain.subscriber.PasswordHasher;
 import headwater.domain.subscriber.PlanRepository;
@@ -22,6 +25,7 @@ import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import java.lang.reflect.Proxy;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
@@ -49,7 +53,10 @@ class OpenApiDocumentTest {
                 unused(ResellerRepository.class), unused(DeviceRepository.class), unused(PasswordHasher.class));
         MediaRepositories media = new MediaRepositories(unused(MovieRepository.class), unused(SeriesRepository.class),
                 unused(GuideSourceRepository.class));
-        router = new AdminApi(repositories, media, new AdminKeys(new NoKeys(), Clock.systemUTC())).router(vertx);
+        SigningKeys tokenKeys = new SigningKeys(unused(SigningKeyRepository.class),
+                new KeyRotation(Duration.ofHours(24), KeyRotation.DEFAULT_PROPAGATION), Clock.systemUTC());
+        router = new AdminApi(repositories, media, new AdminKeys(new NoKeys(), Clock.systemUTC()), tokenKeys)
+                .router(vertx);
         document = Json.mapper().readTree(OpenApiDocument.bytes());
     }
 

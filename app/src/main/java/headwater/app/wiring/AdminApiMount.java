@@ -6,6 +6,7 @@ import headwater.api.Argon2PasswordHasher;
 import headwater.api.MediaRepositories;
 import headwater.api.Repositories;
 import headwater.delivery.Mount;
+import headwater.domain.session.SigningKeys;
 import headwater.store.Database;
 import headwater.store.apikey.JdbiApiKeyRepository;
 import headwater.store.catalog.JdbiCategoryRepository;
@@ -32,6 +33,11 @@ import java.util.Optional;
 public record AdminApiMount(Mount mount, Optional<String> firstKey) {
 
     public static AdminApiMount on(Database database, Clock clock) {
+        return on(database, clock, TokenKeys.signingKeys(database, TokenKeys.DEFAULT_LIFETIME, clock));
+    }
+
+    /** As {@link #on(Database, Clock)}, with the token signing keys the server works with ({@link TokenKeys}). */
+    public static AdminApiMount on(Database database, Clock clock, SigningKeys tokenKeys) {
         Repositories repositories = new Repositories(new JdbiChannelRepository(database, clock),
                 new JdbiCategoryRepository(database), new JdbiPackageRepository(database),
                 new JdbiPlanRepository(database), new JdbiSubscriberRepository(database, clock),
@@ -41,7 +47,7 @@ public record AdminApiMount(Mount mount, Optional<String> firstKey) {
         Optional<String> first = keys.ensureKey();
         MediaRepositories media = new MediaRepositories(new JdbiMovieRepository(database, clock),
                 new JdbiSeriesRepository(database, clock), new JdbiGuideSourceRepository(database, clock));
-        AdminApi api = new AdminApi(repositories, media, keys);
+        AdminApi api = new AdminApi(repositories, media, keys, tokenKeys);
         return new AdminApiMount(new Mount(AdminApi.PREFIX, api::router), first);
     }
 
