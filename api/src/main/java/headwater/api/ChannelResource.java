@@ -11,7 +11,8 @@ import java.util.Set;
 
 /**
  * {@code /api/v1/channels}: list (paged, filtered, sorted as {@link ChannelQuery}), create, read, replace (optimistic:
- * {@code version} in the body or {@code If-Match}), delete.
+ * {@code version} in the body or {@code If-Match}), delete; and a channel's renditions ({@code /renditions}): read,
+ * and replace as a whole, which moves the channel's version on (the reply's ETag is the new one).
  */
 final class ChannelResource {
 
@@ -33,6 +34,23 @@ final class ChannelResource {
         routes.add(HttpMethod.GET, PATH + "/:id", ctx -> representation.read(ctx, channels::get));
         routes.add(HttpMethod.PUT, PATH + "/:id", this::replace);
         routes.add(HttpMethod.DELETE, PATH + "/:id", ctx -> Crud.delete(ctx, "channel", channels::delete));
+        routes.add(HttpMethod.GET, PATH + "/:id/renditions", this::renditions);
+        routes.add(HttpMethod.PUT, PATH + "/:id/renditions", this::replaceRenditions);
+    }
+
+    private void renditions(RoutingContext ctx) {
+        String id = ctx.pathParam("id");
+        Blocking.run(ctx, () -> channels.renditions(id), ids -> Replies.json(ctx, 200, new RenditionsBody(ids)));
+    }
+
+    private void replaceRenditions(RoutingContext ctx) {
+        String id = ctx.pathParam("id");
+        RenditionsBody body = Json.body(ctx, RenditionsBody.class, "renditions");
+        if (body.renditions() == null) {
+            throw ApiException.field(ProblemType.VALIDATION_FAILED, "renditions", "is missing: send [] to remove them");
+        }
+        Blocking.run(ctx, () -> channels.setRenditions(id, body.renditions()), channel -> Replies.tagged(ctx,
+                representation.etag(channel), new RenditionsBody(body.renditions())));
     }
 
     private void list(RoutingContext ctx) {

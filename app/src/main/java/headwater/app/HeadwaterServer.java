@@ -8,11 +8,14 @@ import headwater.app.wiring.AdminApiMount;
 import headwater.app.vod.ConfiguredProbe;
 import headwater.app.vod.VodProber;
 import headwater.app.vod.VodProbing;
+import headwater.app.wiring.CatalogueChannels;
+import headwater.app.wiring.CatalogueFingerprint;
 import headwater.app.wiring.CatalogueSync;
 import headwater.app.wiring.ChannelSpecs;
 import headwater.app.wiring.DataDirLock;
 import headwater.app.wiring.GuideRelink;
 import headwater.app.wiring.HeadendCatalog;
+import headwater.app.wiring.HeadendRenditions;
 import headwater.app.wiring.OutboundGuideFetcher;
 import headwater.domain.guide.GuideImport;
 import headwater.domain.guide.GuideImportOptions;
@@ -26,8 +29,8 @@ import headwater.headend.source.Source;
 import headwater.headend.source.SourceContext;
 import headwater.headend.source.SourceFactory;
 import headwater.store.Database;
-import headwater.store.catalog.ChannelsFingerprint;
 import headwater.store.catalog.JdbiChannelRepository;
+import headwater.store.catalog.JdbiPackageRepository;
 import headwater.store.guide.JdbiGuideSourceRepository;
 import headwater.store.guide.JdbiGuideStore;
 import headwater.store.vod.JdbiMovieRepository;
@@ -82,6 +85,8 @@ public final class HeadwaterServer implements AutoCloseable {
         JvmGcMetrics gcMetrics;
         Headend headend;
         CatalogueSync sync;
+        CatalogueChannels directory;
+        HeadendRenditions renditions;
         GuideRefreshScheduler guides;
         VodProber prober;
         DeliveryServer delivery;
@@ -154,9 +159,15 @@ public final class HeadwaterServer implements AutoCloseable {
             HeadendCatalog catalog = new HeadendCatalog(r.headend.channels());
             Database database = r.database;
             GuideImport guideImport = guideImport(absolute, database);
-            r.sync = new CatalogueSync(absolute, new JdbiChannelRepository(database, Clock.systemUTC()),
-                    () -> ChannelsFingerprint.read(database), r.headend, catalog);
+            JdbiChannelRepository catalogueChannels = new JdbiChannelRepository(database, Clock.systemUTC());
+            r.sync = new CatalogueSync(absolute, catalogueChannels, () -> CatalogueFingerprint.read(database),
+                    r.headend, catalog);
             r.sync.whenChannelsChange(new GuideRelink(guideImport));
+            r.directory = new CatalogueChannels(absolute.channels(), catalogueChannels,
+                    new JdbiPackageRepository(database));
+            r.sync.whenChannelsChange(r.directory);
+            r.directory.rebuild();
+            r.renditions = new HeadendRenditions(catalog, r.directory);
             r.sync.syncOnce();
             Supplier<String> metrics = config.metrics().enabled() ? r.registry::scrape
                     : () -> "# metrics are disabled (metrics.enabled: false)\n";
@@ -283,6 +294,16 @@ public final class HeadwaterServer implements AutoCloseable {
 
     public Path dataDir() {
         return config.dataDir();
+    }
+
+    /** The catalogue's and the configuration's channels with their packages and renditions, for entitlement. */
+    public CatalogueChannels channelDirectory() {
+        return resources.directory;
+    }
+
+    /** What each running channel and its renditions cost and show now, for admission. */
+    public HeadendRenditions renditions() {
+        return resources.renditions;
     }
 
     public Headend headend() {

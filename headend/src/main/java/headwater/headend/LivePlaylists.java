@@ -33,8 +33,12 @@ final class LivePlaylists {
      * One variant: {@code BANDWIDTH} is the peak segment bitrate, {@code AVERAGE-BANDWIDTH} the mean over the
      * segments; {@code CODECS}, {@code RESOLUTION} and {@code FRAME-RATE} come from the stream formats when known.
      */
-    static byte[] multivariant(List<MediaSegment> segments, List<StreamFormat> formats, Duration targetDuration) {
-        return PlaylistWriter.render((Playlist) new MultivariantPlaylist(true,
-                List.of(VariantStream.describe(MEDIA_PLAYLIST, formats, segments, targetDuration))));
+    static VariantStream variant(List<MediaSegment> segments, List<StreamFormat> formats, Duration targetDuration) {
+        return VariantStream.describe(MEDIA_PLAYLIST, formats, segments, targetDuration);
+    }
+
+    /** The multivariant playlist of the one {@link #variant}. */
+    static byte[] multivariant(VariantStream variant) {
+        return PlaylistWriter.render((Playlist) new MultivariantPlaylist(true, List.of(variant)));
     }
 }

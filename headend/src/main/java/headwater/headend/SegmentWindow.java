@@ -2,6 +2,7 @@ package headwater.headend;
 
 import headwater.media.hls.MediaSegment;
 import headwater.media.hls.SegmentSink;
+import headwater.media.hls.VariantStream;
 import headwater.media.ts.StreamFormat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -73,8 +74,9 @@ public final class SegmentWindow implements SegmentSink, AutoCloseable {
     private volatile long segmentsProduced;
 
     /** What readers see, replaced as a whole once per segment. */
-    private record View(List<MediaSegment> onDisk, byte[] mediaPlaylist, byte[] multivariantPlaylist) {
-        static final View EMPTY = new View(List.of(), null, null);
+    private record View(List<MediaSegment> onDisk, byte[] mediaPlaylist, byte[] multivariantPlaylist,
+                        Optional<LiveMeasure> measure) {
+        static final View EMPTY = new View(List.of(), null, null, Optional.empty());
     }
 
     /**
@@ -348,6 +350,14 @@ public final class SegmentWindow implements SegmentSink, AutoCloseable {
         return b == null ? Optional.empty() : Optional.of(b.clone());
     }
 
+    /**
+     * What the window measures now (the multivariant playlist's bandwidth, the picture height, the target duration):
+     * a volatile read, no copy. Empty until the first segment is complete and the stream's formats are known.
+     */
+    public Optional<LiveMeasure> measure() {
+        return view.measure();
+    }
+
     /** Every complete segment on disk, oldest first: the playlist's and the extra ones. */
     public List<MediaSegment> segmentsOnDisk() {
         return view.onDisk();
@@ -525,7 +535,9 @@ public final class SegmentWindow implements SegmentSink, AutoCloseable {
             return;
         }
         List<MediaSegment> listed = all.subList(Math.max(0, all.size() - window), all.size());
-        view = new View(all, LivePlaylists.media(listed, targetSeconds), LivePlaylists.multivariant(listed, formats,
-                Duration.ofSeconds(targetSeconds)));
+        Duration target = Duration.ofSeconds(targetSeconds);
+        VariantStream variant = LivePlaylists.variant(listed, formats, target);
+        view = new View(all, LivePlaylists.media(listed, targetSeconds), LivePlaylists.multivariant(variant),
+                LiveMeasure.of(variant, formats, target));
     }
 }

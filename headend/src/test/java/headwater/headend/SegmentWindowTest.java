@@ -163,6 +163,36 @@ class SegmentWindowTest {
     }
 
     @Test
+    void measuresWhatTheMultivariantPlaylistStates() throws IOException {
+        try (SegmentWindow w = window(3, 0)) {
+            assertThat(w.measure()).as("nothing produced yet").isEmpty();
+            segment(w, 0, false, 1000, 4.0, T0);
+            assertThat(w.measure()).as("a segment, but the stream has not said what it carries").isEmpty();
+            w.streamFormats(List.of(StreamFormat.video(Codec.H264, "avc1.64001f", 0, 0, 25)));
+            assertThat(w.measure()).as("video of an unknown picture size").isEmpty();
+
+            w.streamFormats(List.of(StreamFormat.audio(Codec.AAC, "mp4a.40.2", 48_000, 2),
+                    StreamFormat.video(Codec.H264, "avc1.64001f", 1280, 720, 25)));
+            segment(w, 1, false, 3000, 4.0, T0.plusSeconds(4));
+            assertThat(w.measure()).contains(new LiveMeasure(1_128_000, 720, Duration.ofSeconds(4)));
+            assertThat(new String(w.multivariantPlaylist().orElseThrow(), StandardCharsets.UTF_8))
+                    .contains("BANDWIDTH=1128000,");
+
+            segment(w, 2, false, 6000, 6.0, T0.plusSeconds(8)); // 1504000 b/s, and a longer target duration
+            assertThat(w.measure()).contains(new LiveMeasure(1_504_000, 720, Duration.ofSeconds(6)));
+        }
+    }
+
+    @Test
+    void measuresARadioChannelWithoutPicture() throws IOException {
+        try (SegmentWindow w = window(3, 0)) {
+            w.streamFormats(List.of(StreamFormat.audio(Codec.AAC, "mp4a.40.2", 48_000, 2)));
+            segment(w, 0, false, 100, 4.0, T0); // 37600 b/s
+            assertThat(w.measure()).contains(new LiveMeasure(37_600, 0, Duration.ofSeconds(4)));
+        }
+    }
+
+    @Test
     void restartContinuesSequencesWithADiscontinuity() throws IOException {
         try (SegmentWindow w = window(3, 1)) {
             segment(w, 0, false, 5, 4.0, T0);

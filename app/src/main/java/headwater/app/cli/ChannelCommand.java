@@ -38,6 +38,7 @@ import picocli.CommandLine.Parameters;
         footer = {
             "Examples:",
             "  headwater channel add news-hd --number 101 --name \"News HD\" --source udp://239.1.1.1:5000",
+            "  headwater channel update news-hd --rendition news-sd",
             "  headwater channel list --json",
             "  headwater channel disable news-hd"
         })
@@ -71,7 +72,8 @@ final class ChannelCommand extends CommandGroup {
             ChannelDraft draft = new ChannelDraft(id, chosen, name == null ? id : name, logo,
                     categories == null ? List.of() : categories, epgId, sources == null ? List.of() : sources,
                     archiveDays, radio, !disabled);
-            print(options, List.of(channels.create(draft)), false);
+            Channel created = channels.create(draft);
+            print(options, List.of(created), false, Map.of());
         }
         return 0;
     }
@@ -86,20 +88,38 @@ final class ChannelCommand extends CommandGroup {
                @Option(names = "--source", paramLabel = "URI", description = "The new sources, in failover order.") List<URI> sources,
                @Option(names = "--logo", paramLabel = "URL") URI logo,
                @Option(names = "--epg-id", paramLabel = "ID") String epgId,
-               @Option(names = "--archive-days", paramLabel = "DAYS") Integer archiveDays) {
+               @Option(names = "--archive-days", paramLabel = "DAYS") Integer archiveDays,
+               @ArgGroup(exclusive = true) RenditionsChange renditions) {
         try (Database database = options.open(env)) {
             ChannelRepository channels = repository(database);
             Channel channel = channels.get(id);
-            ChannelDraft draft = channel.draft();
+            ChannelDraft original = channel.draft();
+            ChannelDraft draft = original;
             draft = number == null ? draft : draft.withNumber(number);
             draft = name == null ? draft : draft.withName(name);
             draft = sources == null ? draft : draft.withSources(sources);
             draft = logo == null ? draft : draft.withLogo(logo);
             draft = epgId == null ? draft : draft.withEpgChannelId(epgId);
             draft = archiveDays == null ? draft : draft.withArchiveDays(archiveDays);
-            print(options, List.of(channels.update(channel.version(), draft)), false);
+            Channel updated = draft.equals(original) && renditions != null ? channel
+                    : channels.update(channel.version(), draft);
+            if (renditions != null) {
+                updated = channels.setRenditions(id, renditions.clear ? List.of() : renditions.ids);
+            }
+            print(options, List.of(updated), false, Map.of(id, channels.renditions(id)));
         }
         return 0;
+    }
+
+    /** {@code --rendition ID...} or {@code --no-renditions}, not both. */
+    static final class RenditionsChange {
+        @Option(names = "--rendition", paramLabel = "ID", required = true, description = "A channel carrying the same"
+                + " programme in another quality, served to plans capped below this one's; repeat for more, in order."
+                + " Replaces the list; applied after the other changes.")
+        List<String> ids;
+
+        @Option(names = "--no-renditions", required = true, description = "Remove the channel's renditions.")
+        boolean clear;
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
@@ -108,7 +128,8 @@ final class ChannelCommand extends CommandGroup {
         try (Database database = options.open(env)) {
             ChannelQuery query = ChannelQuery.firstPage(ChannelQuery.MAX_LIMIT)
                     .enabledOnly(filter == null ? null : filter.enabled ? Boolean.TRUE : Boolean.FALSE);
-            print(options, all(repository(database), query), true);
+            ChannelRepository channels = repository(database);
+            print(options, all(channels, query), true, channels.allRenditions());
         }
         return 0;
     }
@@ -123,7 +144,7 @@ final class ChannelCommand extends CommandGroup {
     }
 
     @Command(name = "rm", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
-            description = "Delete a channel (and its package memberships).")
+            description = "Delete a channel (and its package memberships; it leaves the renditions of other channels).")
     int rm(@Mixin StoreOptions options, @Parameters(paramLabel = "ID") String id) {
         try (Database database = options.open(env)) {
             if (!repository(database).delete(id)) {
@@ -152,7 +173,7 @@ final class ChannelCommand extends CommandGroup {
             Channel channel = channels.get(id);
             Channel updated = channel.enabled() == enabled ? channel
                     : channels.update(channel.version(), channel.draft().withEnabled(enabled));
-            print(options, List.of(updated), false);
+            print(options, List.of(updated), false, Map.of(id, channels.renditions(id)));
         }
         return 0;
     }
@@ -178,10 +199,15 @@ final class ChannelCommand extends CommandGroup {
         return all;
     }
 
-    /** A listing is a JSON array; a single added or changed channel is one JSON object. */
-    static void print(StoreOptions options, List<Channel> channels, boolean listing) {
+    /**
+     * A listing is a JSON array; a single added or changed channel is one JSON object. {@code renditions}: those of
+     * the channels that have some.
+     */
+    static void print(StoreOptions options, List<Channel> channels, boolean listing,
+                      Map<String, List<String>> renditions) {
         if (options.json()) {
-            List<Map<String, Object>> items = channels.stream().map(ChannelCommand::json).toList();
+            List<Map<String, Object>> items = channels.stream()
+                    .map(c -> json(c, renditions.getOrDefault(c.id(), List.of()))).toList();
             Listing.json(options.out(), listing ? items : items.getFirst());
             return;
         }
@@ -191,7 +217,7 @@ final class ChannelCommand extends CommandGroup {
                         .toList());
     }
 
-    static Map<String, Object> json(Channel c) {
+    static Map<String, Object> json(Channel c, List<String> renditions) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", c.id());
         m.put("number", c.number());
@@ -203,6 +229,7 @@ final class ChannelCommand extends CommandGroup {
         m.put("categories", c.categoryIds());
         m.put("epgChannelId", c.epgChannelId());
         m.put("archiveDays", c.archiveDays());
+        m.put("renditions", renditions);
         m.put("version", c.version());
         m.put("created", c.created().toString());
         m.put("updated", c.updated().toString());

@@ -23,7 +23,7 @@ public final class ConfigKeys {
     /** The one list of mappings; its keys are written {@code channels[].key} here. */
     static final String CHANNELS = "channels";
 
-    static final List<String> CHANNEL_KEYS = List.of("id", "name", "sources", "slate", "targetDuration");
+    static final List<String> CHANNEL_KEYS = List.of("id", "name", "sources", "slate", "targetDuration", "packages");
 
     /** Every leaf key, in the order of headwater.example.yml. */
     static final List<String> LEAVES = List.of(
@@ -36,6 +36,7 @@ public final class ConfigKeys {
             "health.noDataTimeout", "health.noVideoTimeout", "health.maxCcErrorsPerSecond", "health.probation",
             "health.backoffInitial", "health.backoffMax",
             "channels[].id", "channels[].name", "channels[].sources", "channels[].slate", "channels[].targetDuration",
+            "channels[].packages",
             "metrics.enabled", "metrics.jvm",
             "database.url", "database.user", "database.password", "database.poolSize",
             "outbound.allowPrivate", "outbound.allowedNetworks",

@@ -1,6 +1,8 @@
 package headwater.app.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import headwater.domain.catalog.Check;
+import headwater.domain.catalog.InvalidValueException;
 import headwater.security.outbound.Cidr;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -168,33 +170,68 @@ public final class ConfigLoader {
     /** A list of CIDRs: a YAML list, or comma-separated text (from the environment or a scalar). */
     private List<Cidr> networks(String key) {
         List<Cidr> networks = new ArrayList<>();
-        Optional<Value> found = lookup(key);
-        if (found.isEmpty()) {
-            return networks;
-        }
-        Value v = found.get();
-        List<String> items = new ArrayList<>();
-        if (v.node() != null && v.node().isArray()) {
-            v.node().forEach(item -> items.add(item.isValueNode() ? item.asText() : YamlDocument.describe(item)));
-        } else if (v.node() != null && !v.node().isValueNode()) {
-            problems.add(v.where() + ": " + key + " must be a list of CIDRs, got " + YamlDocument.describe(v.node()));
-            return networks;
-        } else {
-            for (String part : v.text().split(",")) {
-                if (!part.isBlank()) {
-                    items.add(part.strip());
-                }
-            }
-        }
-        for (int i = 0; i < items.size(); i++) {
-            String where = v.node() != null && v.node().isArray() ? file.where(key + "[" + i + "]") : v.where();
+        for (ListItem item : listItems(key, "CIDRs")) {
             try {
-                networks.add(Cidr.parse(items.get(i)));
+                networks.add(Cidr.parse(item.text()));
             } catch (IllegalArgumentException e) {
-                problems.add(where + ": " + key + "[" + i + "] " + e.getMessage());
+                problems.add(item.where() + ": " + item.key() + " " + e.getMessage());
             }
         }
         return networks;
+    }
+
+    /** A list of catalogue package ids, checked as the catalogue checks ids; a repeated one is named. */
+    private Set<String> packageIds(String key) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (ListItem item : listItems(key, "package ids")) {
+            try {
+                // The domain's own id rule; its message reads "<where>: <key> '<text>' is not an id: ...".
+                Check.id(item.where() + ":", item.key(), item.text());
+                if (!ids.add(item.text())) {
+                    problems.add(item.where() + ": " + item.key() + " '" + item.text() + "' is listed twice");
+                }
+            } catch (InvalidValueException e) {
+                problems.add(e.getMessage());
+            }
+        }
+        return ids;
+    }
+
+    /** One item of a list key, its own key ({@code key[i]}) and where it was written. */
+    private record ListItem(String key, String text, String where) {
+    }
+
+    /**
+     * The items of a list key: a YAML list, or comma-separated text (from the environment or a scalar); none when the
+     * key is absent, or when it is a mapping (reported, naming {@code expected}).
+     */
+    private List<ListItem> listItems(String key, String expected) {
+        Optional<Value> found = lookup(key);
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        Value v = found.get();
+        List<String> texts = new ArrayList<>();
+        if (v.node() != null && v.node().isArray()) {
+            v.node().forEach(item -> texts.add(item.isValueNode() ? item.asText() : YamlDocument.describe(item)));
+        } else if (v.node() != null && !v.node().isValueNode()) {
+            problems.add(v.where() + ": " + key + " must be a list of " + expected + ", got "
+                    + YamlDocument.describe(v.node()));
+            return List.of();
+        } else {
+            for (String part : v.text().split(",")) {
+                if (!part.isBlank()) {
+                    texts.add(part.strip());
+                }
+            }
+        }
+        List<ListItem> items = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            String itemKey = key + "[" + i + "]";
+            String where = v.node() != null && v.node().isArray() ? file.where(itemKey) : v.where();
+            items.add(new ListItem(itemKey, texts.get(i), where));
+        }
+        return items;
     }
 
     // ---------------------------------------------------------------- channels
@@ -235,7 +272,8 @@ public final class ConfigLoader {
             List<URI> sources = uris(at + ".sources");
             Optional<URI> slate = uri(at + ".slate");
             Optional<Duration> target = optionalDuration(at + ".targetDuration", MIN_TARGET, MAX_TARGET);
-            channels.add(new ChannelConfig(id, name, sources, slate, target));
+            Set<String> packages = packageIds(at + ".packages");
+            channels.add(new ChannelConfig(id, name, sources, slate, target, packages));
         }
         return channels;
     }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -46,7 +47,7 @@ import org.slf4j.LoggerFactory;
 public final class CatalogueSync implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CatalogueSync.class);
-    private static final int PAGE = ChannelQuery.MAX_LIMIT;
+    static final int PAGE = ChannelQuery.MAX_LIMIT;
 
     private final HeadwaterConfig config;
     private final ChannelRepository channels;
@@ -61,7 +62,7 @@ public final class CatalogueSync implements AutoCloseable {
     private Object lastFingerprint;
     private int pollsWithoutRead;
     private ScheduledExecutorService timer;
-    private Runnable onChange = () -> { };
+    private final List<Runnable> onChange = new CopyOnWriteArrayList<>();
 
     /** Polls that may find the same fingerprint before the channels are read anyway. */
     public static final int FULL_READ_EVERY = 30;
@@ -98,7 +99,7 @@ public final class CatalogueSync implements AutoCloseable {
         Object before = fingerprint.get();
         int changes = applyAll(enabledChannels());
         if (!Objects.equals(before, lastFingerprint)) {
-            onChange.run();
+            onChange.forEach(Runnable::run);
         }
         lastFingerprint = before;
         pollsWithoutRead = 0;
@@ -178,8 +179,13 @@ public final class CatalogueSync implements AutoCloseable {
     }
 
     private List<Channel> enabledChannels() {
+        return every(channels, ChannelQuery.firstPage(PAGE).enabledOnly(true));
+    }
+
+    /** Every channel the query matches, read page by page from its first. */
+    static List<Channel> every(ChannelRepository channels, ChannelQuery firstPage) {
         List<Channel> all = new ArrayList<>();
-        ChannelQuery query = ChannelQuery.firstPage(PAGE).enabledOnly(true);
+        ChannelQuery query = firstPage;
         Page<Channel> page;
         do {
             page = channels.list(query);
@@ -196,12 +202,13 @@ public final class CatalogueSync implements AutoCloseable {
     }
 
     /**
-     * Calls {@code action} after a read that found the channel table changed (created, updated or deleted channels,
-     * enabled or not; also the first read). It runs on the poll thread and must hand slow work to its own thread,
-     * as {@link GuideRelink} does; it is closed with this sync when it is {@link AutoCloseable}.
+     * Also calls {@code action} (after the ones given before) after a read that found the catalogue changed: what the
+     * fingerprint covers (created, updated or deleted channels, enabled or not, and package memberships when it
+     * includes them); also the first read. It runs on the poll thread and must hand slow work to its own thread, as
+     * {@link GuideRelink} does; it is closed with this sync when it is {@link AutoCloseable}.
      */
     public synchronized void whenChannelsChange(Runnable action) {
-        this.onChange = Objects.requireNonNull(action, "action");
+        onChange.add(Objects.requireNonNull(action, "action"));
     }
 
     /** Syncs every {@code interval} from now on, on a daemon thread; a failed sync is logged and retried. */
@@ -238,11 +245,13 @@ public final class CatalogueSync implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        if (onChange instanceof AutoCloseable closeable) {
-            try {
-                closeable.close();
-            } catch (Exception e) {
-                LOG.warn("cannot stop {}: {}", closeable, e.toString());
+        for (Runnable action : onChange) {
+            if (action instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    LOG.warn("cannot stop {}: {}", closeable, e.toString());
+                }
             }
         }
     }

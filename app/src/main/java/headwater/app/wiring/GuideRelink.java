@@ -1,11 +1,6 @@
 package headwater.app.wiring;
 
 import headwater.domain.guide.GuideImport;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,9 +17,7 @@ public final class GuideRelink implements Runnable, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GuideRelink.class);
 
     private final GuideImport guides;
-    private final ExecutorService thread =
-            Executors.newSingleThreadExecutor(Thread.ofPlatform().name("guide-relink").daemon().factory());
-    private final AtomicBoolean pending = new AtomicBoolean();
+    private final FoldedRuns runs = new FoldedRuns("guide-relink", this::relink);
 
     public GuideRelink(GuideImport guides) {
         this.guides = guides;
@@ -32,17 +25,10 @@ public final class GuideRelink implements Runnable, AutoCloseable {
 
     @Override
     public void run() {
-        if (pending.compareAndSet(false, true)) {
-            try {
-                thread.execute(this::relink);
-            } catch (RejectedExecutionException closed) {
-                pending.set(false);
-            }
-        }
+        runs.run();
     }
 
     private void relink() {
-        pending.set(false);
         try {
             long links = guides.relink();
             LOG.debug("the channels changed: the guides were relinked ({} links)", links);
@@ -54,11 +40,6 @@ public final class GuideRelink implements Runnable, AutoCloseable {
 
     @Override
     public void close() {
-        thread.shutdownNow();
-        try {
-            thread.awaitTermination(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        runs.close();
     }
 }

@@ -35,6 +35,12 @@ public final class HeadendCatalog implements LiveCatalog {
         outputs = Map.copyOf(map);
     }
 
+    /** The headend channel of this id that is served now, or null: one volatile read, no lock. */
+    public Channel running(String channelId) {
+        Entry entry = outputs.get(channelId);
+        return entry == null ? null : entry.channel();
+    }
+
     @Override
     public Optional<LiveOutput> channel(String channelId) {
         return Optional.ofNullable(outputs.get(channelId)).map(Entry::output);

@@ -55,6 +55,24 @@ class StoreCommandsTest {
         return run(args.toArray(String[]::new));
     }
 
+    /** Runs each step, checking its exit code and (where given) its exact output; a usage error prints the usage. */
+    private void runAll(List<Step> steps) {
+        for (Step step : steps) {
+            Result result = run(step.line());
+            String what = "headwater " + step.line() + NL + "stdout: " + result.out() + "stderr: " + result.err();
+            assertThat(result.code()).as(what).isEqualTo(step.code());
+            if (step.out() != null) {
+                assertThat(result.out()).as(what).isEqualTo(step.out());
+            }
+            if (step.err() != null) {
+                assertThat(result.err()).as(what).isEqualTo(step.err());
+            }
+            if (step.code() == 2) {
+                assertThat(result.err()).as(what).contains("Usage: headwater ");
+            }
+        }
+    }
+
     private static String lines(String... lines) {
         return String.join(NL, lines) + NL;
     }
@@ -118,20 +136,7 @@ class StoreCommandsTest {
                 new Step("package list", 0, lines("(none)"), ""),
                 new Step("channel", 2, "", null),
                 new Step("package", 2, "", null));
-        for (Step step : steps) {
-            Result result = run(step.line());
-            String what = "headwater " + step.line() + NL + "stdout: " + result.out() + "stderr: " + result.err();
-            assertThat(result.code()).as(what).isEqualTo(step.code());
-            if (step.out() != null) {
-                assertThat(result.out()).as(what).isEqualTo(step.out());
-            }
-            if (step.err() != null) {
-                assertThat(result.err()).as(what).isEqualTo(step.err());
-            }
-            if (step.code() == 2) {
-                assertThat(result.err()).as(what).contains("Usage: headwater ");
-            }
-        }
+        runAll(steps);
     }
 
     @Test
@@ -159,6 +164,34 @@ class StoreCommandsTest {
         JsonNode removed = new ObjectMapper().readTree(run("channel rm news-hd --json").out());
         assertThat(removed.get("removed").asText()).isEqualTo("channel");
         assertThat(removed.get("id").asText()).isEqualTo("news-hd");
+    }
+
+    @Test
+    void channel_update_sets_and_clears_the_renditions() throws Exception {
+        String table = "ID       NUMBER  NAME     ENABLED  SOURCES  VERSION";
+        List<Step> steps = List.of(
+                new Step("channel add news-hd --number 101", 0, null, ""),
+                new Step("channel add news-sd --number 102", 0, null, ""),
+                new Step("channel add news-radio --number 103", 0, null, ""),
+                new Step("channel update news-hd --rendition news-sd --rendition news-radio", 0, lines(table,
+                        "news-hd  101     news-hd  yes      0        2"), ""),
+                new Step("channel update news-hd --rendition news-hd", 1, "", lines("headwater: channel renditions"
+                        + " lists the channel news-hd itself: a rendition is another channel carrying the same programme")),
+                new Step("channel update news-hd --rendition news-4k", 1, "",
+                        lines("headwater: channel news-hd refers to unknown channel id [news-4k]")),
+                new Step("channel update news-hd --rendition news-sd --no-renditions", 2, "", null));
+        runAll(steps);
+        ObjectMapper json = new ObjectMapper();
+        JsonNode listed = json.readTree(run("channel list --json").out());
+        assertThat(listed.get(0).get("renditions")).extracting(JsonNode::asText).containsExactly("news-sd", "news-radio");
+        assertThat(listed.get(1).get("renditions")).isEmpty();
+
+        JsonNode renamed = json.readTree(run("channel update news-hd --name News --json").out());
+        assertThat(renamed.get("renditions")).as("other changes keep them").hasSize(2);
+        JsonNode cleared = json.readTree(run("channel update news-hd --no-renditions --json").out());
+        assertThat(cleared.get("renditions")).isEmpty();
+        assertThat(cleared.get("name").asText()).isEqualTo("News");
+        assertThat(run("channel rm news-sd").code()).isZero();
     }
 
     @Test

@@ -158,6 +158,25 @@ class BadConfigTest {
                         ffmpeg:
                           ffprobe: /usr/bin/ffprobe
                         """, Map.of(), "headwater.yml:2: unknown key 'ffmpeg.ffprobe'; known keys here: ffprobePath, path"),
+                bad("channel package that is no id, and one listed twice", """
+                        channels:
+                          - id: news
+                            sources: [ "udp://239.1.1.1:5000" ]
+                            packages: [ basic, "sp ort", basic ]
+                        """, Map.of(), "headwater.yml:4: channels[0].packages[1] \"sp ort\" is not an id: it must start"
+                        + " with a letter or digit and contain only ASCII letters, digits, '.', '_' and '-'",
+                        "headwater.yml:4: channels[0].packages[2] 'basic' is listed twice"),
+                bad("channel packages as a mapping", """
+                        channels:
+                          - id: news
+                            sources: [ "udp://239.1.1.1:5000" ]
+                            packages: { basic: yes }
+                        """, Map.of(), "headwater.yml:4: channels[0].packages must be a list of package ids, got a mapping"),
+                bad("channel package from the environment", "", Map.of("HEADWATER_CHANNELS_0_ID", "news",
+                                "HEADWATER_CHANNELS_0_SOURCES", "udp://239.1.1.1:5000",
+                                "HEADWATER_CHANNELS_0_PACKAGES", "basic,-x"),
+                        "$HEADWATER_CHANNELS_0_PACKAGES: channels[0].packages[1] \"-x\" is not an id: it must start"
+                                + " with a letter or digit and contain only ASCII letters, digits, '.', '_' and '-'"),
                 bad("channel index with a gap", "", Map.of("HEADWATER_CHANNELS_2_ID", "a"),
                         "$HEADWATER_CHANNELS_2_ID: channels[2] cannot be set before channels[0]: there are 0 channels so far"));
     }

@@ -186,4 +186,24 @@ class ConfigLoaderTest {
         assertThat(fromEnv.outbound().allowedNetworks()).isEqualTo(fromFile.outbound().allowedNetworks());
         assertThat(fromEnv.outbound().policy().allowPrivate()).isFalse();
     }
+
+    @Test
+    void channel_packages_come_as_a_yaml_list_or_comma_separated_from_the_environment() {
+        HeadwaterConfig config = ConfigLoader.loadText("headwater.yml", """
+                channels:
+                  - id: news
+                    sources: [ "udp://239.1.1.1:5000" ]
+                    packages: [ basic, news.extra ]
+                  - id: sport
+                    sources: [ "udp://239.1.1.2:5000" ]
+                """, Map.of("HEADWATER_CHANNELS_1_PACKAGES", "sport, basic"));
+
+        assertThat(config.channels().get(0).packages()).containsExactly("basic", "news.extra");
+        assertThat(config.channels().get(1).packages()).containsExactly("sport", "basic");
+        assertThat(ConfigLoader.loadText("headwater.yml", """
+                channels:
+                  - id: radio
+                    sources: [ "udp://239.1.1.3:5000" ]
+                """, Map.of()).channels().get(0).packages()).as("none by default").isEmpty();
+    }
 }

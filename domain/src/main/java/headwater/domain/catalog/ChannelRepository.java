@@ -1,6 +1,7 @@
 package headwater.domain.catalog;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -8,6 +9,9 @@ import java.util.Optional;
  * {@link CatalogException}s.
  */
 public interface ChannelRepository {
+
+    /** The most renditions a channel lists. */
+    int MAX_RENDITIONS = 16;
 
     /**
      * Stores a new channel at version 1.
@@ -44,7 +48,8 @@ public interface ChannelRepository {
     }
 
     /**
-     * Deletes the channel and its package memberships.
+     * Deletes the channel and its memberships: it leaves its packages and the rendition lists of other channels (as
+     * it leaves its packages; an M3U re-import that drops a channel must not fail on it).
      *
      * @return whether it existed
      */
@@ -54,4 +59,27 @@ public interface ChannelRepository {
 
     /** How many channels match the query's filters (its sort and page are ignored). */
     long count(ChannelQuery query);
+
+    /**
+     * The channel's other renditions, in the operator's order: channels that carry the same programme in another
+     * quality (news-hd lists news-sd), so that a plan capped below the channel's own quality is served one of them.
+     *
+     * @throws NotFoundException the channel does not exist
+     */
+    List<String> renditions(String channelId);
+
+    /**
+     * Replaces the channel's renditions (an empty list removes them) and bumps its version, so that a poller of the
+     * catalogue notices and a concurrent update based on the old version is refused.
+     *
+     * @return the channel as stored afterwards
+     * @throws NotFoundException         the channel does not exist
+     * @throws InvalidValueException     the list names the channel itself, one channel twice, something that is not an
+     *                                   id, or more than {@value #MAX_RENDITIONS} channels
+     * @throws UnknownReferenceException a rendition id is not a channel
+     */
+    Channel setRenditions(String channelId, List<String> renditionIds);
+
+    /** Every channel that has renditions, with them in order: one read for a whole index. */
+    Map<String, List<String>> allRenditions();
 }

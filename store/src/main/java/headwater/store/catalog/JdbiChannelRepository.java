@@ -5,8 +5,10 @@ import headwater.domain.catalog.ChannelDraft;
 import headwater.domain.catalog.ChannelQuery;
 import headwater.domain.catalog.ChannelRepository;
 import headwater.domain.catalog.ChannelSort;
+import headwater.domain.catalog.Check;
 import headwater.domain.catalog.ConcurrentUpdateException;
 import headwater.domain.catalog.DuplicateKeyException;
+import headwater.domain.catalog.InvalidValueException;
 import headwater.domain.catalog.NotFoundException;
 import headwater.domain.catalog.Page;
 import headwater.domain.catalog.UnknownReferenceException;
@@ -18,11 +20,13 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.SqlStatement;
@@ -137,6 +141,83 @@ public final class JdbiChannelRepository implements ChannelRepository {
     public boolean delete(String id) {
         return database.write(handle -> handle.createUpdate("DELETE FROM channel WHERE id = :id").bind("id", id)
                 .execute() > 0);
+    }
+
+    @Override
+    public List<String> renditions(String channelId) {
+        return database.read(handle -> {
+            if (storedVersion(handle, channelId).isEmpty()) {
+                throw new NotFoundException("channel", channelId);
+            }
+            return renditionsOf(handle, channelId);
+        });
+    }
+
+    @Override
+    public Channel setRenditions(String channelId, List<String> renditionIds) {
+        List<String> ids = Check.ids("channel", "renditions", renditionIds, MAX_RENDITIONS);
+        if (ids.contains(channelId)) {
+            throw new InvalidValueException("channel", "renditions", "lists the channel " + channelId
+                    + " itself: a rendition is another channel carrying the same programme");
+        }
+        Instant now = now();
+        try {
+            return database.write(handle -> {
+                // The version names what a client read; the renditions are part of the channel, so they bump it too.
+                // First, so that the channel's row is locked: a concurrent setRenditions waits here, then replaces
+                // what this one wrote (the last one wins, whole), rather than colliding on the rendition rows.
+                int bumped = handle.createUpdate("UPDATE channel SET version = version + 1, updated_at = :now "
+                                + "WHERE id = :id")
+                        .bind("id", channelId).bind("now", now.toEpochMilli()).execute();
+                if (bumped == 0) {
+                    throw new NotFoundException("channel", channelId);
+                }
+                List<String> missing = References.missing(handle, "channel", ids);
+                if (!missing.isEmpty()) {
+                    throw new UnknownReferenceException("channel", channelId, "channel", missing);
+                }
+                handle.createUpdate("DELETE FROM channel_rendition WHERE channel_id = :id").bind("id", channelId).execute();
+                if (!ids.isEmpty()) {
+                    var rows = handle.prepareBatch("INSERT INTO channel_rendition (channel_id, rendition_id, position) "
+                            + "VALUES (:channel, :rendition, :position)");
+                    for (int i = 0; i < ids.size(); i++) {
+                        rows.bind("channel", channelId).bind("rendition", ids.get(i)).bind("position", i).add();
+                    }
+                    rows.execute();
+                }
+                return ChannelRows.load(handle, handle.createQuery(
+                        "SELECT " + ChannelRows.COLUMNS + " FROM channel c WHERE c.id = :id").bind("id", channelId))
+                        .getFirst();
+            });
+        } catch (JdbiException e) {
+            // The channel or a rendition was deleted between the check and the insert (PostgreSQL, READ COMMITTED).
+            if (Constraint.violatedBy(e) != Constraint.FOREIGN_KEY) {
+                throw e;
+            }
+            List<String> missing = database.read(handle -> References.missing(handle, "channel",
+                    Stream.concat(Stream.of(channelId), ids.stream()).toList()));
+            RuntimeException unknown = missing.contains(channelId) ? new NotFoundException("channel", channelId)
+                    : new UnknownReferenceException("channel", channelId, "channel", missing.isEmpty() ? ids : missing);
+            unknown.addSuppressed(e);
+            throw unknown;
+        }
+    }
+
+    @Override
+    public Map<String, List<String>> allRenditions() {
+        return database.read(handle -> {
+            Map<String, List<String>> all = new LinkedHashMap<>();
+            handle.createQuery("SELECT channel_id, rendition_id FROM channel_rendition ORDER BY channel_id, position")
+                    .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
+                    .forEach(e -> all.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+            all.replaceAll((id, list) -> List.copyOf(list));
+            return all;
+        });
+    }
+
+    private static List<String> renditionsOf(Handle handle, String channelId) {
+        return handle.createQuery("SELECT rendition_id FROM channel_rendition WHERE channel_id = :id ORDER BY position")
+                .bind("id", channelId).mapTo(String.class).list();
     }
 
     @Override
