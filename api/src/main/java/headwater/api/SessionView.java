@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import headwater.domain.session.PlaybackSession;
 import headwater.domain.session.PlaybackTarget;
 import headwater.domain.session.SessionRecord;
+import headwater.domain.subscriber.OutputFormat;
 import java.util.Locale;
 
 /**
@@ -19,17 +20,20 @@ record SessionView(String id, String subscriberId, String channelId, String rend
                    String node, String state, String endReason, String lastSeen, Long bytes, Long bitsPerSecond,
                    Urls urls) {
 
-    /** The media URLs of a session: HLS multivariant and media playlists, and the continuous MPEG-TS stream. */
+    /** The media URLs of a session: HLS multivariant and media playlists, or the continuous MPEG-TS stream. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record Urls(String multivariant, String media, String stream) {
 
-        static Urls of(String token, PlaybackTarget target) {
+        /** The URLs of the session's format: its token opens only those (HLS playlists, or the MPEG-TS stream). */
+        static Urls of(String token, PlaybackTarget target, OutputFormat format) {
             String base = "/s/" + token + "/" + target.scope();
-            return new Urls(base + "/index.m3u8", base + "/media.m3u8", base + ".ts");
+            return format == OutputFormat.HLS ? new Urls(base + "/index.m3u8", base + "/media.m3u8", null)
+                    : new Urls(null, null, base + ".ts");
         }
     }
 
     static SessionView opened(PlaybackSession s, String token) {
-        return base(s, null, null, null, null, null, Urls.of(token, s.target()));
+        return base(s, null, null, null, null, null, Urls.of(token, s.target(), s.format()));
     }
 
     static SessionView listed(SessionControl.Listed listed) {
