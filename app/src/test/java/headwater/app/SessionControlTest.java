@@ -18,6 +18,9 @@ import headwater.store.catalog.JdbiChannelRepository;
 import headwater.testkit.Fixtures;
 import headwater.testkit.LoopbackHttpServer;
 import java.time.Clock;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,13 +31,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Session control end to end: sessions opened through the admin API of a real server, their URLs fetched over HTTP.
- * The connection limit under both policies, zapping, a ghost that goes idle, an operator's end, a channel outside the
- * subscriber's packages, a token used for another channel, and a full egress capacity.
+ * The connection limit under both policies, zapping, a ghost that goes idle, an operator's end (of an HLS session,
+ * and of a running MPEG-TS stream, which closes), a channel outside the subscriber's packages, a token used for another
+ * channel, a full egress capacity, and a plan capped at SD.
  */
 class SessionControlTest {
 
@@ -65,10 +71,8 @@ class SessionControlTest {
 
     @Test
     void refuse_new_zapping_idle_ghosts_operator_end_and_packages() throws Exception {
-        try (HeadwaterServer server = HeadwaterServer.start(config(policy(LimitPolicy.REFUSE_NEW), 10_000_000_000L), NO_FFMPEG)) {
-            Api api = new Api(server);
-            customers(api, 1);
-            assertThat(server.awaitSegments(2, Duration.ofSeconds(60))).isTrue();
+        try (HeadwaterServer server = start(LimitPolicy.REFUSE_NEW, 10_000_000_000L)) {
+            Api api = playing(server, 1);
 
             HttpResponse<String> first = api.open("news", "tv-1");
             assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
@@ -122,10 +126,8 @@ class SessionControlTest {
 
     @Test
     void end_oldest_ends_the_first_session_which_gets_403_on_its_next_request() throws Exception {
-        try (HeadwaterServer server = HeadwaterServer.start(config(policy(LimitPolicy.END_OLDEST), 10_000_000_000L), NO_FFMPEG)) {
-            Api api = new Api(server);
-            customers(api, 2);
-            assertThat(server.awaitSegments(2, Duration.ofSeconds(60))).isTrue();
+        try (HeadwaterServer server = start(LimitPolicy.END_OLDEST, 10_000_000_000L)) {
+            Api api = playing(server, 2);
 
             URI oldest = api.url(api.open("news", "tv-1"));
             URI second = api.url(api.open("music", "tv-2"));
@@ -141,8 +143,39 @@ class SessionControlTest {
     }
 
     @Test
+    void an_operator_end_closes_a_running_mpeg_ts_stream() throws Exception {
+        try (HeadwaterServer server = start(LimitPolicy.REFUSE_NEW, 10_000_000_000L)) {
+            Api api = playing(server, 1);
+            HttpResponse<String> opened = api.post("sessions", "{\"username\": \"alice\", \"channelId\": \"news\","
+                    + " \"format\": \"ts\", \"deviceKey\": \"stb\"}");
+            assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+            JsonNode session = JSON.readTree(opened.body());
+            URI stream = server.baseUrl().resolve(session.get("urls").get("stream").asText().substring(1));
+
+            HttpResponse<InputStream> playing = http.send(HttpRequest.newBuilder(stream).build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            assertThat(playing.statusCode()).isEqualTo(200);
+            CompletableFuture<Long> untilClosed = CompletableFuture.supplyAsync(() -> {
+                try (InputStream in = playing.body()) {
+                    return in.transferTo(OutputStream.nullOutputStream());
+                } catch (IOException e) {
+                    return -1L;
+                }
+            });
+            await().atMost(Duration.ofSeconds(30)).until(() -> api.list().get("items").get(0).get("bytes").asLong() > 0
+                    || server.sessions().service().cached(session.get("id").asText()).orElseThrow().bytes() > 0);
+            assertThat(untilClosed).isNotDone();
+
+            assertThat(api.end(session.get("id").asText())).isEqualTo(204);
+
+            untilClosed.get(20, TimeUnit.SECONDS);
+            assertThat(get(stream)).isEqualTo(403);
+        }
+    }
+
+    @Test
     void a_full_egress_capacity_answers_503_with_retry_after() throws Exception {
-        try (HeadwaterServer server = HeadwaterServer.start(config(policy(LimitPolicy.REFUSE_NEW), 1), NO_FFMPEG)) {
+        try (HeadwaterServer server = start(LimitPolicy.REFUSE_NEW, 1)) {
             Api api = new Api(server);
             customers(api, 5);
 
@@ -163,7 +196,7 @@ class SessionControlTest {
         Files.write(media.resolve("hd.ts"), Fixtures.bytes(Fixtures.H264_AAC_720P));
         Files.write(media.resolve("sd.ts"), Fixtures.bytes(Fixtures.H264_AAC_180P));
         try (LoopbackHttpServer origin = LoopbackHttpServer.serving(media);
-             HeadwaterServer server = HeadwaterServer.start(config(policy(LimitPolicy.REFUSE_NEW), 10_000_000_000L), NO_FFMPEG)) {
+             HeadwaterServer server = start(LimitPolicy.REFUSE_NEW, 10_000_000_000L)) {
             Api api = new Api(server);
             JdbiChannelRepository channels = new JdbiChannelRepository(server.database(), Clock.systemUTC());
             channels.create(ChannelDraft.of("news-hd", 1, "News HD").withSources(List.of(origin.url("/hd.ts"))));
@@ -189,6 +222,18 @@ class SessionControlTest {
             assertThat(body).as("the SD rendition's output under the HD channel's URL").contains("RESOLUTION=320x180")
                     .doesNotContain("RESOLUTION=1280x720");
         }
+    }
+
+    private HeadwaterServer start(LimitPolicy policy, long egressBitsPerSecond) throws Exception {
+        return HeadwaterServer.start(config(policy(policy), egressBitsPerSecond), NO_FFMPEG);
+    }
+
+    /** The customers of {@link #customers}, once the channels have segments to play. */
+    private Api playing(HeadwaterServer server, int maxConnections) throws Exception {
+        Api api = new Api(server);
+        customers(api, maxConnections);
+        assertThat(server.awaitSegments(2, Duration.ofSeconds(60))).isTrue();
+        return api;
     }
 
     /** Packages basic (news, music by configuration) and sports (sport), and alice on basic. */

@@ -71,16 +71,19 @@ final class OpenSegments implements AutoCloseable {
         Path path = file.path();
         Future<Entry> pending = opening.get(path);
         if (pending == null) {
-            pending = vertx.executeBlocking(() -> {
+            Future<Entry> opened = vertx.executeBlocking(() -> {
                 FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
                 return new Entry(path, channel, file.size(), System.nanoTime());
-            }, false).onComplete(opened -> {
-                opening.remove(path);
-                if (opened.succeeded()) {
-                    admit(opened.result());
+            }, false);
+            // Registered before the completion handler: a fast open may complete it, and run the handler, at once.
+            opening.put(path, opened);
+            opened.onComplete(result -> {
+                opening.remove(path, opened);
+                if (result.succeeded()) {
+                    admit(result.result());
                 }
             });
-            opening.put(path, pending);
+            pending = opened;
         }
         return pending.map(Entry::retain);
     }

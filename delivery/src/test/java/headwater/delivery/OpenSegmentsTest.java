@@ -115,6 +115,22 @@ class OpenSegmentsTest {
         assertThat(again.isOpen()).as("retired but still retained by its send").isTrue();
     }
 
+    /** A fast open may complete before its completion handler is registered; no stale open may be left behind. */
+    @Test
+    void everyMissAfterARetiredEntryGetsAnOpenChannel() throws Exception {
+        OpenSegments files = new OpenSegments(vertx, 8, FOREVER);
+        SegmentFile file = segment("r.ts", 10);
+        for (int i = 0; i < 300; i++) {
+            OpenSegments.Entry entry = await(onLoop(() -> files.open(file)));
+            assertThat(entry.isOpen()).as("open number %d", i).isTrue();
+            onLoop(() -> {
+                entry.release();
+                return files.cached(new SegmentFile(file.path(), 11), 0); // another size: retired and closed
+            });
+            assertThat(entry.isOpen()).isFalse();
+        }
+    }
+
     @Test
     void sweepAndCloseReleaseIdleFiles() throws Exception {
         OpenSegments files = new OpenSegments(vertx, 8, 1_000);

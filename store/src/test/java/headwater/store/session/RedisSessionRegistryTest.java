@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import headwater.domain.session.Admission;
 import headwater.domain.session.EndReason;
 import headwater.domain.session.LimitPolicy;
+import headwater.domain.session.MutableClock;
 import headwater.domain.session.PlaybackSession;
 import headwater.domain.session.PlaybackTarget;
 import headwater.domain.session.SessionActivity;
@@ -43,7 +44,7 @@ class RedisSessionRegistryTest {
     private static final Duration LIFETIME = Duration.ofHours(4);
 
     private TestRedis redis;
-    private TestClock clock;
+    private MutableClock clock;
     private Instant t0;
     private RedisSessionRegistry nodeA;
     private RedisSessionRegistry nodeB;
@@ -51,8 +52,8 @@ class RedisSessionRegistryTest {
     @BeforeEach
     void start() {
         redis = TestRedis.start();
-        t0 = Instant.now().plusNanos(123_457);   // real time, so that the keys' Redis TTLs lie ahead
-        clock = new TestClock(t0);
+        clock = MutableClock.startingNow();   // real time, so that the keys' Redis TTLs lie ahead; to the millisecond
+        t0 = clock.instant();
         nodeA = RedisSessionRegistry.connect(redis.settings(), clock);
         nodeB = RedisSessionRegistry.connect(redis.settings(), clock);
     }
