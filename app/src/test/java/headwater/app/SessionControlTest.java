@@ -174,6 +174,25 @@ class SessionControlTest {
     }
 
     @Test
+    void a_bound_session_plays_only_from_its_address_as_a_trusted_proxy_forwards_it() throws Exception {
+        SessionsConfig d = SessionsConfig.defaults();
+        HeadwaterConfig base = config(new SessionsConfig(d.lifetime(), LimitPolicy.REFUSE_NEW, true, d.retryAfter(),
+                d.defaultBitsPerSecond()), 10_000_000_000L);
+        ServerConfig behindProxy = new ServerConfig("127.0.0.1", 0,
+                List.of(headwater.security.outbound.Cidr.parse("127.0.0.1/32")), "edge-1", 10_000_000_000L);
+        try (HeadwaterServer server = HeadwaterServer.start(base.withServer(behindProxy), NO_FFMPEG)) {
+            Api api = playing(server, 1);
+            URI playlist = api.url(api.post("sessions", "{\"username\": \"alice\", \"channelId\": \"news\","
+                    + " \"format\": \"hls\", \"clientAddress\": \"203.0.113.9\"}"));
+
+            assertThat(get(playlist, "203.0.113.9")).as("forwarded by the trusted proxy").isEqualTo(200);
+            assertThat(get(playlist, "198.51.100.1, 203.0.113.9")).as("the right-most untrusted entry").isEqualTo(200);
+            assertThat(get(playlist, "198.51.100.1")).as("another client").isEqualTo(403);
+            assertThat(get(playlist)).as("the proxy itself").isEqualTo(403);
+        }
+    }
+
+    @Test
     void a_full_egress_capacity_answers_503_with_retry_after() throws Exception {
         try (HeadwaterServer server = start(LimitPolicy.REFUSE_NEW, 1)) {
             Api api = new Api(server);
@@ -242,6 +261,11 @@ class SessionControlTest {
         assertThat(api.post("packages", "{\"id\": \"sports\", \"name\": \"Sports\"}").statusCode()).isEqualTo(201);
         assertThat(api.post("subscribers", "{\"id\": \"s1\", \"username\": \"alice\", \"password\": \"correct horse\","
                 + " \"maxConnections\": " + maxConnections + ", \"packageIds\": [\"basic\"]}").statusCode()).isEqualTo(201);
+    }
+
+    private int get(URI uri, String forwardedFor) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri).header("X-Forwarded-For", forwardedFor).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     private int get(URI uri) throws Exception {
