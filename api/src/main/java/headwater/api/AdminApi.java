@@ -35,10 +35,20 @@ public final class AdminApi {
     private final List<Consumer<Routes>> resources;
 
     /**
-     * The whole API: catalogue, customers, films, series, guide sources and token signing keys.
+     * The API without playback sessions (opening one answers 503): catalogue, customers, films, series, guide
+     * sources and token signing keys.
      */
     public AdminApi(Repositories repositories, MediaRepositories media, AdminKeys keys, SigningKeys tokenKeys) {
+        this(repositories, media, keys, tokenKeys, SessionControl.NONE);
+    }
+
+    /**
+     * The whole API: catalogue, customers, films, series, guide sources, token signing keys and playback sessions.
+     */
+    public AdminApi(Repositories repositories, MediaRepositories media, AdminKeys keys, SigningKeys tokenKeys,
+                    SessionControl sessions) {
         Objects.requireNonNull(repositories, "repositories");
+        Objects.requireNonNull(sessions, "sessions");
         Objects.requireNonNull(media, "media");
         Objects.requireNonNull(tokenKeys, "tokenKeys");
         this.keys = Objects.requireNonNull(keys, "keys");
@@ -54,7 +64,8 @@ public final class AdminApi {
                 new MovieResource(media.movies())::mount,
                 new SeriesResource(media.series())::mount,
                 new GuideSourceResource(media.guideSources())::mount,
-                new TokenKeyResource(tokenKeys)::mount);
+                new TokenKeyResource(tokenKeys)::mount,
+                new SessionResource(sessions, repositories.subscribers())::mount);
     }
 
     /** A new Router for the API on {@code vertx}, the Vert.x of the server that will call it. */

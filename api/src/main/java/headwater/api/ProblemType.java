@@ -16,10 +16,12 @@ public enum ProblemType {
     REFERENCE_IN_USE("reference-in-use", "The resource is still referred to", 409),
     PRECONDITION_FAILED("precondition-failed", "The resource no longer matches If-Match", 412),
     BODY_TOO_LARGE("body-too-large", "The body is larger than the API accepts", 413),
+    SESSION_DENIED("session-denied", "The subscriber may not open this session", 403),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "The body must be application/json", 415),
     UNKNOWN_REFERENCE("unknown-reference", "The value refers to something that does not exist", 422),
     PRECONDITION_REQUIRED("precondition-required", "An update must say which version it is based on", 428),
-    INTERNAL_ERROR("internal-error", "The server failed to handle the request", 500);
+    INTERNAL_ERROR("internal-error", "The server failed to handle the request", 500),
+    CAPACITY_FULL("capacity-full", "The node's egress capacity is full: retry later", 503);
 
     private static final String PREFIX = "urn:headwater:problem:";
 

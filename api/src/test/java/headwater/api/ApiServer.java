@@ -50,9 +50,13 @@ final class ApiServer implements AutoCloseable {
     }
 
     static ApiServer start(TestStore store) {
+        return start(store, SessionControl.NONE);
+    }
+
+    static ApiServer start(TestStore store, SessionControl sessions) {
         AdminKeys keys = new AdminKeys(new JdbiApiKeyRepository(store.database(), TestStore.CLOCK), Clock.systemUTC());
         String key = keys.ensureKey().orElseThrow();
-        AdminApi api = new AdminApi(repositories(store), media(store), keys, tokenKeys(store));
+        AdminApi api = new AdminApi(repositories(store), media(store), keys, tokenKeys(store), sessions);
         Vertx vertx = Vertx.vertx();
         HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0))
                 .requestHandler(api.router(vertx));

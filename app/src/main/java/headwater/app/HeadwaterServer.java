@@ -17,6 +17,9 @@ import headwater.app.wiring.GuideRelink;
 import headwater.app.wiring.HeadendCatalog;
 import headwater.app.wiring.HeadendRenditions;
 import headwater.app.wiring.OutboundGuideFetcher;
+import headwater.app.wiring.OperatorSessions;
+import headwater.app.wiring.PlaybackSessions;
+import headwater.store.catalog.JdbiPackageRepository;
 import headwater.domain.guide.GuideImport;
 import headwater.domain.guide.GuideImportOptions;
 import headwater.domain.guide.GuideRefreshScheduler;
@@ -90,11 +93,15 @@ public final class HeadwaterServer implements AutoCloseable {
         GuideRefreshScheduler guides;
         VodProber prober;
         DeliveryServer delivery;
+        PlaybackSessions sessions;
         Optional<String> firstAdminKey = Optional.empty();
 
         void close() {
             if (delivery != null) {
                 delivery.close();
+            }
+            if (sessions != null) {
+                sessions.close();
             }
             if (sync != null) {
                 sync.close();
@@ -171,8 +178,14 @@ public final class HeadwaterServer implements AutoCloseable {
             r.sync.syncOnce();
             Supplier<String> metrics = config.metrics().enabled() ? r.registry::scrape
                     : () -> "# metrics are disabled (metrics.enabled: false)\n";
-            r.delivery = new DeliveryServer(DeliveryOptions.defaults(), catalog, metrics);
-            AdminApiMount admin = AdminApiMount.on(database, Clock.systemUTC());
+            r.sessions = PlaybackSessions.start(absolute, database, r.directory, r.renditions, r.registry,
+                    Clock.systemUTC());
+            DeliveryOptions options = DeliveryOptions.defaults().withTrustedProxies(
+                    config.server().trustedProxies().stream().map(Object::toString).toList());
+            r.delivery = new DeliveryServer(options, catalog, r.sessions.gate(), metrics);
+            r.sessions.metrics().watch(r.delivery);
+            AdminApiMount admin = AdminApiMount.on(database, Clock.systemUTC(), r.sessions.keys().signingKeys(),
+                    new OperatorSessions(r.sessions.service()));
             r.delivery.mount(admin.mount());
             r.firstAdminKey = admin.firstKey();
             int port = r.delivery.start(config.server().host(), config.server().port());
@@ -343,13 +356,19 @@ public final class HeadwaterServer implements AutoCloseable {
         return URI.create("http://" + shown + ":" + port + "/");
     }
 
-    /** Delivery's URL layout ({@code headwater.delivery.MediaPath}). */
-    public URI multivariantUrl(String channel) {
-        return baseUrl().resolve("live/" + channel + "/index.m3u8");
+    /** Delivery's URL layout ({@code headwater.delivery.MediaPath}): the multivariant playlist under a session's token. */
+    public URI multivariantUrl(String token, String channel) {
+        return baseUrl().resolve("s/" + token + "/live/" + channel + "/index.m3u8");
     }
 
-    public URI streamUrl(String channel) {
-        return baseUrl().resolve("live/" + channel + ".ts");
+    /** The continuous MPEG-TS of a channel under a session's token. */
+    public URI streamUrl(String token, String channel) {
+        return baseUrl().resolve("s/" + token + "/live/" + channel + ".ts");
+    }
+
+    /** Session control: the service, its gate, tokens and egress ledger. */
+    public PlaybackSessions sessions() {
+        return resources.sessions;
     }
 
     public URI metricsUrl() {

@@ -59,8 +59,23 @@ class AdminApiWiringTest {
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build());
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 
+            // A subscriber entitled to the channel opens a session through the API; its URL plays.
+            assertThat(post(api.resolve("packages"), key, "{\"id\": \"sports\", \"name\": \"Sports\", \"channelIds\": [\"sport\"]}")
+                    .statusCode()).isEqualTo(201);
+            assertThat(post(api.resolve("subscribers"), key, "{\"id\": \"s1\", \"username\": \"alice\","
+                    + " \"password\": \"correct horse\", \"packageIds\": [\"sports\"]}").statusCode()).isEqualTo(201);
+            String open = "{\"username\": \"alice\", \"channelId\": \"sport\", \"format\": \"hls\"}";
+            await().atMost(Duration.ofSeconds(30)).until(() -> post(api.resolve("sessions"), key, open).statusCode() == 201);
+            HttpResponse<String> session = post(api.resolve("sessions"), key, open);
+            assertThat(session.statusCode()).as(session.body()).isEqualTo(201);
+            String path = com.fasterxml.jackson.databind.json.JsonMapper.builder().build().readTree(session.body())
+                    .get("urls").get("multivariant").asText();
+            URI playlist = server.baseUrl().resolve(path.substring(1));
             await().atMost(Duration.ofSeconds(60)).until(() ->
-                    send(HttpRequest.newBuilder(server.multivariantUrl("sport")).build()).statusCode() == 200);
+                    send(HttpRequest.newBuilder(playlist).build()).statusCode() == 200);
+            HttpResponse<String> sessions = send(HttpRequest.newBuilder(api.resolve("sessions?subscriber=s1"))
+                    .header("Authorization", "Bearer " + key).build());
+            assertThat(sessions.body()).as("the same device re-opening replaced its session").contains("\"total\":1");
             HttpResponse<String> listed = send(HttpRequest.newBuilder(api.resolve("channels"))
                     .header("Authorization", "Bearer " + key).build());
             assertThat(listed.statusCode()).isEqualTo(200);
@@ -71,6 +86,11 @@ class AdminApiWiringTest {
             assertThat(send(HttpRequest.newBuilder(again.adminApiUrl().resolve("channels"))
                     .header("Authorization", "Bearer " + key).build()).statusCode()).isEqualTo(200);
         }
+    }
+
+    private HttpResponse<String> post(URI uri, String key, String json) throws Exception {
+        return send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + key)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
     private HttpResponse<String> send(HttpRequest request) throws Exception {

@@ -51,17 +51,17 @@ class CatalogueChannelsTest {
         HeadwaterConfig defaults = HeadwaterConfig.defaults();
         HeadwaterConfig config = new HeadwaterConfig(new ServerConfig("127.0.0.1", 0), dir.resolve("data"),
                 defaults.ffmpeg(), defaults.demo(), new HlsConfig(Duration.ofSeconds(1), 3, 1), defaults.health(),
-                List.of(new ChannelConfig("news", "News", List.of(file.toUri()), Optional.empty(), Optional.empty())),
+                List.of(new ChannelConfig("news", "News", List.of(file.toUri()), Optional.empty(), Optional.empty(),
+                        Viewers.PACKAGES)),
                 defaults.metrics(), defaults.database(), defaults.outbound());
 
         try (LoopbackHttpServer origin = LoopbackHttpServer.serving(media);
              HeadwaterServer server = HeadwaterServer.start(config, NO_FFMPEG)) {
             JdbiChannelRepository channels = new JdbiChannelRepository(server.database(), Clock.systemUTC());
-            URI playlist = server.multivariantUrl("sport");
-            assertThat(get(playlist).statusCode()).isEqualTo(404);
-
             Channel sport = channels.create(ChannelDraft.of("sport", 7, "Sport").withSources(List.of(origin.url("/a.ts"))));
             channels.create(ChannelDraft.of("news", 8, "News from the catalogue").withSources(List.of(origin.url("/b.ts"))));
+            Viewers.subscriber(server, Viewers.SUBSCRIBER, 50, "sport");
+            URI playlist = Viewers.hls(server, "sport");
 
             await().atMost(Duration.ofSeconds(60)).until(() -> get(playlist).statusCode() == 200);
             assertThat(get(playlist).body()).contains("#EXT-X-STREAM-INF:", "media.m3u8");
@@ -82,7 +82,7 @@ class CatalogueChannelsTest {
             channels.update(moved.version(), moved.draft().withEnabled(false));
             await().atMost(Duration.ofSeconds(30)).until(() -> get(playlist).statusCode() == 404);
             assertThat(server.runningChannels()).extracting(ChannelSpec::id).containsExactly("news");
-            assertThat(get(server.multivariantUrl("news")).statusCode()).as("the other channel carries on").isNotEqualTo(404);
+            assertThat(get(Viewers.hls(server, "news")).statusCode()).as("the other channel carries on").isNotEqualTo(404);
         }
     }
 

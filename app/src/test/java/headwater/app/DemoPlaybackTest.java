@@ -35,7 +35,7 @@ class DemoPlaybackTest {
         HeadwaterConfig config = new HeadwaterConfig(new ServerConfig("127.0.0.1", 0), dir.resolve("data"),
                 defaults.ffmpeg(), defaults.demo(), defaults.hls(), defaults.health(),
                 List.of(new ChannelConfig(loop.id(), loop.name(), List.of(file.toUri()), Optional.empty(),
-                        Optional.of(Duration.ofSeconds(2)))),
+                        Optional.of(Duration.ofSeconds(2)), Viewers.PACKAGES)),
                 defaults.metrics(), defaults.database(), defaults.outbound());
 
         try (HeadwaterServer server = HeadwaterServer.start(config, ffmpeg);
@@ -44,7 +44,7 @@ class DemoPlaybackTest {
             // as a viewer of a running channel does.
             assertThat(server.awaitSegments(3, Duration.ofSeconds(60))).as("three segments to join on").isTrue();
 
-            Playback playback = chromium.play(server.multivariantUrl(loop.id()).toString(), Duration.ofSeconds(15));
+            Playback playback = chromium.play(Viewers.hls(server, loop.id()).toString(), Duration.ofSeconds(15));
 
             assertThat(playback.errors()).as(playback.toString()).isEmpty();
             assertThat(playback.last().currentTime()).as("video time advances: " + playback).isGreaterThan(3.0);

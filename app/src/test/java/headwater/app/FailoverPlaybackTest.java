@@ -48,7 +48,7 @@ class FailoverPlaybackTest {
         HeadwaterConfig config = new HeadwaterConfig(new ServerConfig("127.0.0.1", 0), dir.resolve("data"),
                 defaults.ffmpeg(), defaults.demo(), defaults.hls(), defaults.health(),
                 List.of(new ChannelConfig(id, "Failover", List.of(live, backup.toUri()), Optional.empty(),
-                        Optional.of(TARGET))),
+                        Optional.of(TARGET), Viewers.PACKAGES)),
                 defaults.metrics(), defaults.database(), defaults.outbound());
 
         try (HeadwaterServer server = HeadwaterServer.start(config, new Ffmpeg(ffmpegBinary, FfmpegOrigin.PATH, "test"));
@@ -57,7 +57,7 @@ class FailoverPlaybackTest {
             Channel channel = server.headend().channel(id);
 
             CompletableFuture<Playback> watching = CompletableFuture.supplyAsync(
-                    () -> chromium.play(server.multivariantUrl(id).toString(), Duration.ofSeconds(40)));
+                    () -> chromium.play(Viewers.hls(server, id).toString(), Duration.ofSeconds(40)));
 
             // Let the player start on the preferred source, then kill that ffmpeg process.
             Thread.sleep(10_000);

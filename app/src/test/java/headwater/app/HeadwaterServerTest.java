@@ -48,12 +48,16 @@ class HeadwaterServerTest {
         HeadwaterConfig defaults = HeadwaterConfig.defaults();
         HeadwaterConfig config = new HeadwaterConfig(new ServerConfig("127.0.0.1", 0), dir.resolve("data"),
                 defaults.ffmpeg(), defaults.demo(), new HlsConfig(Duration.ofSeconds(2), 3, 1), defaults.health(),
-                List.of(new ChannelConfig(loop.id(), loop.name(), List.of(file.toUri()), Optional.empty(), Optional.empty())),
+                List.of(new ChannelConfig(loop.id(), loop.name(), List.of(file.toUri()), Optional.empty(), Optional.empty(),
+                        Viewers.PACKAGES)),
                 defaults.metrics(), defaults.database(), defaults.outbound());
 
         try (HeadwaterServer server = HeadwaterServer.start(config, FFMPEG)) {
-            URI multivariant = server.multivariantUrl(loop.id());
-            assertThat(multivariant.toString()).isEqualTo("http://127.0.0.1:" + server.port() + "/live/demo-sd/index.m3u8");
+            URI multivariant = Viewers.hls(server, loop.id());
+            assertThat(multivariant.toString()).matches("http://127\\.0\\.0\\.1:" + server.port()
+                    + "/s/[0-9a-f]{32}-[0-9a-f]+-[0-9a-f]+-[0-9a-f]{32}/live/demo-sd/index\\.m3u8");
+            URI unsigned = server.baseUrl().resolve("live/demo-sd/index.m3u8");
+            assertThat(get(unsigned).statusCode()).as("no media without a session").isIn(403, 404);
 
             await().atMost(Duration.ofSeconds(60)).until(() -> get(multivariant).statusCode() == 200);
             String variants = get(multivariant).body();
@@ -68,7 +72,7 @@ class HeadwaterServerTest {
             assertThat(segment.body().length % 188).isZero();
             assertThat(segment.body()[0]).isEqualTo((byte) 0x47);
 
-            HttpResponse<InputStream> stream = http.send(HttpRequest.newBuilder(server.streamUrl(loop.id())).build(),
+            HttpResponse<InputStream> stream = http.send(HttpRequest.newBuilder(Viewers.ts(server, loop.id())).build(),
                     HttpResponse.BodyHandlers.ofInputStream());
             assertThat(stream.statusCode()).isEqualTo(200);
             try (InputStream in = stream.body()) {
@@ -80,7 +84,8 @@ class HeadwaterServerTest {
             }
 
             String metrics = get(server.metricsUrl()).body();
-            assertThat(metrics).contains("jvm_memory_used_bytes", "demo-sd");
+            assertThat(metrics).contains("jvm_memory_used_bytes", "demo-sd", "headwater_sessions_opened_total",
+                    "headwater_egress_capacity_bits_per_second");
         }
         assertThat(Files.list(dir.resolve("data").resolve("channels").resolve(loop.id()).resolve("live")))
                 .anyMatch(p -> p.toString().endsWith(".ts"));

@@ -8,13 +8,14 @@ import org.slf4j.LoggerFactory;
  * One INFO line per exchange on logger {@code headwater.delivery.access}: method, path, masked query, status, body
  * bytes sent and duration. Silence it per logger (level WARN) when request rates make it costly.
  *
- * <p>Query values of credential-like keys are masked by {@link QueryMask}. When the session-control issue moves
- * tokens into the path, the token segment must be masked here too.
+ * <p>The session token of a media path is replaced by {@code ***} ({@link #safePath}) and query values of
+ * credential-like keys are masked by {@link QueryMask}.
  */
 final class AccessLog {
 
     private static final Logger LOG = LoggerFactory.getLogger("headwater.delivery.access");
     private static final int MAX_PATH = 256;
+    private static final String SESSION = "/s/";
 
     private AccessLog() {
     }
@@ -44,7 +45,7 @@ final class AccessLog {
     private static void log(HttpServerRequest request, long startNanos) {
         long micros = (System.nanoTime() - startNanos) / 1_000;
         StringBuilder target = new StringBuilder(64);
-        String path = request.path();
+        String path = safePath(request.path());
         QueryMask.appendSafe(target, path.length() > MAX_PATH ? path.substring(0, MAX_PATH) + "..." : path);
         String query = QueryMask.mask(request.query());
         if (query != null) {
@@ -53,5 +54,14 @@ final class AccessLog {
         var response = request.response();
         LOG.info("{} {} {} {}B {}us{}", request.method().name(), target, response.getStatusCode(),
                 response.bytesWritten(), micros, response.ended() ? "" : " (closed early)");
+    }
+
+    /** The raw path with the token segment of {@code /s/{token}/...} replaced by {@code ***}, for logs. */
+    static String safePath(String rawPath) {
+        if (rawPath == null || !rawPath.startsWith(SESSION)) {
+            return rawPath;
+        }
+        int end = rawPath.indexOf('/', SESSION.length());
+        return SESSION + "***" + (end < 0 ? "" : rawPath.substring(end));
     }
 }

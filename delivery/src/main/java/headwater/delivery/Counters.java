@@ -9,8 +9,11 @@ final class Counters {
     final LongAdder requests = new LongAdder();
     final AtomicLong streamViewers = new AtomicLong();
     final LongAdder droppedViewers = new LongAdder();
+    final AtomicLong connections = new AtomicLong();
+    final LongAdder malformedTokens = new LongAdder();
 
     DeliveryStats snapshot() {
-        return new DeliveryStats(requests.sum(), streamViewers.get(), droppedViewers.sum());
+        return new DeliveryStats(requests.sum(), streamViewers.get(), droppedViewers.sum(), connections.get(),
+                malformedTokens.sum());
     }
 }

@@ -1,5 +1,6 @@
 package headwater.delivery;
 
+import io.vertx.core.Context;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -7,38 +8,62 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.core.net.impl.SocketAddressImpl;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Dispatches every request of one event loop: parse the path once ({@link MediaPath}), check the method, then answer
- * from the {@link LiveCatalog}. Runs on the event loop; nothing here blocks.
+ * Dispatches every request of one event loop: parse the path once ({@link MediaPath}), check the method, ask the
+ * {@link PlaybackGate}, and only then answer from the {@link LiveCatalog} for the channel the viewer's session
+ * serves. Runs on the event loop; nothing here blocks.
  */
-final class DeliveryHandler implements Handler<HttpServerRequest> {
+final class DeliveryHandler implements Handler<HttpServerRequest>, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryHandler.class);
     private static final Buffer OK = Buffer.buffer("ok\n");
+    /** The one body of every refusal, whatever the reason: no oracle for token guessing. */
+    private static final Buffer FORBIDDEN = Buffer.buffer("forbidden\n");
+    private static final Buffer BUSY = Buffer.buffer("no capacity, retry later\n");
+    private static final Buffer INTERNAL_ERROR = Buffer.buffer("internal error\n");
+    private static final CharSequence X_FORWARDED_FOR = HttpHeaders.createOptimized("X-Forwarded-For");
+    /** A gate that answers Later with Later again is broken; stop following it after a few hops. */
+    private static final int MAX_LATER = 4;
+    /** How long a cached open segment file is used before it is opened again. */
+    private static final long SEGMENT_FILE_VALIDITY_NANOS = 10_000_000_000L;
 
     private final Vertx vertx;
     private final LiveCatalog catalog;
+    private final PlaybackGate gate;
     private final Supplier<String> metrics;
     private final SegmentResponder segments;
+    private final OpenSegments files;
+    private final PlaylistBuffers playlists = new PlaylistBuffers();
     private final DeliveryOptions options;
     private final Counters counters;
     private final MountedHandler mounted;
+    private final long sweepTimer;
 
-    DeliveryHandler(Vertx vertx, LiveCatalog catalog, Supplier<String> metrics, DeliveryOptions options,
-                    Counters counters, MountedHandler mounted) {
+    /** Call on the event loop that will run it: the open-file cache and its sweep timer belong to that loop. */
+    DeliveryHandler(Vertx vertx, LiveCatalog catalog, PlaybackGate gate, Supplier<String> metrics,
+                    DeliveryOptions options, Counters counters, MountedHandler mounted) {
         this.vertx = vertx;
         this.mounted = mounted;
         this.counters = counters;
         this.catalog = catalog;
+        this.gate = gate;
         this.metrics = metrics;
         this.options = options;
-        this.segments = new SegmentResponder(vertx);
+        this.files = new OpenSegments(vertx, options.openSegmentFiles(), SEGMENT_FILE_VALIDITY_NANOS);
+        this.segments = new SegmentResponder(files);
+        this.sweepTimer = vertx.setPeriodic(SEGMENT_FILE_VALIDITY_NANOS / 1_000_000,
+                id -> files.sweep(System.nanoTime()));
     }
 
     @Override
@@ -51,6 +76,12 @@ final class DeliveryHandler implements Handler<HttpServerRequest> {
             }
             switch (MediaPath.parse(request.path())) {
                 case Route.Media media -> media(request, media, logOnce);
+                case Route.Refused ignored -> {
+                    if (mediaMethod(request)) {
+                        counters.malformedTokens.increment();
+                        forbidden(request);
+                    }
+                }
                 case Route.Health ignored -> health(request);
                 case Route.Metrics ignored -> metrics(request);
                 case Route.NotFound ignored -> Replies.text(request, 404, "not found\n");
@@ -60,60 +91,152 @@ final class DeliveryHandler implements Handler<HttpServerRequest> {
                 }
             }
         } catch (RuntimeException e) {
-            LOG.error("{} {} failed", request.method(), request.path(), e);
-            if (request.response().ended()) {
-                return;
-            }
-            if (!request.response().headWritten()) {
-                request.response().headers().clear();
-                Replies.text(request, 500, "internal error\n");
-            } else {
-                request.connection().close();
-            }
+            failed(request, e);
         }
     }
 
-    private void media(HttpServerRequest request, Route.Media route, Runnable logOnce) {
+    private void failed(HttpServerRequest request, RuntimeException e) {
+        LOG.error("{} {} failed", request.method(), AccessLog.safePath(request.path()), e);
+        if (request.response().ended() || request.response().closed()) {
+            return;
+        }
+        if (!request.response().headWritten()) {
+            request.response().headers().clear();
+            Replies.text(request, 500, INTERNAL_ERROR);
+        } else {
+            request.connection().close();
+        }
+    }
+
+    /** CORS headers, the preflight (which needs no token) and 405: true when the request may go on. */
+    private static boolean mediaMethod(HttpServerRequest request) {
         HttpServerResponse response = request.response();
         cors(response);
         HttpMethod method = request.method();
+        if (method == HttpMethod.GET || method == HttpMethod.HEAD) {
+            return true;
+        }
         if (method == HttpMethod.OPTIONS) {
             preflight(response);
+            return false;
+        }
+        response.putHeader(HttpHeaders.ALLOW, MediaHeaders.MEDIA_METHODS);
+        Replies.text(request, 405, "method " + method.name() + " not allowed\n");
+        return false;
+    }
+
+    private void media(HttpServerRequest request, Route.Media route, Runnable logOnce) {
+        if (!mediaMethod(request)) {
             return;
         }
-        if (method != HttpMethod.GET && method != HttpMethod.HEAD) {
-            response.putHeader(HttpHeaders.ALLOW, MediaHeaders.MEDIA_METHODS);
-            Replies.text(request, 405, "method " + method.name() + " not allowed\n");
-            return;
+        GateDecision decision = gate.check(route.token(), route.scope(), route.format(), client(request));
+        decide(request, route, decision, logOnce, 0);
+    }
+
+    private void decide(HttpServerRequest request, Route.Media route, GateDecision decision, Runnable logOnce,
+                        int hops) {
+        switch (decision) {
+            case GateDecision.Pass pass -> serve(request, route, pass.viewer(), logOnce);
+            case GateDecision.Refuse ignored -> forbidden(request);
+            case GateDecision.Busy busy -> {
+                request.response().putHeader(MediaHeaders.RETRY_AFTER,
+                        Integer.toString(Math.max(1, busy.retryAfterSeconds())));
+                Replies.text(request, 503, BUSY);
+            }
+            case GateDecision.Later later -> later(request, route, later, logOnce, hops);
         }
-        // The session-control issue checks the signed token here, before the catalog is touched.
-        Optional<LiveOutput> found = catalog.channel(route.channel());
+    }
+
+    /** Waits for the gate's answer off the event loop, then goes on on the request's own context. */
+    private void later(HttpServerRequest request, Route.Media route, GateDecision.Later later, Runnable logOnce,
+                       int hops) {
+        if (hops >= MAX_LATER) {
+            throw new IllegalStateException("playback gate answered Later " + (hops + 1) + " times in a row");
+        }
+        Context context = vertx.getOrCreateContext();
+        later.decision().whenComplete((next, failure) -> context.runOnContext(v -> {
+            if (request.response().closed() || request.response().ended()) {
+                return; // the client went away while the gate was busy: nothing to answer
+            }
+            try {
+                if (failure != null || next == null) {
+                    throw new IllegalStateException("playback gate failed", failure);
+                }
+                decide(request, route, next, logOnce, hops + 1);
+            } catch (RuntimeException e) {
+                failed(request, e);
+            }
+        }));
+    }
+
+    private void serve(HttpServerRequest request, Route.Media route, Viewer viewer, Runnable logOnce) {
+        String channel = viewer.channel();
+        Optional<LiveOutput> found = catalog.channel(channel);
         if (found.isEmpty()) {
-            Replies.text(request, 404, "unknown channel " + route.channel() + "\n");
+            viewer.served(0);
+            Replies.text(request, 404, "unknown channel " + channel + "\n");
             return;
         }
         LiveOutput output = found.get();
         switch (route) {
-            case Route.MultivariantPlaylist ignored -> playlist(request, output.multivariantPlaylist());
-            case Route.MediaPlaylist ignored -> playlist(request, output.mediaPlaylist());
-            case Route.Segment segment -> segments.respond(request, segment, output.segment(segment.mediaSequence()));
-            case Route.Stream stream -> TsViewer.start(request, stream.channel(), output.transportStream(), options,
+            case Route.MultivariantPlaylist ignored -> playlist(request, viewer,
+                    output.multivariantPlaylist(), channel, true);
+            case Route.MediaPlaylist ignored -> playlist(request, viewer, output.mediaPlaylist(), channel, false);
+            case Route.Segment segment -> segments.respond(request, segment, channel,
+                    output.segment(segment.mediaSequence()), viewer);
+            case Route.Stream ignored -> TsViewer.start(request, channel, output.transportStream(), viewer, options,
                     counters, logOnce);
         }
     }
 
-    private static void playlist(HttpServerRequest request, Playlist playlist) {
+    private void playlist(HttpServerRequest request, Viewer viewer, Playlist playlist, String channel,
+                          boolean multivariant) {
         HttpServerResponse response = request.response();
         switch (playlist) {
             case Playlist.Ready ready -> {
+                Buffer body = multivariant ? playlists.multivariant(channel, ready.body())
+                        : playlists.media(channel, ready.body());
                 response.putHeader(HttpHeaders.CONTENT_TYPE, MediaHeaders.PLAYLIST_TYPE)
                         .putHeader(HttpHeaders.CACHE_CONTROL, MediaHeaders.NO_CACHE);
-                Replies.body(request, 200, Buffer.buffer(ready.body()));
+                Replies.body(request, 200, body);
+                viewer.served(request.method() == HttpMethod.HEAD ? 0 : body.length());
             }
             case Playlist.NotReady notReady -> {
+                viewer.served(0);
                 response.putHeader(MediaHeaders.RETRY_AFTER, MediaHeaders.ONE_SECOND);
                 Replies.text(request, 503, notReady.reason() + "\n");
             }
+        }
+    }
+
+    private static void forbidden(HttpServerRequest request) {
+        Replies.text(request, 403, FORBIDDEN);
+    }
+
+    /** The client's address (after the trusted-proxy rule) and User-Agent, for the gate. */
+    private ClientInfo client(HttpServerRequest request) {
+        InetAddress peer = peerAddress(request.remoteAddress());
+        TrustedProxies trusted = options.trustedProxies();
+        InetAddress address = peer;
+        if (!trusted.isEmpty() && trusted.trusts(peer)) {
+            List<String> forwarded = request.headers().getAll(X_FORWARDED_FOR);
+            address = ForwardedFor.client(peer, forwarded, trusted);
+        }
+        return new ClientInfo(address, request.getHeader(HttpHeaders.USER_AGENT));
+    }
+
+    private static InetAddress peerAddress(SocketAddress remote) {
+        if (remote == null) {
+            return null;
+        }
+        if (remote instanceof SocketAddressImpl known && known.ipAddress() != null) {
+            return known.ipAddress();
+        }
+        byte[] bytes = IpLiteral.parse(remote.hostAddress());
+        try {
+            return bytes == null ? null : InetAddress.getByAddress(bytes);
+        } catch (UnknownHostException e) {
+            return null;
         }
     }
 
@@ -146,7 +269,7 @@ final class DeliveryHandler implements Handler<HttpServerRequest> {
         });
     }
 
-    /** Web players fetch media cross-origin; nothing here is credentialed, so any origin may read it. */
+    /** Web players fetch media cross-origin; nothing here is credentialed (the token is in the path). */
     private static void cors(HttpServerResponse response) {
         response.putHeader(MediaHeaders.ALLOW_ORIGIN, MediaHeaders.ANY_ORIGIN)
                 .putHeader(MediaHeaders.EXPOSE_HEADERS, MediaHeaders.EXPOSED);
@@ -159,5 +282,12 @@ final class DeliveryHandler implements Handler<HttpServerRequest> {
                 .putHeader(HttpHeaders.CONTENT_LENGTH, "0")
                 .setStatusCode(204)
                 .end();
+    }
+
+    /** Releases this loop's open segment files; on the event loop, when the server instance stops. */
+    @Override
+    public void close() {
+        vertx.cancelTimer(sweepTimer);
+        files.close();
     }
 }

@@ -36,6 +36,7 @@ public final class DeliveryServer implements AutoCloseable {
 
     private final DeliveryOptions options;
     private final LiveCatalog catalog;
+    private final PlaybackGate gate;
     private final Supplier<String> metrics;
     private final Counters counters = new Counters();
     private Mount mount;
@@ -43,13 +44,16 @@ public final class DeliveryServer implements AutoCloseable {
     private int boundPort = -1;
 
     /**
-     * @param options how to listen
+     * @param options how to listen, and which proxies to believe about the client's address
      * @param catalog the live channels
+     * @param gate    asked first for every media request (see {@link MediaPath} for where the token is); nothing is
+     *                served without its {@link GateDecision.Pass}
      * @param metrics the Prometheus text exposition for {@code /metrics}; called on a worker thread
      */
-    public DeliveryServer(DeliveryOptions options, LiveCatalog catalog, Supplier<String> metrics) {
+    public DeliveryServer(DeliveryOptions options, LiveCatalog catalog, PlaybackGate gate, Supplier<String> metrics) {
         this.options = Objects.requireNonNull(options, "options");
         this.catalog = Objects.requireNonNull(catalog, "catalog");
+        this.gate = Objects.requireNonNull(gate, "gate");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
     }
 
@@ -199,6 +203,7 @@ public final class DeliveryServer implements AutoCloseable {
         private final DeliveryOptions effective;
         private final Set<Integer> ports;
         private final MountedHandler mounted;
+        private DeliveryHandler handler;
 
         ServerVerticle(DeliveryOptions effective, Set<Integer> ports, MountedHandler mounted) {
             this.effective = effective;
@@ -208,9 +213,22 @@ public final class DeliveryServer implements AutoCloseable {
 
         @Override
         public Future<?> start() {
+            handler = new DeliveryHandler(vertx, catalog, gate, metrics, effective, counters, mounted);
             HttpServer server = vertx.createHttpServer(serverOptions(effective))
-                    .requestHandler(new DeliveryHandler(vertx, catalog, metrics, effective, counters, mounted));
+                    .connectionHandler(connection -> {
+                        counters.connections.incrementAndGet();
+                        connection.closeHandler(v -> counters.connections.decrementAndGet());
+                    })
+                    .requestHandler(handler);
             return server.listen().onSuccess(bound -> ports.add(bound.actualPort()));
+        }
+
+        @Override
+        public Future<?> stop() {
+            if (handler != null) {
+                handler.close();
+            }
+            return Future.succeededFuture();
         }
     }
 }

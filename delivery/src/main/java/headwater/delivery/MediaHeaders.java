@@ -13,10 +13,10 @@ final class MediaHeaders {
     static final CharSequence NO_CACHE = HttpHeaders.createOptimized("no-cache");
     static final CharSequence NO_STORE = HttpHeaders.createOptimized("no-store");
     /**
-     * Segments never change once published. When session tokens move into the path (session-control issue) this
-     * must become {@code private, max-age=31536000, immutable} so shared caches don't serve one viewer's URL to others.
+     * Segments never change once published; their URLs carry a viewer's session token, so only the viewer's own
+     * cache may keep them (an edge that verifies tokens itself caches by the path without the token).
      */
-    static final CharSequence IMMUTABLE = HttpHeaders.createOptimized("max-age=31536000, immutable");
+    static final CharSequence IMMUTABLE = HttpHeaders.createOptimized("private, max-age=31536000, immutable");
 
     static final CharSequence BYTES = HttpHeaders.createOptimized("bytes");
     static final CharSequence RETRY_AFTER = HttpHeaders.createOptimized("Retry-After");

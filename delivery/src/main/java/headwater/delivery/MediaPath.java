@@ -2,29 +2,40 @@ package headwater.delivery;
 
 /**
  * Parses the raw (still percent-encoded) request path into a {@link Route} in one pass, without regular
- * expressions or allocation beyond the channel id string.
+ * expressions; it allocates the route, the token and the scope strings.
  *
- * <p>The grammar is deliberately strict so that nothing an attacker can encode reaches a lookup, let alone the
- * filesystem (segment files come from the headend's window, never from the URL):
+ * <p>The grammar is deliberately strict so that nothing an attacker can encode reaches the gate, a lookup, let alone
+ * the filesystem (segment files come from the headend's window, never from the URL):
  * <pre>
- *   /live/{channel}/index.m3u8     multivariant playlist
- *   /live/{channel}/media.m3u8     media playlist
- *   /live/{channel}/{sequence}.ts  segment
- *   /live/{channel}.ts             continuous MPEG-TS
+ *   /s/{token}/live/{channel}/index.m3u8     multivariant playlist
+ *   /s/{token}/live/{channel}/media.m3u8     media playlist (segment URIs are relative: "{sequence}.ts")
+ *   /s/{token}/live/{channel}/{sequence}.ts  segment
+ *   /s/{token}/live/{channel}.ts             continuous MPEG-TS
  *   /healthz, /metrics
- *   channel  = [a-z0-9] [a-z0-9_-]{0,63}         (no dots, no '%', no '/', no upper case)
+ *   token    = [0-9a-f-]{1,128}                    (anything else: Refused, the same 403 as a token the gate refuses)
+ *   channel  = [a-z0-9] [a-z0-9_-]{0,63}           (no dots, no '%', no '/', no upper case)
  *   sequence = "0" / [1-9] [0-9]{0,18}, at most Long.MAX_VALUE
+ *   scope    = "live/" channel                     (what the token must be signed for; compared whole)
  * </pre>
- * Because {@code '%'} and {@code '.'} are outside the channel alphabet, {@code ..}, {@code %2e%2e} and
- * {@code %2f} can never form a channel id or a sequence. Later, the session token will be one more path segment,
- * parsed and checked here first so that a request without a valid token costs no catalog lookup.
+ * The token is checked first: a path with a bad token segment is {@link Route.Refused} whatever follows, so the
+ * answer never tells which part was wrong. A good token segment followed by something outside the grammar is
+ * {@link Route.Malformed} (400) under {@code live/}, else {@link Route.NotFound}. Because {@code '%'} and {@code '.'}
+ * are outside the token and channel alphabets and a sequence is digits only, {@code ..}, {@code %2e%2e},
+ * {@code ..%252f} and {@code %2f} can never form a token, a channel id or a sequence, in any segment. The old
+ * {@code /live/...} paths without a token are not found.
  */
 public final class MediaPath {
 
     /** Longest channel id. */
     public static final int MAX_CHANNEL_LENGTH = 64;
 
-    private static final String LIVE = "/live/";
+    /** Longest token segment let through to the {@link PlaybackGate}. */
+    public static final int MAX_TOKEN_LENGTH = 128;
+
+    /** The scope of a live channel is this prefix and the channel id. */
+    static final String LIVE_SCOPE = "live/";
+
+    private static final String SESSION = "/s/";
     private static final String TS = ".ts";
     private static final String MULTIVARIANT = "index.m3u8";
     private static final String MEDIA = "media.m3u8";
@@ -33,6 +44,7 @@ public final class MediaPath {
     private static final Route HEALTH = new Route.Health();
     private static final Route METRICS = new Route.Metrics();
     private static final Route NOT_FOUND = new Route.NotFound();
+    private static final Route REFUSED = new Route.Refused();
     private static final Route BAD_CHANNEL = new Route.Malformed(
             "invalid channel id: expected [a-z0-9][a-z0-9_-]{0,63}");
     private static final Route BAD_SEQUENCE = new Route.Malformed(
@@ -49,17 +61,33 @@ public final class MediaPath {
         if (rawPath == null) {
             return NOT_FOUND;
         }
-        if (!rawPath.startsWith(LIVE)) {
+        if (!rawPath.startsWith(SESSION)) {
             return switch (rawPath) {
                 case "/healthz" -> HEALTH;
                 case "/metrics" -> METRICS;
                 default -> NOT_FOUND;
             };
         }
-        int channelStart = LIVE.length();
+        int tokenStart = SESSION.length();
+        int tokenEnd = rawPath.indexOf('/', tokenStart);
+        if (tokenEnd < 0) {
+            return NOT_FOUND; // "/s/{anything}": nothing to serve, whatever the token
+        }
+        if (!isToken(rawPath, tokenStart, tokenEnd)) {
+            return REFUSED;
+        }
+        int scopeStart = tokenEnd + 1;
+        if (!rawPath.startsWith(LIVE_SCOPE, scopeStart)) {
+            return NOT_FOUND;
+        }
+        return live(rawPath, rawPath.substring(tokenStart, tokenEnd), scopeStart);
+    }
+
+    private static Route live(String rawPath, String token, int scopeStart) {
+        int channelStart = scopeStart + LIVE_SCOPE.length();
         int slash = rawPath.indexOf('/', channelStart);
         if (slash < 0) {
-            // /live/{channel}.ts
+            // live/{channel}.ts
             if (!rawPath.endsWith(TS)) {
                 return rawPath.length() == channelStart ? NOT_FOUND : unknownOrMalformed(rawPath, channelStart);
             }
@@ -67,7 +95,7 @@ public final class MediaPath {
             if (!isChannelId(rawPath, channelStart, channelEnd)) {
                 return BAD_CHANNEL;
             }
-            return new Route.Stream(rawPath.substring(channelStart, channelEnd));
+            return new Route.Stream(token, rawPath.substring(scopeStart, channelEnd));
         }
         if (!isChannelId(rawPath, channelStart, slash)) {
             return BAD_CHANNEL;
@@ -76,16 +104,16 @@ public final class MediaPath {
         if (rawPath.indexOf('/', leafStart) >= 0) {
             return NOT_FOUND;
         }
-        String channel = rawPath.substring(channelStart, slash);
         if (rawPath.startsWith(MULTIVARIANT, leafStart) && rawPath.length() == leafStart + MULTIVARIANT.length()) {
-            return new Route.MultivariantPlaylist(channel);
+            return new Route.MultivariantPlaylist(token, rawPath.substring(scopeStart, slash));
         }
         if (rawPath.startsWith(MEDIA, leafStart) && rawPath.length() == leafStart + MEDIA.length()) {
-            return new Route.MediaPlaylist(channel);
+            return new Route.MediaPlaylist(token, rawPath.substring(scopeStart, slash));
         }
         if (rawPath.endsWith(TS)) {
             long sequence = parseSequence(rawPath, leafStart, rawPath.length() - TS.length());
-            return sequence < 0 ? BAD_SEQUENCE : new Route.Segment(channel, sequence);
+            return sequence < 0 ? BAD_SEQUENCE
+                    : new Route.Segment(token, rawPath.substring(scopeStart, slash), sequence);
         }
         return NOT_FOUND;
     }
@@ -95,8 +123,27 @@ public final class MediaPath {
         return id != null && isChannelId(id, 0, id.length());
     }
 
+    /** Whether {@code text} may be handed to the gate as a token: 1..128 of {@code [0-9a-f-]}. */
+    static boolean isToken(CharSequence text) {
+        return text != null && isToken(text, 0, text.length());
+    }
+
+    private static boolean isToken(CharSequence s, int from, int to) {
+        int length = to - from;
+        if (length < 1 || length > MAX_TOKEN_LENGTH) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || c == '-')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static Route unknownOrMalformed(String rawPath, int channelStart) {
-        // "/live/x" with no suffix: a well-formed id is just an unknown resource, anything else is malformed.
+        // "live/x" with no suffix: a well-formed id is just an unknown resource, anything else is malformed.
         return isChannelId(rawPath, channelStart, rawPath.length()) ? NOT_FOUND : BAD_CHANNEL;
     }
 

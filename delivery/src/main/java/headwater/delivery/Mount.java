@@ -3,6 +3,7 @@ package headwater.delivery;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -16,6 +17,9 @@ import java.util.function.Function;
  */
 public record Mount(String pathPrefix, Function<Vertx, Handler<HttpServerRequest>> handlerFactory) {
 
+    /** Media paths ({@code /s/{token}/...}) and the old, now unserved, {@code /live/} paths. */
+    private static final List<String> RESERVED = List.of("/s/", "/live/");
+
     public Mount {
         Objects.requireNonNull(pathPrefix, "pathPrefix");
         Objects.requireNonNull(handlerFactory, "handlerFactory");
@@ -23,8 +27,11 @@ public record Mount(String pathPrefix, Function<Vertx, Handler<HttpServerRequest
             throw new IllegalArgumentException("mount prefix \"" + pathPrefix
                     + "\" must start and end with '/' and name a path between, e.g. /api/");
         }
-        if ("/live/".startsWith(pathPrefix) || pathPrefix.startsWith("/live/")) {
-            throw new IllegalArgumentException("mount prefix \"" + pathPrefix + "\" would hide the media paths under /live/");
+        for (String reserved : RESERVED) {
+            if (reserved.startsWith(pathPrefix) || pathPrefix.startsWith(reserved)) {
+                throw new IllegalArgumentException("mount prefix \"" + pathPrefix + "\" would hide the media paths under "
+                        + reserved);
+            }
         }
     }
 

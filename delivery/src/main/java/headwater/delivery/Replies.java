@@ -29,6 +29,13 @@ final class Replies {
         body(request, status, Buffer.buffer(message));
     }
 
+    /** A short plain-text answer from a pre-built body. */
+    static void text(HttpServerRequest request, int status, Buffer message) {
+        request.response().putHeader(HttpHeaders.CONTENT_TYPE, MediaHeaders.TEXT_TYPE)
+                .putHeader(HttpHeaders.CACHE_CONTROL, MediaHeaders.NO_STORE);
+        body(request, status, message);
+    }
+
     /** Answers 405 unless the method is GET or HEAD. */
     static boolean readMethod(HttpServerRequest request) {
         HttpMethod method = request.method();

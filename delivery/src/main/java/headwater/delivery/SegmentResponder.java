@@ -1,81 +1,107 @@
 package headwater.delivery;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
-import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.StandardOpenOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Serves one segment: headers from the {@link SegmentFile}'s known size (no stat), byte ranges, HEAD without
- * touching the file, and the body by zero-copy {@code sendfile}. The file is opened on a worker thread so that a slow
- * disk never stalls the event loop; segments are immutable, so an open-file cache can remove that hop later.
+ * touching the file, and the body by zero-copy {@code sendfile} from the event loop's {@link OpenSegments}, so the
+ * hot path neither opens a file nor leaves the event loop; only a miss opens the file on a worker thread.
  */
 final class SegmentResponder {
 
     private static final Logger LOG = LoggerFactory.getLogger(SegmentResponder.class);
 
-    private final Vertx vertx;
+    private final OpenSegments files;
 
-    SegmentResponder(Vertx vertx) {
-        this.vertx = vertx;
+    SegmentResponder(OpenSegments files) {
+        this.files = files;
     }
 
-    void respond(HttpServerRequest request, Route.Segment route, SegmentLookup lookup) {
+    /** @param channel the channel served (the viewer's rendition), for messages */
+    void respond(HttpServerRequest request, Route.Segment route, String channel, SegmentLookup lookup,
+                 Viewer viewer) {
         switch (lookup) {
-            case SegmentLookup.Gone gone -> Replies.text(request, 404, gone.message() + "\n");
-            case SegmentLookup.NotYet notYet -> Replies.text(request, 404, notYet.message() + "\n");
-            case SegmentFile file -> serve(request, route, file);
+            case SegmentLookup.Gone gone -> {
+                viewer.served(0);
+                Replies.text(request, 404, gone.message() + "\n");
+            }
+            case SegmentLookup.NotYet notYet -> {
+                viewer.served(0);
+                Replies.text(request, 404, notYet.message() + "\n");
+            }
+            case SegmentFile file -> serve(request, route, channel, file, viewer);
         }
     }
 
-    private void serve(HttpServerRequest request, Route.Segment route, SegmentFile file) {
+    private void serve(HttpServerRequest request, Route.Segment route, String channel, SegmentFile file,
+                       Viewer viewer) {
         HttpServerResponse response = request.response();
         long size = file.size();
         // We send no validators, so any If-Range cannot match: RFC 9110 §13.1.5 then says to send the whole segment.
         ByteRange range = request.headers().contains(MediaHeaders.IF_RANGE) ? ByteRange.WHOLE
                 : ByteRange.of(request.getHeader(MediaHeaders.RANGE_HEADER), size);
         if (range instanceof ByteRange.Unsatisfiable) {
+            viewer.served(0);
             response.putHeader(HttpHeaders.CONTENT_RANGE, "bytes */" + size)
                     .putHeader(HttpHeaders.ACCEPT_RANGES, MediaHeaders.BYTES);
             Replies.text(request, 416, "range not satisfiable: segment has " + size + " bytes\n");
             return;
         }
-        long offset = range instanceof ByteRange.Partial partial ? partial.first() : 0;
-        long length = range instanceof ByteRange.Partial partial ? partial.length() : size;
-        if (request.method() == HttpMethod.HEAD || length == 0) {
-            successHeaders(response, range, size, length);
+        if (request.method() == HttpMethod.HEAD || size == 0) {
+            viewer.served(0);
+            successHeaders(response, range, size);
             response.end();
             return;
         }
-        vertx.executeBlocking(() -> FileChannel.open(file.path(), StandardOpenOption.READ), false)
-                .onComplete(opened -> {
-                    if (opened.failed()) {
-                        fileFailed(request, route, file, opened.cause());
-                        return;
-                    }
-                    FileChannel channel = opened.result();
-                    if (response.closed()) {
-                        closeQuietly(channel);
-                        return;
-                    }
-                    successHeaders(response, range, size, length);
-                    response.sendFile(channel, offset, length).onComplete(sent -> {
-                        closeQuietly(channel);
-                        if (sent.failed()) {
-                            LOG.debug("sending {} stopped: {}", file.path(), sent.cause().toString());
-                        }
-                    });
-                });
+        OpenSegments.Entry cached = files.cached(file, System.nanoTime());
+        if (cached != null) {
+            send(response, cached, range, size, viewer);
+            return;
+        }
+        files.open(file).onComplete(opened -> {
+            if (opened.failed()) {
+                fileFailed(request, route, channel, file, opened.cause());
+                return;
+            }
+            OpenSegments.Entry entry = opened.result();
+            if (response.closed()) {
+                entry.release();
+                return;
+            }
+            send(response, entry, range, size, viewer);
+        });
     }
 
-    private static void successHeaders(HttpServerResponse response, ByteRange range, long size, long length) {
+    private static void send(HttpServerResponse response, OpenSegments.Entry file, ByteRange range, long size,
+                             Viewer viewer) {
+        long offset = range instanceof ByteRange.Partial partial ? partial.first() : 0;
+        long length = range instanceof ByteRange.Partial partial ? partial.length() : size;
+        try {
+            successHeaders(response, range, size);
+            response.sendFile(file.channel(), offset, length).onComplete(sent -> {
+                file.release();
+                if (sent.succeeded()) {
+                    viewer.served(length);
+                } else {
+                    // Cut short (client gone, timeout): how much reached the socket is unknown, so none is counted.
+                    viewer.served(0);
+                    LOG.debug("sending segment stopped: {}", sent.cause().toString());
+                }
+            });
+        } catch (RuntimeException e) {
+            file.release();
+            throw e;
+        }
+    }
+
+    private static void successHeaders(HttpServerResponse response, ByteRange range, long size) {
+        long length = range instanceof ByteRange.Partial partial ? partial.length() : size;
         response.putHeader(HttpHeaders.CONTENT_TYPE, MediaHeaders.TS_TYPE)
                 .putHeader(HttpHeaders.CACHE_CONTROL, MediaHeaders.IMMUTABLE)
                 .putHeader(HttpHeaders.ACCEPT_RANGES, MediaHeaders.BYTES)
@@ -89,27 +115,20 @@ final class SegmentResponder {
         }
     }
 
-    private static void fileFailed(HttpServerRequest request, Route.Segment route, SegmentFile file, Throwable cause) {
+    private static void fileFailed(HttpServerRequest request, Route.Segment route, String channel, SegmentFile file,
+                                   Throwable cause) {
         if (request.response().closed()) {
             return;
         }
         if (cause instanceof NoSuchFileException) {
             // The window moved on between the lookup and the open.
-            Replies.text(request, 404, "segment " + route.mediaSequence() + " of channel " + route.channel()
+            Replies.text(request, 404, "segment " + route.mediaSequence() + " of channel " + channel
                     + " is gone: its file was removed\n");
             return;
         }
-        LOG.warn("cannot open segment {} of channel {} at {}: {}", route.mediaSequence(), route.channel(),
+        LOG.warn("cannot open segment {} of channel {} at {}: {}", route.mediaSequence(), channel,
                 file.path(), cause.toString());
-        Replies.text(request, 500, "segment " + route.mediaSequence() + " of channel " + route.channel()
+        Replies.text(request, 500, "segment " + route.mediaSequence() + " of channel " + channel
                 + " cannot be read\n");
-    }
-
-    private static void closeQuietly(FileChannel channel) {
-        try {
-            channel.close();
-        } catch (IOException e) {
-            LOG.debug("closing segment file failed", e);
-        }
     }
 }

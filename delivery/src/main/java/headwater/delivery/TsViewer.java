@@ -24,6 +24,10 @@ import org.slf4j.LoggerFactory;
  * connection on the viewer's event loop. When the connection's write queue is full the viewer pauses writing and
  * keeps queueing, up to {@link DeliveryOptions#streamBacklogBytes()}; past that it is dropped: the subscription is
  * cancelled, the connection closed and a line logged. A live channel never waits for one viewer.
+ *
+ * <p>The session is asked at every chunk whether it has ended ({@link Viewer#ended()}, e.g. an operator ended it or
+ * the subscriber's limit gave the slot to a newer device); then the stream ends at once, unsent packets dropped.
+ * Bytes written to the connection are counted to the session ({@link Viewer#served}).
  */
 final class TsViewer implements TsListener {
 
@@ -36,6 +40,7 @@ final class TsViewer implements TsListener {
     private final long backlogLimit;
     private final Runnable logOnce;
     private final Counters counters;
+    private final Viewer viewer;
 
     private final Queue<Buffer> pending = new ConcurrentLinkedQueue<>();
     private final AtomicLong pendingBytes = new AtomicLong();
@@ -44,9 +49,10 @@ final class TsViewer implements TsListener {
     private volatile boolean ended;
     private volatile TsSubscription subscription;
 
-    private TsViewer(HttpServerRequest request, String channel, DeliveryOptions options, Counters counters,
-                     Runnable logOnce) {
+    private TsViewer(HttpServerRequest request, String channel, Viewer viewer, DeliveryOptions options,
+                     Counters counters, Runnable logOnce) {
         this.request = request;
+        this.viewer = viewer;
         this.counters = counters;
         this.response = request.response();
         this.context = Vertx.currentContext();
@@ -56,35 +62,36 @@ final class TsViewer implements TsListener {
     }
 
     /** Sends the headers and subscribes the viewer to {@code feed}; for HEAD, only the headers. */
-    static void start(HttpServerRequest request, String channel, TsFeed feed, DeliveryOptions options,
-                      Counters counters, Runnable logOnce) {
+    static void start(HttpServerRequest request, String channel, TsFeed feed, Viewer viewer,
+                      DeliveryOptions options, Counters counters, Runnable logOnce) {
         HttpServerResponse response = request.response();
         response.putHeader(HttpHeaders.CONTENT_TYPE, MediaHeaders.TS_TYPE)
                 .putHeader(HttpHeaders.CACHE_CONTROL, MediaHeaders.NO_STORE)
                 .setStatusCode(200)
                 .setChunked(true);
+        viewer.served(0);
         if (request.method() == HttpMethod.HEAD) {
             response.end();
             return;
         }
-        TsViewer viewer = new TsViewer(request, channel, options, counters, logOnce);
+        TsViewer tsViewer = new TsViewer(request, channel, viewer, options, counters, logOnce);
         counters.streamViewers.incrementAndGet();
         response.setWriteQueueMaxSize(options.streamWriteQueueBytes())
-                .drainHandler(v -> viewer.flush())
-                .exceptionHandler(viewer::connectionFailed)
-                .closeHandler(v -> viewer.disconnected());
+                .drainHandler(v -> tsViewer.flush())
+                .exceptionHandler(tsViewer::connectionFailed)
+                .closeHandler(v -> tsViewer.disconnected());
         response.writeHead();
         TsSubscription subscription;
         try {
-            subscription = feed.subscribe(viewer);
+            subscription = feed.subscribe(tsViewer);
         } catch (RuntimeException e) {
-            if (viewer.finished.compareAndSet(false, true)) {
+            if (tsViewer.finished.compareAndSet(false, true)) {
                 counters.streamViewers.decrementAndGet();
             }
             throw e;
         }
-        viewer.subscription = subscription;
-        if (viewer.finished.get()) {
+        tsViewer.subscription = subscription;
+        if (tsViewer.finished.get()) {
             subscription.cancel(); // dropped or disconnected while subscribing
         }
     }
@@ -92,6 +99,10 @@ final class TsViewer implements TsListener {
     @Override
     public void onPackets(ByteBuffer packets) {
         if (finished.get() || ended) {
+            return;
+        }
+        if (viewer.ended()) {
+            sessionEnded();
             return;
         }
         int length = packets.remaining();
@@ -128,6 +139,7 @@ final class TsViewer implements TsListener {
             pending.clear();
             return;
         }
+        long written = 0;
         while (!response.writeQueueFull()) {
             Buffer next = pending.poll();
             if (next == null) {
@@ -135,6 +147,10 @@ final class TsViewer implements TsListener {
             }
             pendingBytes.addAndGet(-next.length());
             response.write(next);
+            written += next.length();
+        }
+        if (written > 0) {
+            viewer.served(written);
         }
         // Otherwise paused: the drain handler calls flush() again once the connection has taken enough.
         if (ended && pending.isEmpty() && finished.compareAndSet(false, true)) {
@@ -156,6 +172,23 @@ final class TsViewer implements TsListener {
             LOG.warn("dropping slow viewer {} of channel {}: {} bytes behind, limit {}", request.remoteAddress(),
                     channel, behind, backlogLimit);
             request.connection().close();
+        });
+    }
+
+    /** On the feed's thread: the session ended since the viewer was admitted; its stream ends now. */
+    private void sessionEnded() {
+        if (!finished.compareAndSet(false, true)) {
+            return;
+        }
+        counters.streamViewers.decrementAndGet();
+        cancelSubscription();
+        pending.clear();
+        context.runOnContext(v -> {
+            LOG.info("session of viewer {} of channel {} ended: closing its stream", request.remoteAddress(),
+                    channel);
+            if (!response.closed() && !response.ended()) {
+                response.end();
+            }
         });
     }
 

@@ -43,10 +43,20 @@ class DeliveryServerTest {
             """;
     private static final int SEGMENT_SIZE = 10_000;
 
+    /** Tokens as the test gate grants them: each opens one channel's scope. */
+    private static final String NEWS_TOKEN = "0123456789abcdef0123456789abcdef-6a1b2c3d-1-00112233445566778899aabbccddeeff";
+    private static final String STARTING_TOKEN = "1123456789abcdef0123456789abcdef-6a1b2c3d-1-00112233445566778899aabbccddeeff";
+    private static final String NOSUCH_TOKEN = "2123456789abcdef0123456789abcdef-6a1b2c3d-1-00112233445566778899aabbccddeeff";
+    private static final String NEWS = "/s/" + NEWS_TOKEN + "/live/news-hd";
+    private static final String STARTING = "/s/" + STARTING_TOKEN + "/live/starting";
+    private static final String NOSUCH = "/s/" + NOSUCH_TOKEN + "/live/nosuch";
+
     @TempDir
     static Path dir;
 
     private static final InMemoryCatalog catalog = new InMemoryCatalog();
+    private static final TestGate gate = new TestGate();
+    private static TestViewer newsViewer;
     private static InMemoryCatalog.Channel news;
     private static byte[] segmentBytes;
     private static DeliveryServer server;
@@ -64,7 +74,10 @@ class DeliveryServerTest {
         news.segments.put(1201L, new SegmentFile(vanishing, SEGMENT_SIZE));
         news.segments.put(1100L, new SegmentLookup.Gone("segment 1100 of channel news-hd is gone: window is 1200..1233"));
         catalog.add("starting");
-        server = new DeliveryServer(DeliveryOptions.defaults().withEventLoops(2), catalog,
+        newsViewer = gate.grant(NEWS_TOKEN, "news-hd");
+        gate.grant(STARTING_TOKEN, "starting");
+        gate.grant(NOSUCH_TOKEN, "nosuch");
+        server = new DeliveryServer(DeliveryOptions.defaults().withEventLoops(2), catalog, gate,
                 () -> "# TYPE headwater_up gauge\nheadwater_up 1\n");
         port = server.start("127.0.0.1", 0);
         client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -102,7 +115,7 @@ class DeliveryServerTest {
 
     @Test
     void servesMultivariantPlaylist() throws Exception {
-        HttpResponse<byte[]> response = send("GET", "/live/news-hd/index.m3u8");
+        HttpResponse<byte[]> response = send("GET", NEWS + "/index.m3u8");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(text(response)).isEqualTo(MULTIVARIANT);
@@ -114,7 +127,7 @@ class DeliveryServerTest {
 
     @Test
     void servesMediaPlaylist() throws Exception {
-        HttpResponse<byte[]> response = send("GET", "/live/news-hd/media.m3u8");
+        HttpResponse<byte[]> response = send("GET", NEWS + "/media.m3u8");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(text(response)).isEqualTo(MEDIA);
@@ -125,7 +138,7 @@ class DeliveryServerTest {
 
     @Test
     void headOfPlaylistHasLengthButNoBody() throws Exception {
-        HttpResponse<byte[]> response = send("HEAD", "/live/news-hd/media.m3u8");
+        HttpResponse<byte[]> response = send("HEAD", NEWS + "/media.m3u8");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEmpty();
@@ -135,8 +148,8 @@ class DeliveryServerTest {
 
     @Test
     void playlistNotReadyIs503WithRetryAfter() throws Exception {
-        HttpResponse<byte[]> multivariant = send("GET", "/live/starting/index.m3u8");
-        HttpResponse<byte[]> media = send("GET", "/live/starting/media.m3u8");
+        HttpResponse<byte[]> multivariant = send("GET", STARTING + "/index.m3u8");
+        HttpResponse<byte[]> media = send("GET", STARTING + "/media.m3u8");
 
         assertThat(multivariant.statusCode()).isEqualTo(503);
         assertThat(header(multivariant, "Retry-After")).isEqualTo("1");
@@ -150,9 +163,9 @@ class DeliveryServerTest {
 
     @Test
     void unknownChannelIs404() throws Exception {
-        HttpResponse<byte[]> playlist = send("GET", "/live/nosuch/index.m3u8");
-        HttpResponse<byte[]> segment = send("GET", "/live/nosuch/1.ts");
-        HttpResponse<byte[]> stream = send("GET", "/live/nosuch.ts");
+        HttpResponse<byte[]> playlist = send("GET", NOSUCH + "/index.m3u8");
+        HttpResponse<byte[]> segment = send("GET", NOSUCH + "/1.ts");
+        HttpResponse<byte[]> stream = send("GET", NOSUCH + ".ts");
 
         assertThat(playlist.statusCode()).isEqualTo(404);
         assertThat(text(playlist)).isEqualTo("unknown channel nosuch\n");
@@ -162,12 +175,12 @@ class DeliveryServerTest {
 
     @Test
     void servesWholeSegment() throws Exception {
-        HttpResponse<byte[]> response = send("GET", "/live/news-hd/1200.ts");
+        HttpResponse<byte[]> response = send("GET", NEWS + "/1200.ts");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo(segmentBytes);
         assertThat(header(response, "Content-Type")).isEqualTo("video/mp2t");
-        assertThat(header(response, "Cache-Control")).isEqualTo("max-age=31536000, immutable");
+        assertThat(header(response, "Cache-Control")).isEqualTo("private, max-age=31536000, immutable");
         assertThat(header(response, "Accept-Ranges")).isEqualTo("bytes");
         assertThat(header(response, "Content-Length")).isEqualTo(Integer.toString(SEGMENT_SIZE));
         assertThat(header(response, "Content-Range")).isNull();
@@ -176,7 +189,7 @@ class DeliveryServerTest {
 
     @Test
     void headOfSegmentHasLengthButNoBody() throws Exception {
-        HttpResponse<byte[]> response = send("HEAD", "/live/news-hd/1200.ts");
+        HttpResponse<byte[]> response = send("HEAD", NEWS + "/1200.ts");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEmpty();
@@ -187,7 +200,7 @@ class DeliveryServerTest {
 
     @Test
     void servesFirstBytes() throws Exception {
-        HttpResponse<byte[]> response = send("GET", "/live/news-hd/1200.ts", "Range", "bytes=0-99");
+        HttpResponse<byte[]> response = send("GET", NEWS + "/1200.ts", "Range", "bytes=0-99");
 
         assertThat(response.statusCode()).isEqualTo(206);
         assertThat(header(response, "Content-Range")).isEqualTo("bytes 0-99/" + SEGMENT_SIZE);
@@ -197,7 +210,7 @@ class DeliveryServerTest {
 
     @Test
     void servesSuffixRange() throws Exception {
-        HttpResponse<byte[]> response = send("GET", "/live/news-hd/1200.ts", "Range", "bytes=-500");
+        HttpResponse<byte[]> response = send("GET", NEWS + "/1200.ts", "Range", "bytes=-500");
 
         assertThat(response.statusCode()).isEqualTo(206);
         assertThat(header(response, "Content-Range"))
@@ -207,7 +220,7 @@ class DeliveryServerTest {
 
     @Test
     void servesOpenEndedRange() throws Exception {
-        HttpResponse<byte[]> response = send("GET", "/live/news-hd/1200.ts", "Range", "bytes=9000-");
+        HttpResponse<byte[]> response = send("GET", NEWS + "/1200.ts", "Range", "bytes=9000-");
 
         assertThat(response.statusCode()).isEqualTo(206);
         assertThat(header(response, "Content-Range")).isEqualTo("bytes 9000-9999/" + SEGMENT_SIZE);
@@ -217,7 +230,7 @@ class DeliveryServerTest {
 
     @Test
     void headOfRangeHasRangeHeadersButNoBody() throws Exception {
-        HttpResponse<byte[]> response = send("HEAD", "/live/news-hd/1200.ts", "Range", "bytes=10-19");
+        HttpResponse<byte[]> response = send("HEAD", NEWS + "/1200.ts", "Range", "bytes=10-19");
 
         assertThat(response.statusCode()).isEqualTo(206);
         assertThat(header(response, "Content-Range")).isEqualTo("bytes 10-19/" + SEGMENT_SIZE);
@@ -227,7 +240,7 @@ class DeliveryServerTest {
 
     @Test
     void ifRangeWithoutOurValidatorsGetsTheWholeSegment() throws Exception {
-        HttpResponse<byte[]> response = send("GET", "/live/news-hd/1200.ts", "Range", "bytes=0-9",
+        HttpResponse<byte[]> response = send("GET", NEWS + "/1200.ts", "Range", "bytes=0-9",
                 "If-Range", "\"some-etag\"");
 
         assertThat(response.statusCode()).isEqualTo(200);
@@ -236,8 +249,8 @@ class DeliveryServerTest {
 
     @Test
     void keepAliveSurvivesHeadOfTheStreamAndOfASegment() throws Exception {
-        String response = RawHttp.exchange(port, "HEAD /live/news-hd.ts HTTP/1.1\r\nHost: x\r\n\r\n"
-                + "HEAD /live/news-hd/1200.ts HTTP/1.1\r\nHost: x\r\n\r\n"
+        String response = RawHttp.exchange(port, "HEAD " + NEWS + ".ts HTTP/1.1\r\nHost: x\r\n\r\n"
+                + "HEAD " + NEWS + "/1200.ts HTTP/1.1\r\nHost: x\r\n\r\n"
                 + "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
 
         assertThat(response.split("HTTP/1.1 200 OK", -1)).hasSize(4);
@@ -247,7 +260,7 @@ class DeliveryServerTest {
 
     @Test
     void unsatisfiableRangeIs416() throws Exception {
-        HttpResponse<byte[]> response = send("GET", "/live/news-hd/1200.ts", "Range", "bytes=10000-");
+        HttpResponse<byte[]> response = send("GET", NEWS + "/1200.ts", "Range", "bytes=10000-");
 
         assertThat(response.statusCode()).isEqualTo(416);
         assertThat(header(response, "Content-Range")).isEqualTo("bytes */" + SEGMENT_SIZE);
@@ -256,7 +269,7 @@ class DeliveryServerTest {
 
     @Test
     void severalRangesGetTheWholeSegment() throws Exception {
-        HttpResponse<byte[]> response = send("GET", "/live/news-hd/1200.ts", "Range", "bytes=0-1,5-9");
+        HttpResponse<byte[]> response = send("GET", NEWS + "/1200.ts", "Range", "bytes=0-1,5-9");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo(segmentBytes);
@@ -264,7 +277,7 @@ class DeliveryServerTest {
 
     @Test
     void goneSegmentIs404WithThePreciseMessage() throws Exception {
-        HttpResponse<byte[]> response = send("GET", "/live/news-hd/1100.ts");
+        HttpResponse<byte[]> response = send("GET", NEWS + "/1100.ts");
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(text(response)).isEqualTo("segment 1100 of channel news-hd is gone: window is 1200..1233\n");
@@ -274,7 +287,7 @@ class DeliveryServerTest {
 
     @Test
     void futureSegmentIs404() throws Exception {
-        HttpResponse<byte[]> response = send("GET", "/live/news-hd/1300.ts");
+        HttpResponse<byte[]> response = send("GET", NEWS + "/1300.ts");
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(text(response)).isEqualTo("segment 1300 is not published yet\n");
@@ -282,16 +295,16 @@ class DeliveryServerTest {
 
     @Test
     void segmentWhoseFileVanishedIs404() throws Exception {
-        HttpResponse<byte[]> response = send("GET", "/live/news-hd/1201.ts");
+        HttpResponse<byte[]> response = send("GET", NEWS + "/1201.ts");
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(text(response)).isEqualTo("segment 1201 of channel news-hd is gone: its file was removed\n");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/live/news-hd/abc.ts", "/live/news-hd/-1.ts", "/live/news-hd/+1.ts",
-            "/live/news-hd/9223372036854775808.ts", "/live/news-hd/99999999999999999999.ts",
-            "/live/news-hd/007.ts", "/live/news-hd/.ts", "/live/news-hd/1e3.ts"})
+    @ValueSource(strings = {NEWS + "/abc.ts", NEWS + "/-1.ts", NEWS + "/+1.ts",
+            NEWS + "/9223372036854775808.ts", NEWS + "/99999999999999999999.ts",
+            NEWS + "/007.ts", NEWS + "/.ts", NEWS + "/1e3.ts"})
     void badSequenceIs400(String path) throws Exception {
         int segmentLookups = news.segmentLookups.get();
 
@@ -304,41 +317,58 @@ class DeliveryServerTest {
 
     @Test
     void largestSequenceIsAccepted() throws Exception {
-        HttpResponse<byte[]> response = send("GET", "/live/news-hd/9223372036854775807.ts");
+        HttpResponse<byte[]> response = send("GET", NEWS + "/9223372036854775807.ts");
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(text(response)).isEqualTo("segment 9223372036854775807 is not published yet\n");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/live/../etc/passwd", "/live/%2e%2e/x/1.ts", "/live/news-hd/..%252f..%252fx.ts",
-            "/live/news-hd/..%2f..%2fx.ts", "/live/news-hd%2f..%2f/1.ts", "/live/..%2fnews-hd/1.ts",
-            "/live/./news-hd/1.ts", "/live/News-HD/index.m3u8", "/live/news-hd/../news-hd/1200.ts",
-            "/live/%6eews-hd/1200.ts", "/live/news-hd/1200.ts%00", "/live/news-hd/%31200.ts",
-            "/live//1200.ts", "/live/..ts", "/live/news-hd\\..\\1200.ts"})
-    void traversalAttemptsNeverReachTheCatalog(String rawPath) throws Exception {
+    @ValueSource(strings = {"/s/" + NEWS_TOKEN + "/live/../etc/passwd", "/s/" + NEWS_TOKEN + "/live/%2e%2e/x/1.ts",
+            NEWS + "/..%252f..%252fx.ts", NEWS + "/..%2f..%2fx.ts", NEWS + "%2f..%2f/1.ts",
+            "/s/" + NEWS_TOKEN + "/live/..%2fnews-hd/1.ts", "/s/" + NEWS_TOKEN + "/live/./news-hd/1.ts",
+            "/s/" + NEWS_TOKEN + "/live/News-HD/index.m3u8", NEWS + "/../news-hd/1200.ts",
+            "/s/" + NEWS_TOKEN + "/live/%6eews-hd/1200.ts", NEWS + "/1200.ts%00", NEWS + "/%31200.ts",
+            "/s/" + NEWS_TOKEN + "/live//1200.ts", "/s/" + NEWS_TOKEN + "/live/..ts", NEWS + "\\..\\1200.ts",
+            "/s/" + NEWS_TOKEN + "/../live/news-hd/1200.ts", "/s/" + NEWS_TOKEN + "/%2e%2e/live/news-hd/1200.ts",
+            "/s/" + NEWS_TOKEN + "/li%76e/news-hd/1200.ts", "/s/../s/" + NEWS_TOKEN + "/live/news-hd/1200.ts",
+            "/s/%2e%2e/live/news-hd/1200.ts", "/s/..%252f/live/news-hd/1200.ts",
+            "/s/" + NEWS_TOKEN + "%2f..%2f/live/news-hd/1200.ts", "/live/news-hd/1200.ts", "/live/../etc/passwd"})
+    void traversalAttemptsNeverReachTheGateOrTheCatalog(String rawPath) throws Exception {
         int lookups = catalog.lookups();
         int segmentLookups = news.segmentLookups.get();
+        int checks = gate.checks();
 
         String response = RawHttp.get(port, rawPath);
 
-        assertThat(RawHttp.status(response)).isIn(400, 404);
+        assertThat(RawHttp.status(response)).isIn(400, 403, 404);
+        assertThat(gate.checks()).isEqualTo(checks);
         assertThat(catalog.lookups()).isEqualTo(lookups);
         assertThat(news.segmentLookups.get()).isEqualTo(segmentLookups);
     }
 
     @Test
-    void dotDotChannelIs400() throws Exception {
-        assertThat(RawHttp.status(RawHttp.get(port, "/live/../etc/passwd"))).isEqualTo(400);
-        assertThat(RawHttp.status(RawHttp.get(port, "/live/%2e%2e/x/1.ts"))).isEqualTo(400);
-        assertThat(RawHttp.status(RawHttp.get(port, "/live/news-hd/..%252f..%252fx.ts"))).isEqualTo(400);
+    void dotDotIsPreciselyAnswered() throws Exception {
+        assertThat(RawHttp.status(RawHttp.get(port, "/s/" + NEWS_TOKEN + "/live/../etc/passwd"))).isEqualTo(400);
+        assertThat(RawHttp.status(RawHttp.get(port, "/s/" + NEWS_TOKEN + "/live/%2e%2e/x/1.ts"))).isEqualTo(400);
+        assertThat(RawHttp.status(RawHttp.get(port, NEWS + "/..%252f..%252fx.ts"))).isEqualTo(400);
+        assertThat(RawHttp.status(RawHttp.get(port, "/s/../live/news-hd/1200.ts"))).isEqualTo(403);
+        assertThat(RawHttp.status(RawHttp.get(port, "/s/%2e%2e/live/news-hd/1200.ts"))).isEqualTo(403);
+        assertThat(RawHttp.status(RawHttp.get(port, "/s/" + NEWS_TOKEN + "/../live/news-hd/1200.ts"))).isEqualTo(404);
+    }
+
+    @Test
+    void oldPathsWithoutATokenAreGone() throws Exception {
+        assertThat(send("GET", "/live/news-hd/index.m3u8").statusCode()).isEqualTo(404);
+        assertThat(send("GET", "/live/news-hd/1200.ts").statusCode()).isEqualTo(404);
+        assertThat(send("GET", "/live/news-hd.ts").statusCode()).isEqualTo(404);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"POST", "PUT", "DELETE", "PATCH"})
     void otherMethodsOnMediaAre405(String method) throws Exception {
-        HttpResponse<byte[]> playlist = send(method, "/live/news-hd/index.m3u8");
-        HttpResponse<byte[]> segment = send(method, "/live/news-hd/1200.ts");
+        HttpResponse<byte[]> playlist = send(method, NEWS + "/index.m3u8");
+        HttpResponse<byte[]> segment = send(method, NEWS + "/1200.ts");
 
         assertThat(playlist.statusCode()).isEqualTo(405);
         assertThat(header(playlist, "Allow")).isEqualTo("GET, HEAD, OPTIONS");
@@ -357,7 +387,7 @@ class DeliveryServerTest {
 
     @Test
     void answersCorsPreflight() throws Exception {
-        HttpResponse<byte[]> response = send("OPTIONS", "/live/news-hd/1200.ts",
+        HttpResponse<byte[]> response = send("OPTIONS", NEWS + "/1200.ts",
                 "Origin", "https://player.example", "Access-Control-Request-Method", "GET",
                 "Access-Control-Request-Headers", "range");
 
@@ -389,8 +419,10 @@ class DeliveryServerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/", "/live", "/live/", "/live/news-hd", "/live/news-hd/", "/live/news-hd/index.m3u",
-            "/live/news-hd/x/1.ts", "/healthz/", "/metrics.txt", "/etc/passwd"})
+    @ValueSource(strings = {"/", "/live", "/live/", "/s", "/s/", "/s/" + NEWS_TOKEN, "/s/" + NEWS_TOKEN + "/",
+            "/s/" + NEWS_TOKEN + "/live", "/s/" + NEWS_TOKEN + "/vod/x/index.m3u8", NEWS + "", NEWS + "/",
+            NEWS + "/index.m3u",
+            NEWS + "/x/1.ts", "/healthz/", "/metrics.txt", "/etc/passwd"})
     void unknownPathsAre404(String path) throws Exception {
         assertThat(send("GET", path).statusCode()).isEqualTo(404);
     }
@@ -399,8 +431,8 @@ class DeliveryServerTest {
     void oddRequestTargetsAreAnsweredNotCrashedOn() throws Exception {
         String asterisk = RawHttp.exchange(port, "OPTIONS * HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
         String absolute = RawHttp.exchange(port,
-                "GET http://elsewhere.example/live/news-hd/index.m3u8 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
-        String noSlash = RawHttp.exchange(port, "GET live/news-hd/index.m3u8 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+                "GET http://elsewhere.example" + NEWS + "/index.m3u8 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        String noSlash = RawHttp.exchange(port, "GET s/" + NEWS_TOKEN + "/live/news-hd/index.m3u8 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
 
         assertThat(RawHttp.status(asterisk)).isIn(400, 404);
         assertThat(RawHttp.status(absolute)).isEqualTo(200);
@@ -410,7 +442,7 @@ class DeliveryServerTest {
 
     @Test
     void oversizedUriIsRejected() throws Exception {
-        String response = RawHttp.get(port, "/live/news-hd/" + "1".repeat(5000) + ".ts");
+        String response = RawHttp.get(port, NEWS + "/" + "1".repeat(5000) + ".ts");
 
         assertThat(RawHttp.status(response)).isEqualTo(414);
     }
@@ -424,21 +456,21 @@ class DeliveryServerTest {
     }
 
     @Test
-    void accessLogMasksCredentialsInTheQuery() throws Exception {
+    void accessLogMasksTheTokenAndCredentialsInTheQuery() throws Exception {
         Logger accessLogger = (Logger) LoggerFactory.getLogger("headwater.delivery.access");
         ListAppender<ILoggingEvent> appender = new ListAppender<>();
         appender.start();
         accessLogger.addAppender(appender);
         try {
-            send("GET", "/live/news-hd/index.m3u8?token=s3cr3t&password=hunter2&quality=hd");
+            send("GET", NEWS + "/index.m3u8?token=s3cr3t&password=hunter2&quality=hd");
 
             await().atMost(Duration.ofSeconds(10)).until(() -> appender.list.stream()
                     .anyMatch(e -> e.getFormattedMessage().contains("index.m3u8")));
             String line = appender.list.stream().map(ILoggingEvent::getFormattedMessage)
                     .filter(m -> m.contains("index.m3u8")).findFirst().orElseThrow();
-            assertThat(line).startsWith("GET /live/news-hd/index.m3u8?token=***&password=***&quality=hd 200 "
+            assertThat(line).startsWith("GET /s/***/live/news-hd/index.m3u8?token=***&password=***&quality=hd 200 "
                     + MULTIVARIANT.length() + "B ");
-            assertThat(line).doesNotContain("s3cr3t").doesNotContain("hunter2");
+            assertThat(line).doesNotContain("s3cr3t").doesNotContain("hunter2").doesNotContain(NEWS_TOKEN);
         } finally {
             accessLogger.detachAppender(appender);
         }

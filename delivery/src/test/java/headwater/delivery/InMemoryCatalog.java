@@ -11,6 +11,7 @@ final class InMemoryCatalog implements LiveCatalog {
 
     private final Map<String, Channel> channels = new ConcurrentHashMap<>();
     private final AtomicInteger lookups = new AtomicInteger();
+    private final Map<String, AtomicInteger> lookupsById = new ConcurrentHashMap<>();
 
     Channel add(String id) {
         Channel channel = new Channel();
@@ -21,11 +22,18 @@ final class InMemoryCatalog implements LiveCatalog {
     @Override
     public Optional<LiveOutput> channel(String channelId) {
         lookups.incrementAndGet();
+        lookupsById.computeIfAbsent(channelId, id -> new AtomicInteger()).incrementAndGet();
         return Optional.ofNullable(channels.get(channelId));
     }
 
     int lookups() {
         return lookups.get();
+    }
+
+    /** Lookups of every channel but {@code id} (a channel another test thread keeps playing). */
+    int lookupsExcept(String id) {
+        AtomicInteger of = lookupsById.get(id);
+        return lookups.get() - (of == null ? 0 : of.get());
     }
 
     /** One channel whose playlists, segments and feed the test sets. */

@@ -32,7 +32,7 @@ class MountTest {
             };
         });
         try (DeliveryServer server = new DeliveryServer(DeliveryOptions.defaults().withEventLoops(2), new InMemoryCatalog(),
-                () -> "up 1\n").mount(mount);
+                TestGate.REFUSE_ALL, () -> "up 1\n").mount(mount);
              HttpClient client = HttpClient.newHttpClient()) {
             int port = server.start("127.0.0.1", 0);
 
@@ -44,7 +44,7 @@ class MountTest {
             HttpResponse<String> beside = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
                     + "/apix")).build(), HttpResponse.BodyHandlers.ofString());
             HttpResponse<String> live = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                    + "/live/absent/index.m3u8")).build(), HttpResponse.BodyHandlers.ofString());
+                    + "/s/" + TestGate.newToken() + "/live/absent/index.m3u8")).build(), HttpResponse.BodyHandlers.ofString());
 
             assertThat(api.statusCode()).isEqualTo(200);
             assertThat(api.body()).isEqualTo("mounted POST /api/v1/channels?page=2");
@@ -52,8 +52,8 @@ class MountTest {
             assertThat(factoryCalls.get()).isEqualTo(1);
             assertThat(health.body()).isEqualTo("ok\n");
             assertThat(beside.statusCode()).isEqualTo(404);
-            assertThat(live.statusCode()).isEqualTo(404);
-            assertThat(live.body()).isEqualTo("unknown channel absent\n");
+            assertThat(live.statusCode()).isEqualTo(403);
+            assertThat(live.body()).isEqualTo("forbidden\n");
         }
     }
 
@@ -63,7 +63,7 @@ class MountTest {
             throw new IllegalStateException("boom");
         });
         try (DeliveryServer server = new DeliveryServer(DeliveryOptions.defaults().withEventLoops(1), new InMemoryCatalog(),
-                () -> "").mount(mount);
+                TestGate.REFUSE_ALL, () -> "").mount(mount);
              HttpClient client = HttpClient.newHttpClient()) {
             int port = server.start("127.0.0.1", 0);
             HttpResponse<String> failed = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
@@ -80,13 +80,13 @@ class MountTest {
     void mounting_after_start_or_twice_is_refused() {
         Mount mount = new Mount("/api/", vertx -> request -> request.response().end());
         try (DeliveryServer server = new DeliveryServer(DeliveryOptions.defaults().withEventLoops(1), new InMemoryCatalog(),
-                () -> "")) {
+                TestGate.REFUSE_ALL, () -> "")) {
             server.mount(mount);
             assertThatThrownBy(() -> server.mount(mount)).isInstanceOf(IllegalStateException.class)
                     .hasMessage("the delivery server already mounts /api/");
         }
         try (DeliveryServer started = new DeliveryServer(DeliveryOptions.defaults().withEventLoops(1),
-                new InMemoryCatalog(), () -> "")) {
+                new InMemoryCatalog(), TestGate.REFUSE_ALL, () -> "")) {
             started.start("127.0.0.1", 0);
             assertThatThrownBy(() -> started.mount(mount)).isInstanceOf(IllegalStateException.class)
                     .hasMessage("mount /api/ before the delivery server starts");
@@ -94,7 +94,7 @@ class MountTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "/", "//", "api/", "/api", "/live/", "/live/x/"})
+    @ValueSource(strings = {"", "/", "//", "api/", "/api", "/live/", "/live/x/", "/s/", "/s/x/"})
     void a_prefix_that_is_not_a_distinct_directory_is_refused(String prefix) {
         assertThatThrownBy(() -> new Mount(prefix, vertx -> request -> { }))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("\"" + prefix + "\"");

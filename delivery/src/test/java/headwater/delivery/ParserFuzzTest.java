@@ -4,12 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.net.InetAddress;
+import java.util.Arrays;
+import java.util.List;
 
 /**
- * Fuzz targets for the parsers of outside input: request paths, {@code Range} headers and queries. Without
- * {@code JAZZER_FUZZ=1} they replay their seed corpus (resources next to this class) as regression tests.
+ * Fuzz targets for the parsers of outside input: request paths, {@code Range} headers, queries,
+ * {@code X-Forwarded-For} and configured proxy networks. Without {@code JAZZER_FUZZ=1} they replay their seed corpus
+ * (resources next to this class) as regression tests.
  */
 class ParserFuzzTest {
+
+    private static final TrustedProxies PROXIES = TrustedProxies.of(List.of("10.0.0.0/8", "2001:db8::/32"));
+    private static final InetAddress PROXY = InetAddress.getLoopbackAddress();
 
     @FuzzTest
     void mediaPath(FuzzedDataProvider data) {
@@ -17,12 +24,25 @@ class ParserFuzzTest {
         Route route = MediaPath.parse(path);
         assertThat(route).isNotNull();
         if (route instanceof Route.Media media) {
+            assertThat(MediaPath.isToken(media.token())).isTrue();
+            assertThat(media.token()).hasSizeBetween(1, MediaPath.MAX_TOKEN_LENGTH).doesNotContain("..", "%", "/");
             assertThat(MediaPath.isChannelId(media.channel())).isTrue();
             assertThat(media.channel()).doesNotContain("..", "%", "/");
+            assertThat(media.scope()).isEqualTo("live/" + media.channel());
+            String prefix = "/s/" + media.token() + "/" + media.scope();
+            String expected = switch (media) {
+                case Route.MultivariantPlaylist m -> prefix + "/index.m3u8";
+                case Route.MediaPlaylist m -> prefix + "/media.m3u8";
+                case Route.Segment segment -> prefix + "/" + segment.mediaSequence() + ".ts";
+                case Route.Stream s -> prefix + ".ts";
+            };
+            assertThat(path).isEqualTo(expected);
         }
         if (route instanceof Route.Segment segment) {
             assertThat(segment.mediaSequence()).isNotNegative();
-            assertThat(path).isEqualTo("/live/" + segment.channel() + "/" + segment.mediaSequence() + ".ts");
+        }
+        if (route instanceof Route.Refused) {
+            assertThat(path).startsWith("/s/");
         }
     }
 
@@ -44,5 +64,43 @@ class ParserFuzzTest {
         String query = prefix + (prefix.isEmpty() ? "" : "&") + "token=" + secret + "&" + data.consumeRemainingAsString();
         String masked = QueryMask.mask(query);
         assertThat(masked).doesNotContain("token=S").doesNotContain("\n").doesNotContain("\r");
+    }
+
+    /** Whatever the header says, the client is the peer or an address literally written in the header. */
+    @FuzzTest
+    void forwardedFor(FuzzedDataProvider data) throws Exception {
+        String first = data.consumeString(300);
+        String last = data.consumeRemainingAsString();
+        InetAddress peer = InetAddress.getByAddress(new byte[] {10, 1, 2, 3});
+        InetAddress client = ForwardedFor.client(peer, List.of(first, last), PROXIES);
+        assertThat(client).isNotNull();
+        if (!client.equals(peer)) {
+            byte[] chosen = IpLiteral.unmapped(client.getAddress());
+            boolean written = false;
+            for (String entry : (first + "," + last).split(",", -1)) {
+                String bare = entry.strip().replaceAll("^\\[(.*)\\]$", "$1");
+                byte[] parsed = IpLiteral.parse(bare);
+                written |= parsed != null && Arrays.equals(IpLiteral.unmapped(parsed), chosen);
+            }
+            assertThat(written).as("client %s is written in the header", client).isTrue();
+        }
+        assertThat(ForwardedFor.client(PROXY, List.of(first, last), PROXIES)).isEqualTo(PROXY);
+    }
+
+    /** IP literals: a parse is 4 or 16 bytes and never a name lookup; CIDRs parse or fail with a message. */
+    @FuzzTest
+    void ipLiteralAndCidr(FuzzedDataProvider data) {
+        String text = data.consumeRemainingAsString();
+        byte[] address = IpLiteral.parse(text);
+        if (address != null) {
+            assertThat(address.length).isIn(4, 16);
+        }
+        try {
+            TrustedProxies proxies = TrustedProxies.of(List.of(text));
+            assertThat(proxies.cidrs()).hasSize(1);
+            assertThat(TrustedProxies.of(proxies.cidrs())).isEqualTo(proxies);
+        } catch (IllegalArgumentException e) {
+            assertThat(e.getMessage()).startsWith("'trustedProxies' entry 1 of 1");
+        }
     }
 }

@@ -29,6 +29,8 @@ import org.slf4j.LoggerFactory;
 class ServerLifecycleTest {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServerLifecycleTest.class);
+    private static final String BROKEN = "b123456789abcdef0123456789abcdef-6a1b2c3d-1-00112233445566778899aabbccddeeff";
+    private static final String OK = "c123456789abcdef0123456789abcdef-6a1b2c3d-1-00112233445566778899aabbccddeeff";
 
     @TempDir
     Path dir;
@@ -36,7 +38,7 @@ class ServerLifecycleTest {
     @Test
     void reportsBoundPortRefusesSecondStartAndClosesIdempotently() {
         DeliveryServer server = new DeliveryServer(DeliveryOptions.defaults().withEventLoops(1).withPort(0),
-                new InMemoryCatalog(), () -> "");
+                new InMemoryCatalog(), TestGate.REFUSE_ALL, () -> "");
         int port = server.start();
 
         assertThat(port).isPositive();
@@ -50,10 +52,10 @@ class ServerLifecycleTest {
     @Test
     void busyPortIsReportedWithHostAndPort() {
         try (DeliveryServer first = new DeliveryServer(DeliveryOptions.defaults().withEventLoops(1), new InMemoryCatalog(),
-                () -> "")) {
+                TestGate.REFUSE_ALL, () -> "")) {
             int port = first.start("127.0.0.1", 0);
             DeliveryServer second = new DeliveryServer(DeliveryOptions.defaults().withEventLoops(1),
-                    new InMemoryCatalog(), () -> "");
+                    new InMemoryCatalog(), TestGate.REFUSE_ALL, () -> "");
             assertThatThrownBy(() -> second.start("127.0.0.1", port))
                     .hasMessageContaining("127.0.0.1:" + port);
         }
@@ -61,9 +63,9 @@ class ServerLifecycleTest {
 
     @Test
     void idleConnectionIsClosed() throws Exception {
-        DeliveryOptions options = new DeliveryOptions("127.0.0.1", 0, Duration.ofSeconds(1), 4096, 8192, 1, false,
-                16 * 1024, 64 * 1024);
-        try (DeliveryServer server = new DeliveryServer(options, new InMemoryCatalog(), () -> "")) {
+        DeliveryOptions options = DeliveryOptions.defaults().withEventLoops(1).withPort(0)
+                .withIdleTimeout(Duration.ofSeconds(1));
+        try (DeliveryServer server = new DeliveryServer(options, new InMemoryCatalog(), TestGate.REFUSE_ALL, () -> "")) {
             int port = server.start();
             try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
                 socket.setSoTimeout(20_000);
@@ -83,14 +85,17 @@ class ServerLifecycleTest {
             }
             return healthy.channel(id);
         };
-        try (DeliveryServer server = new DeliveryServer(DeliveryOptions.defaults().withEventLoops(1), catalog,
+        TestGate gate = new TestGate();
+        gate.grant(BROKEN, "broken");
+        gate.grant(OK, "ok");
+        try (DeliveryServer server = new DeliveryServer(DeliveryOptions.defaults().withEventLoops(1), catalog, gate,
                 () -> { throw new IllegalStateException("registry closed"); });
              HttpClient client = HttpClient.newHttpClient()) {
             int port = server.start("127.0.0.1", 0);
 
-            assertThat(get(client, port, "/live/broken/index.m3u8").statusCode()).isEqualTo(500);
+            assertThat(get(client, port, "/s/" + BROKEN + "/live/broken/index.m3u8").statusCode()).isEqualTo(500);
             assertThat(get(client, port, "/metrics").statusCode()).isEqualTo(500);
-            assertThat(get(client, port, "/live/ok/index.m3u8").statusCode()).isEqualTo(200);
+            assertThat(get(client, port, "/s/" + OK + "/live/ok/index.m3u8").statusCode()).isEqualTo(200);
         }
     }
 
@@ -105,9 +110,12 @@ class ServerLifecycleTest {
         Path file = Files.write(dir.resolve("7.ts"), segment);
         InMemoryCatalog catalog = new InMemoryCatalog();
         catalog.add("load").playlists("#EXTM3U\n", "#EXTM3U\n").segments.put(7L, new SegmentFile(file, segment.length));
+        TestGate gate = new TestGate();
+        String token = TestGate.newToken();
+        TestViewer viewer = gate.grant(token, "load");
         int clients = 8;
         int requestsEach = 60;
-        try (DeliveryServer server = new DeliveryServer(DeliveryOptions.defaults().withEventLoops(2), catalog,
+        try (DeliveryServer server = new DeliveryServer(DeliveryOptions.defaults().withEventLoops(2), catalog, gate,
                 () -> "");
              ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             int port = server.start("127.0.0.1", 0);
@@ -123,7 +131,7 @@ class ServerLifecycleTest {
                             int first = random.nextInt(segment.length);
                             int last = first + random.nextInt(segment.length - first);
                             HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(
-                                            URI.create("http://127.0.0.1:" + port + "/live/load/7.ts"))
+                                            URI.create("http://127.0.0.1:" + port + "/s/" + token + "/live/load/7.ts"))
                                     .header("Range", "bytes=" + first + "-" + last).build(),
                                     HttpResponse.BodyHandlers.ofByteArray());
                             if (response.statusCode() == 206

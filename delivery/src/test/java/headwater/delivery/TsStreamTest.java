@@ -29,7 +29,12 @@ class TsStreamTest {
 
     private static final int PACKET = 188;
 
+    private static final String TOKEN = "0123456789abcdef0123456789abcdef-6a1b2c3d-1-00112233445566778899aabbccddeeff";
+    private static final String STREAM = "/s/" + TOKEN + "/live/news-hd.ts";
+
     private final InMemoryCatalog catalog = new InMemoryCatalog();
+    private final TestGate gate = new TestGate();
+    private TestViewer session;
     private InMemoryTsFeed feed;
     private DeliveryServer server;
     private int port;
@@ -38,6 +43,7 @@ class TsStreamTest {
     @BeforeEach
     void start() {
         feed = catalog.add("news-hd").feed;
+        session = gate.grant(TOKEN, "news-hd");
         start(DeliveryOptions.defaults().withEventLoops(2));
         client = HttpClient.newHttpClient();
     }
@@ -46,7 +52,7 @@ class TsStreamTest {
         if (server != null) {
             server.close();
         }
-        server = new DeliveryServer(options, catalog, () -> "");
+        server = new DeliveryServer(options, catalog, gate, () -> "");
         port = server.start("127.0.0.1", 0);
     }
 
@@ -80,7 +86,7 @@ class TsStreamTest {
     }
 
     private CompletableFuture<HttpResponse<InputStream>> open() {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/live/news-hd.ts"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + STREAM))
                 .build();
         return client.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream());
     }
@@ -112,13 +118,38 @@ class TsStreamTest {
         }
         eventually().until(() -> server.stats().streamViewers() == 0);
         assertThat(server.stats().droppedViewers()).isZero();
+        assertThat(session.bytes()).as("bytes counted to the session").isEqualTo(2L * expected.size());
+        assertThat(gate.lastFormat()).isEqualTo(StreamFormat.TS);
+    }
+
+    @Test
+    void streamEndsAtTheNextChunkOnceTheSessionHasEnded() throws Exception {
+        HttpResponse<InputStream> response = open().get(10, TimeUnit.SECONDS);
+        eventually().until(() -> feed.subscribers() == 1);
+        byte[] before = packets(0, 7);
+        feed.push(before);
+        eventually().until(() -> session.bytes() >= before.length);
+
+        session.end(); // e.g. an operator ended it, or a newer device took the slot
+        feed.push(packets(7, 7));
+
+        try (InputStream in = response.body()) {
+            assertSameBytes(in.readAllBytes(), before);
+        }
+        eventually().until(() -> feed.subscribers() == 0);
+        assertThat(feed.cancelledTotal()).isEqualTo(1);
+        assertThat(server.stats().streamViewers()).isZero();
+        assertThat(server.stats().droppedViewers()).isZero();
+        HttpResponse<Void> again = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + STREAM))
+                .build(), HttpResponse.BodyHandlers.discarding());
+        assertThat(again.statusCode()).as("an ended session is refused on its next request").isEqualTo(403);
     }
 
     @Test
     void disconnectingViewerIsUnsubscribed() throws Exception {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             socket.setSoTimeout(10_000);
-            socket.getOutputStream().write("GET /live/news-hd.ts HTTP/1.1\r\nHost: x\r\n\r\n"
+            socket.getOutputStream().write(("GET " + STREAM + " HTTP/1.1\r\nHost: x\r\n\r\n")
                     .getBytes(StandardCharsets.ISO_8859_1));
             eventually().until(() -> feed.subscribers() == 1);
             feed.push(packets(0, 10));
@@ -158,7 +189,7 @@ class TsStreamTest {
         try (Socket slow = new Socket()) {
             slow.setReceiveBufferSize(4096);
             slow.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-            slow.getOutputStream().write("GET /live/news-hd.ts HTTP/1.1\r\nHost: x\r\n\r\n"
+            slow.getOutputStream().write(("GET " + STREAM + " HTTP/1.1\r\nHost: x\r\n\r\n")
                     .getBytes(StandardCharsets.ISO_8859_1));
             eventually().until(() -> feed.subscribers() == 2);
 
@@ -218,7 +249,7 @@ class TsStreamTest {
     @Test
     void headOfStreamDoesNotSubscribe() throws Exception {
         HttpResponse<Void> response = client.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/live/news-hd.ts"))
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + STREAM))
                         .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.discarding());
 

@@ -5,13 +5,26 @@ import headwater.app.config.ChannelConfig;
 import headwater.app.config.ConfigLoader;
 import headwater.app.config.ConfigOverride;
 import headwater.app.config.HeadwaterConfig;
+import headwater.api.Argon2PasswordHasher;
+import headwater.app.demo.DemoAccount;
 import headwater.app.demo.DemoFont;
 import headwater.app.demo.DemoLoop;
 import headwater.app.demo.DemoMedia;
 import headwater.app.ffmpeg.Ffmpeg;
 import headwater.app.ffmpeg.FfmpegCapabilities;
 import headwater.app.ffmpeg.FfmpegLocator;
+import headwater.domain.session.Opening;
+import headwater.domain.session.PlaybackTarget;
+import headwater.domain.session.SessionRequest;
+import headwater.domain.subscriber.OutputFormat;
+import headwater.store.Database;
+import headwater.store.catalog.JdbiPackageRepository;
+import headwater.store.subscriber.JdbiPlanRepository;
+import headwater.store.subscriber.JdbiSubscriberRepository;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Set;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +82,7 @@ final class DemoCommand implements Callable<Integer> {
         for (int i = 0; i < files.size(); i++) {
             DemoLoop loop = DemoLoop.standard().get(i);
             channels.add(new ChannelConfig(loop.id(), loop.name(), List.of(files.get(i).toUri()), Optional.empty(),
-                    Optional.empty()));
+                    Optional.empty(), Set.of(DemoAccount.ID)));
         }
         HeadwaterServer server = HeadwaterServer.start(config.withChannels(channels), ffmpeg);
         // Players start on a few segments; print the URLs once opening them works.
@@ -77,10 +90,64 @@ final class DemoCommand implements Callable<Integer> {
         if (!server.awaitSegments(3, config.hls().targetDuration().multipliedBy(3).plusSeconds(20))) {
             spec.commandLine().getErr().println("headwater: some channels have no segments yet; they may take a moment");
         }
+        DemoAccount account = account(server, channels.size() * 2);
+        Map<String, Banner.PlayUrls> urls = openSessions(server, account, channels);
         Banner.print(spec.commandLine().getOut(), server, "The Headwater demo is running with "
-                + channels.size() + " channels.");
+                + channels.size() + " channels.", urls);
+        printAccount(account);
         UntilShutdown.await(server);
         return 0;
+    }
+
+    /** The demo package, plan and subscriber (made at the first demo start), for one HLS and one TS per channel. */
+    private static DemoAccount account(HeadwaterServer server, int connections) {
+        Database db = server.database();
+        return DemoAccount.ensure(new JdbiPackageRepository(db), new JdbiPlanRepository(db),
+                new JdbiSubscriberRepository(db, Clock.systemUTC()), new Argon2PasswordHasher(), connections);
+    }
+
+    /** One HLS and one MPEG-TS session per channel, each its own device, so that all of them can play at once. */
+    private Map<String, Banner.PlayUrls> openSessions(HeadwaterServer server, DemoAccount account,
+                                                      List<ChannelConfig> channels) {
+        Map<String, Banner.PlayUrls> urls = new LinkedHashMap<>();
+        for (ChannelConfig channel : channels) {
+            Optional<String> hls = open(server, account, channel.id(), OutputFormat.HLS);
+            Optional<String> ts = open(server, account, channel.id(), OutputFormat.TS);
+            if (hls.isPresent() && ts.isPresent()) {
+                urls.put(channel.id(), new Banner.PlayUrls(server.multivariantUrl(hls.get(), channel.id()),
+                        server.streamUrl(ts.get(), channel.id())));
+            }
+        }
+        return urls;
+    }
+
+    private Optional<String> open(HeadwaterServer server, DemoAccount account, String channel, OutputFormat format) {
+        SessionRequest request = new SessionRequest(account.subscriber().id(), new PlaybackTarget.Live(channel), format,
+                "demo-" + channel + "-" + format.name().toLowerCase(java.util.Locale.ROOT), null, "headwater demo");
+        return switch (server.sessions().service().open(request)) {
+            case Opening.Opened opened -> Optional.of(opened.session().token());
+            case Opening.Denied denied -> {
+                spec.commandLine().getErr().printf("headwater: no demo session for %s: %s%n", channel, denied.reason());
+                yield Optional.empty();
+            }
+            case Opening.Busy busy -> {
+                spec.commandLine().getErr().printf("headwater: no demo session for %s: egress capacity is full%n", channel);
+                yield Optional.empty();
+            }
+        };
+    }
+
+    private void printAccount(DemoAccount account) {
+        java.io.PrintWriter out = spec.commandLine().getOut();
+        if (account.newPassword().isPresent()) {
+            out.println("The demo subscriber 'demo' was made now; its password is shown this once:");
+            out.printf("  %s%n", account.newPassword().get());
+        } else {
+            out.println("The demo subscriber 'demo' exists from an earlier start (its password was shown then).");
+        }
+        out.println("Open more sessions with `./headwater session open --subscriber demo --channel <id> --format hls`.");
+        out.println();
+        out.flush();
     }
 
     /** Defaults and HEADWATER_* variables, the options, and no channels yet (the demo brings its own). */

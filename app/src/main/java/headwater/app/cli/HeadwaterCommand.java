@@ -56,6 +56,7 @@ public final class HeadwaterCommand implements Callable<Integer> {
                 .addSubcommand(new SubscriberCommand(env, in))
                 .addSubcommand(new M3uCommand(env))
                 .addSubcommand(new EpgCommand(env))
+                .addSubcommand(new SessionCommand(env))
                 .addSubcommand(new AdminKeyCommand(env))
                 .addSubcommand(new TokenKeyCommand(env))
                 .addSubcommand(new BackupCommand(env))
@@ -67,7 +68,7 @@ public final class HeadwaterCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("headwater: a command is missing (serve, demo, channel, package, vod, subscriber, m3u, epg, admin-key, token-key, backup, restore or help)");
+        spec.commandLine().getErr().println("headwater: a command is missing (serve, demo, channel, package, vod, subscriber, m3u, epg, session, admin-key, token-key, backup, restore or help)");
         spec.commandLine().usage(spec.commandLine().getErr());
         return USAGE;
     }

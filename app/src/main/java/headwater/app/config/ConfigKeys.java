@@ -18,7 +18,8 @@ public final class ConfigKeys {
     public static final String ENV_PREFIX = "HEADWATER_";
 
     /** Sections that are mappings. */
-    static final Set<String> SECTIONS = Set.of("server", "ffmpeg", "demo", "hls", "health", "metrics", "database", "outbound", "vod");
+    static final Set<String> SECTIONS = Set.of("server", "ffmpeg", "demo", "hls", "health", "metrics", "database", "outbound", "vod",
+            "sessions", "redis");
 
     /** The one list of mappings; its keys are written {@code channels[].key} here. */
     static final String CHANNELS = "channels";
@@ -27,7 +28,7 @@ public final class ConfigKeys {
 
     /** Every leaf key, in the order of headwater.example.yml. */
     static final List<String> LEAVES = List.of(
-            "server.host", "server.port",
+            "server.host", "server.port", "server.trustedProxies", "server.nodeId", "server.egressCapacity",
             "dataDir",
             "ffmpeg.path", "ffmpeg.ffprobePath",
             "demo.fontFile",
@@ -40,7 +41,10 @@ public final class ConfigKeys {
             "metrics.enabled", "metrics.jvm",
             "database.url", "database.user", "database.password", "database.poolSize",
             "outbound.allowPrivate", "outbound.allowedNetworks",
-            "vod.probeConcurrency", "vod.probeTimeout", "vod.scanInterval");
+            "vod.probeConcurrency", "vod.probeTimeout", "vod.scanInterval",
+            "sessions.lifetime", "sessions.limitPolicy", "sessions.bindToAddress", "sessions.retryAfter",
+            "sessions.defaultBitrate",
+            "redis.url", "redis.prefix");
 
     /** Variables with this prefix belong to the launcher script, not to the configuration. */
     static final String LAUNCHER_ENV_PREFIX = "HEADWATER_JAVA_";

@@ -3,6 +3,7 @@ package headwater.app.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import headwater.domain.catalog.Check;
 import headwater.domain.catalog.InvalidValueException;
+import headwater.domain.session.LimitPolicy;
 import headwater.security.outbound.Cidr;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -45,6 +46,10 @@ public final class ConfigLoader {
     private static final Duration MIN_TIMEOUT = Duration.ofMillis(100);
     private static final Duration MAX_TIMEOUT = Duration.ofMinutes(10);
     private static final Duration MAX_BACKOFF = Duration.ofHours(1);
+    private static final long MIN_CAPACITY = 1_000_000L;
+    private static final long MAX_CAPACITY = 100_000_000_000_000L;
+    private static final long MIN_BITRATE = 1_000L;
+    private static final long MAX_BITRATE = 10_000_000_000L;
     private static final Pattern ID = Pattern.compile(ChannelConfig.ID_PATTERN);
     private static final Pattern CHANNEL_ENV = Pattern.compile("HEADWATER_CHANNELS_(\\d{1,4})_([A-Z0-9_]+)");
 
@@ -93,9 +98,7 @@ public final class ConfigLoader {
 
     private HeadwaterConfig bind() {
         checkFileKeys();
-        ServerConfig server = new ServerConfig(
-                text("server.host", ServerConfig.DEFAULT_HOST),
-                integer("server.port", ServerConfig.DEFAULT_PORT, 0, 65_535));
+        ServerConfig server = server();
         Path dataDir = path("dataDir").orElse(HeadwaterConfig.DEFAULT_DATA_DIR);
         FfmpegConfig ffmpeg = new FfmpegConfig(path("ffmpeg.path"), path("ffmpeg.ffprobePath"));
         DemoConfig demo = new DemoConfig(path("demo.fontFile"));
@@ -127,11 +130,90 @@ public final class ConfigLoader {
                 integer("vod.probeConcurrency", VodConfig.DEFAULT_PROBE_CONCURRENCY, 1, 16),
                 duration("vod.probeTimeout", VodConfig.DEFAULT_PROBE_TIMEOUT, Duration.ofSeconds(1), MAX_TIMEOUT),
                 duration("vod.scanInterval", VodConfig.DEFAULT_SCAN_INTERVAL, Duration.ofSeconds(1), MAX_BACKOFF));
+        SessionsConfig sessions = sessions();
+        RedisConfig redis = new RedisConfig(redisUrl(), redisPrefix());
         checkUnknownEnv();
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        return new HeadwaterConfig(server, dataDir, ffmpeg, demo, hls, health, channels, metrics, database, outbound, vod);
+        return new HeadwaterConfig(server, dataDir, ffmpeg, demo, hls, health, channels, metrics, database, outbound, vod,
+                sessions, redis);
+    }
+
+    // ---------------------------------------------------------------- server, sessions, redis
+
+    private ServerConfig server() {
+        String nodeId = text("server.nodeId", "");
+        if (nodeId.isEmpty()) {
+            nodeId = ServerConfig.defaultNodeId();
+        } else if (!ServerConfig.validNodeId(nodeId)) {
+            problem("server.nodeId", "server.nodeId '" + nodeId + "' must match " + ServerConfig.NODE_ID_PATTERN);
+            nodeId = ServerConfig.defaultNodeId();
+        }
+        return new ServerConfig(
+                text("server.host", ServerConfig.DEFAULT_HOST),
+                integer("server.port", ServerConfig.DEFAULT_PORT, 0, 65_535),
+                networks("server.trustedProxies"),
+                nodeId,
+                bitrate("server.egressCapacity", ServerConfig.DEFAULT_EGRESS_CAPACITY, MIN_CAPACITY, MAX_CAPACITY));
+    }
+
+    private SessionsConfig sessions() {
+        LimitPolicy policy = typed("sessions.limitPolicy", LimitPolicy.REFUSE_NEW, text -> {
+            for (LimitPolicy p : LimitPolicy.values()) {
+                if (SessionsConfig.policyName(p).equals(text.strip())) {
+                    return Optional.of(p);
+                }
+            }
+            return Optional.empty();
+        }, "refuse-new or end-oldest", p -> true, p -> "", SessionsConfig::policyName);
+        return new SessionsConfig(
+                duration("sessions.lifetime", SessionsConfig.DEFAULT_LIFETIME, Duration.ofMinutes(1), Duration.ofDays(30)),
+                policy,
+                bool("sessions.bindToAddress", false),
+                duration("sessions.retryAfter", SessionsConfig.DEFAULT_RETRY_AFTER, Duration.ofSeconds(1), Duration.ofHours(1)),
+                bitrate("sessions.defaultBitrate", SessionsConfig.DEFAULT_BITS_PER_SECOND, MIN_BITRATE, MAX_BITRATE));
+    }
+
+    private long bitrate(String key, long fallback, long min, long max) {
+        return typed(key, fallback, BitrateText::parse, BitrateText.EXPECTED, b -> b >= min && b <= max,
+                b -> "between " + BitrateText.format(min) + " and " + BitrateText.format(max), BitrateText::format);
+    }
+
+    private String redisPrefix() {
+        String prefix = text("redis.prefix", RedisConfig.DEFAULT_PREFIX);
+        if (prefix.length() > 64 || !prefix.chars().allMatch(c -> c > ' ' && c < 127)) {
+            problem("redis.prefix", "redis.prefix '" + prefix + "' must have 1 to 64 printable ASCII characters"
+                    + " without spaces");
+            return RedisConfig.DEFAULT_PREFIX;
+        }
+        return prefix;
+    }
+
+    /** A {@code redis://} or {@code rediss://} URL with a host; never quoted whole, since it may hold a password. */
+    private Optional<URI> redisUrl() {
+        Optional<Value> found = lookup("redis.url");
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<String> text = scalar("redis.url", found.get()).map(String::strip).filter(s -> !s.isEmpty());
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        String expected = "redis.url must be redis://[user:password@]host[:port][/database] or rediss://...";
+        URI uri;
+        try {
+            uri = new URI(text.get());
+        } catch (URISyntaxException e) {
+            problems.add(found.get().where() + ": " + expected + "; it is not a URI (" + e.getReason() + ")");
+            return Optional.empty();
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+        if (!scheme.equals("redis") && !scheme.equals("rediss") || uri.getHost() == null) {
+            problems.add(found.get().where() + ": " + expected + ", got '" + RedisConfig.withoutUserInfo(uri) + "'");
+            return Optional.empty();
+        }
+        return Optional.of(uri);
     }
 
     // ---------------------------------------------------------------- database

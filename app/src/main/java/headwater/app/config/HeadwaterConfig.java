@@ -19,7 +19,9 @@ public record HeadwaterConfig(
         MetricsConfig metrics,
         DatabaseSettings database,
         OutboundConfig outbound,
-        VodConfig vod) {
+        VodConfig vod,
+        SessionsConfig sessions,
+        RedisConfig redis) {
 
     public static final Path DEFAULT_DATA_DIR = Path.of("headwater-data");
 
@@ -35,6 +37,16 @@ public record HeadwaterConfig(
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(outbound, "outbound");
         Objects.requireNonNull(vod, "vod");
+        Objects.requireNonNull(sessions, "sessions");
+        Objects.requireNonNull(redis, "redis");
+    }
+
+    /** A configuration with the default {@code sessions.*} and {@code redis.*} settings. */
+    public HeadwaterConfig(ServerConfig server, Path dataDir, FfmpegConfig ffmpeg, DemoConfig demo, HlsConfig hls,
+                           HealthConfig health, List<ChannelConfig> channels, MetricsConfig metrics,
+                           DatabaseSettings database, OutboundConfig outbound, VodConfig vod) {
+        this(server, dataDir, ffmpeg, demo, hls, health, channels, metrics, database, outbound, vod,
+                SessionsConfig.defaults(), RedisConfig.defaults());
     }
 
     /** A configuration with the default {@code vod.*} settings. */
@@ -48,31 +60,55 @@ public record HeadwaterConfig(
     public static HeadwaterConfig defaults() {
         return new HeadwaterConfig(ServerConfig.defaults(), DEFAULT_DATA_DIR, FfmpegConfig.defaults(),
                 DemoConfig.defaults(), HlsConfig.defaults(), HealthConfig.defaults(), List.of(),
-                MetricsConfig.defaults(), DatabaseSettings.defaults(), OutboundConfig.defaults(), VodConfig.defaults());
+                MetricsConfig.defaults(), DatabaseSettings.defaults(), OutboundConfig.defaults(), VodConfig.defaults(),
+                SessionsConfig.defaults(), RedisConfig.defaults());
     }
 
     /** The same configuration with another list of channels (the demo replaces them with its own). */
     public HeadwaterConfig withChannels(List<ChannelConfig> newChannels) {
-        return new HeadwaterConfig(server, dataDir, ffmpeg, demo, hls, health, newChannels, metrics, database, outbound, vod);
+        return new HeadwaterConfig(server, dataDir, ffmpeg, demo, hls, health, newChannels, metrics, database, outbound, vod,
+                sessions, redis);
     }
 
     /** The same configuration with another data directory. */
     public HeadwaterConfig withDataDir(Path newDataDir) {
-        return new HeadwaterConfig(server, newDataDir, ffmpeg, demo, hls, health, channels, metrics, database, outbound, vod);
+        return new HeadwaterConfig(server, newDataDir, ffmpeg, demo, hls, health, channels, metrics, database, outbound, vod,
+                sessions, redis);
     }
 
     /** The same configuration with another outbound policy. */
     public HeadwaterConfig withOutbound(OutboundConfig newOutbound) {
-        return new HeadwaterConfig(server, dataDir, ffmpeg, demo, hls, health, channels, metrics, database, newOutbound, vod);
+        return new HeadwaterConfig(server, dataDir, ffmpeg, demo, hls, health, channels, metrics, database, newOutbound, vod,
+                sessions, redis);
     }
 
     /** The same configuration with other {@code vod.*} settings. */
     public HeadwaterConfig withVod(VodConfig newVod) {
-        return new HeadwaterConfig(server, dataDir, ffmpeg, demo, hls, health, channels, metrics, database, outbound, newVod);
+        return new HeadwaterConfig(server, dataDir, ffmpeg, demo, hls, health, channels, metrics, database, outbound, newVod,
+                sessions, redis);
     }
 
     /** The same configuration with other database settings. */
     public HeadwaterConfig withDatabase(DatabaseSettings newDatabase) {
-        return new HeadwaterConfig(server, dataDir, ffmpeg, demo, hls, health, channels, metrics, newDatabase, outbound, vod);
+        return new HeadwaterConfig(server, dataDir, ffmpeg, demo, hls, health, channels, metrics, newDatabase, outbound, vod,
+                sessions, redis);
+    }
+
+    /** The same configuration with other server settings. */
+    public HeadwaterConfig withServer(ServerConfig newServer) {
+        return new HeadwaterConfig(newServer, dataDir, ffmpeg, demo, hls, health, channels, metrics, database, outbound, vod,
+                sessions, redis);
+    }
+
+    /** The same configuration with other {@code sessions.*} settings. */
+    public HeadwaterConfig withSessions(SessionsConfig newSessions) {
+        return new HeadwaterConfig(server, dataDir, ffmpeg, demo, hls, health, channels, metrics, database, outbound, vod,
+                newSessions, redis);
+    }
+
+    /** The same configuration with other {@code redis.*} settings. */
+    public HeadwaterConfig withRedis(RedisConfig newRedis) {
+        return new HeadwaterConfig(server, dataDir, ffmpeg, demo, hls, health, channels, metrics, database, outbound, vod,
+                sessions, newRedis);
     }
 }

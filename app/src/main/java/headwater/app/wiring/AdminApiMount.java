@@ -5,6 +5,7 @@ import headwater.api.AdminKeys;
 import headwater.api.Argon2PasswordHasher;
 import headwater.api.MediaRepositories;
 import headwater.api.Repositories;
+import headwater.api.SessionControl;
 import headwater.delivery.Mount;
 import headwater.domain.session.SigningKeys;
 import headwater.store.Database;
@@ -32,12 +33,18 @@ import java.util.Optional;
  */
 public record AdminApiMount(Mount mount, Optional<String> firstKey) {
 
+    /** The API without session control (opening a session answers 503). */
     public static AdminApiMount on(Database database, Clock clock) {
         return on(database, clock, TokenKeys.signingKeys(database, TokenKeys.DEFAULT_LIFETIME, clock));
     }
 
     /** As {@link #on(Database, Clock)}, with the token signing keys the server works with ({@link TokenKeys}). */
     public static AdminApiMount on(Database database, Clock clock, SigningKeys tokenKeys) {
+        return on(database, clock, tokenKeys, SessionControl.NONE);
+    }
+
+    /** As {@link #on(Database, Clock, SigningKeys)}, with the server's session control. */
+    public static AdminApiMount on(Database database, Clock clock, SigningKeys tokenKeys, SessionControl sessions) {
         Repositories repositories = new Repositories(new JdbiChannelRepository(database, clock),
                 new JdbiCategoryRepository(database), new JdbiPackageRepository(database),
                 new JdbiPlanRepository(database), new JdbiSubscriberRepository(database, clock),
@@ -47,7 +54,7 @@ public record AdminApiMount(Mount mount, Optional<String> firstKey) {
         Optional<String> first = keys.ensureKey();
         MediaRepositories media = new MediaRepositories(new JdbiMovieRepository(database, clock),
                 new JdbiSeriesRepository(database, clock), new JdbiGuideSourceRepository(database, clock));
-        AdminApi api = new AdminApi(repositories, media, keys, tokenKeys);
+        AdminApi api = new AdminApi(repositories, media, keys, tokenKeys, sessions);
         return new AdminApiMount(new Mount(AdminApi.PREFIX, api::router), first);
     }
 

@@ -80,7 +80,8 @@ class StoreCommandsJarTest {
             assertThat(added.out()).contains("sport", "7", "yes");
             assertThat(added.err()).isEmpty();
 
-            URI playlist = server.multivariantUrl("sport");
+            headwater.app.Viewers.subscriber(server, headwater.app.Viewers.SUBSCRIBER, 50, "sport");
+            URI playlist = headwater.app.Viewers.hls(server, "sport");
             await().atMost(Duration.ofSeconds(60)).until(() -> http.send(HttpRequest.newBuilder(playlist).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
 

@@ -47,6 +47,36 @@ class BadConfigTest {
                         server:
                           port: 70000
                         """, Map.of(), "headwater.yml:2: server.port must be between 0 and 65535, got 70000"),
+                bad("egress capacity without a unit", """
+                        server:
+                          egressCapacity: 10G
+                        """, Map.of(), "headwater.yml:2: server.egressCapacity must be " + BitrateText.EXPECTED
+                        + ", got '10G'"),
+                bad("egress capacity out of range", """
+                        server:
+                          egressCapacity: 500 kbit/s
+                        """, Map.of(), "headwater.yml:2: server.egressCapacity must be between 1 Mbit/s and 100 Tbit/s,"
+                        + " got 500 kbit/s"),
+                bad("node id with a space", """
+                        server:
+                          nodeId: node one
+                        """, Map.of(), "headwater.yml:2: server.nodeId 'node one' must match " + ServerConfig.NODE_ID_PATTERN),
+                bad("trusted proxy that is no CIDR", "", Map.of("HEADWATER_SERVER_TRUSTED_PROXIES", "10.0.0.0/8, lb.example"),
+                        "$HEADWATER_SERVER_TRUSTED_PROXIES: server.trustedProxies[1] 'lb.example' is not a CIDR such as"
+                        + " 10.0.0.0/8 or fd00::/8: the address must be an IPv4 or IPv6 literal, not a host name"),
+                bad("unknown limit policy", """
+                        sessions:
+                          limitPolicy: end-newest
+                        """, Map.of(), "headwater.yml:2: sessions.limitPolicy must be refuse-new or end-oldest, got 'end-newest'"),
+                bad("session lifetime too short", """
+                        sessions:
+                          lifetime: 30s
+                        """, Map.of(), "headwater.yml:2: sessions.lifetime must be between 1m and 30d, got 30s"),
+                bad("redis URL of another scheme, password not shown", """
+                        redis:
+                          url: http://user:secret@cache:6379
+                        """, Map.of(), "headwater.yml:2: redis.url must be redis://[user:password@]host[:port][/database]"
+                        + " or rediss://..., got 'http://***@cache:6379'"),
                 bad("section given as a scalar", """
                         server: 8080
                         """, Map.of(), "headwater.yml:1: server must be a mapping of keys, got '8080'"),

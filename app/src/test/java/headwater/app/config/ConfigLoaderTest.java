@@ -98,6 +98,43 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void sessions_server_and_redis_keys_come_from_the_file_and_the_environment() {
+        HeadwaterConfig config = ConfigLoader.loadText("headwater.yml", """
+                server:
+                  trustedProxies: [ 10.0.0.0/8, "fd00::/8" ]
+                  nodeId: edge-1
+                  egressCapacity: 800 Mbit/s
+                sessions:
+                  lifetime: 6h
+                  limitPolicy: end-oldest
+                  bindToAddress: true
+                """, Map.of(
+                "HEADWATER_SESSIONS_RETRY_AFTER", "30s",
+                "HEADWATER_SESSIONS_DEFAULT_BITRATE", "2.5Mbit/s",
+                "HEADWATER_REDIS_URL", "redis://:pw@127.0.0.1:6379/2"));
+
+        assertThat(config.server().trustedProxies()).containsExactly(
+                headwater.security.outbound.Cidr.parse("10.0.0.0/8"), headwater.security.outbound.Cidr.parse("fd00::/8"));
+        assertThat(config.server().nodeId()).isEqualTo("edge-1");
+        assertThat(config.server().egressCapacityBitsPerSecond()).isEqualTo(800_000_000L);
+        assertThat(config.sessions()).isEqualTo(new SessionsConfig(Duration.ofHours(6),
+                headwater.domain.session.LimitPolicy.END_OLDEST, true, Duration.ofSeconds(30), 2_500_000L));
+        assertThat(config.redis().url()).contains(URI.create("redis://:pw@127.0.0.1:6379/2"));
+        assertThat(config.redis().toString()).doesNotContain("pw").contains("127.0.0.1:6379/2");
+    }
+
+    @Test
+    void the_default_node_id_is_the_host_name_and_sessions_stay_in_memory() {
+        HeadwaterConfig config = HeadwaterConfig.defaults();
+
+        assertThat(config.server().nodeId()).matches(ServerConfig.NODE_ID_PATTERN);
+        assertThat(config.server().egressCapacityBitsPerSecond()).isEqualTo(10_000_000_000L);
+        assertThat(config.sessions().limitPolicy()).isEqualTo(headwater.domain.session.LimitPolicy.REFUSE_NEW);
+        assertThat(config.sessions().defaultBitsPerSecond()).isEqualTo(8_000_000L);
+        assertThat(config.redis().url()).isEmpty();
+    }
+
+    @Test
     void the_loaded_configuration_is_frozen() {
         HeadwaterConfig config = ConfigLoader.loadText("headwater.yml", """
                 channels:
