@@ -17,6 +17,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 
 /**
  * One simulated HLS viewer on its own keep-alive connection (reopened when the server closes it): every target
@@ -101,19 +102,8 @@ final class Viewer {
     }
 
     private void fetchPlaylist(HttpClientConnection c) {
-        long sent = System.nanoTime();
-        c.request(get(directory + "media.m3u8")).compose(HttpClientRequest::send).onComplete(ar -> {
-            if (ar.failed()) {
-                failed("playlist", ar.cause());
-                return;
-            }
-            HttpClientResponse response = ar.result();
-            LoopStats stats = LoopStats.ofThisThread();
-            stats.playlistFirstByte.add(System.nanoTime() - sent);
-            if (sent >= settledNanos) {
-                stats.playlistFirstByteSettled.add(System.nanoTime() - sent);
-            }
-            stats.playlists++;
+        send(c, "playlist", directory + "media.m3u8", (response, sent) -> {
+            LoopStats.ofThisThread().playlists++;
             response.body().onComplete(body -> {
                 if (body.failed()) {
                     failed("playlist", body.cause());
@@ -154,18 +144,8 @@ final class Viewer {
     }
 
     private void fetchSegment(HttpClientConnection c, String uri) {
-        long sent = System.nanoTime();
-        c.request(get(uri)).compose(HttpClientRequest::send).onComplete(ar -> {
-            if (ar.failed()) {
-                failed("segment", ar.cause());
-                return;
-            }
-            HttpClientResponse response = ar.result();
+        send(c, "segment", uri, (response, sent) -> {
             LoopStats stats = LoopStats.ofThisThread();
-            stats.segmentFirstByte.add(System.nanoTime() - sent);
-            if (sent >= settledNanos) {
-                stats.segmentFirstByteSettled.add(System.nanoTime() - sent);
-            }
             long[] read = {0};
             response.handler(chunk -> read[0] += chunk.length());
             response.end().onComplete(end -> {
@@ -187,6 +167,28 @@ final class Viewer {
                 }
                 nextCycle();
             });
+        });
+    }
+
+    /**
+     * GETs {@code uri} on the connection; once the response's headers are in, records the time to first byte (also as
+     * settled when sent after the start-up burst) and hands the response on with the time it was sent.
+     */
+    private void send(HttpClientConnection c, String what, String uri, BiConsumer<HttpClientResponse, Long> then) {
+        long sent = System.nanoTime();
+        c.request(get(uri)).compose(HttpClientRequest::send).onComplete(ar -> {
+            if (ar.failed()) {
+                failed(what, ar.cause());
+                return;
+            }
+            long firstByte = System.nanoTime() - sent;
+            LoopStats stats = LoopStats.ofThisThread();
+            boolean playlist = what.equals("playlist");
+            (playlist ? stats.playlistFirstByte : stats.segmentFirstByte).add(firstByte);
+            if (sent >= settledNanos) {
+                (playlist ? stats.playlistFirstByteSettled : stats.segmentFirstByteSettled).add(firstByte);
+            }
+            then.accept(ar.result(), sent);
         });
     }
 

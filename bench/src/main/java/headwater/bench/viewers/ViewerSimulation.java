@@ -130,9 +130,12 @@ public final class ViewerSimulation {
         out.println("time to first byte, ms      p50      p99      max    count");
         line(out, "  playlist", playlistTtfb);
         line(out, "  segment", segmentTtfb);
-        out.printf("  after the first %d s:%n", SETTLE_SECONDS);
-        line(out, "  playlist", playlistSettled);
-        line(out, "  segment", segmentSettled);
+        out.printf("  after the first %d s:%s%n", SETTLE_SECONDS,
+                playlistSettled.count() == 0 ? " none (a shorter run)" : "");
+        if (playlistSettled.count() > 0) {
+            line(out, "  playlist", playlistSettled);
+            line(out, "  segment", segmentSettled);
+        }
         line(out, "whole segment, ms", segmentWhole);
         out.printf("late cycles %d; segments skipped %d; playlists with nothing new %d; connections opened %d%n",
                 loops.stream().mapToLong(s -> s.lateCycles).sum(), loops.stream().mapToLong(s -> s.skipped).sum(),
