@@ -120,6 +120,14 @@ public final class DeliveryServer implements AutoCloseable {
         return counters.snapshot();
     }
 
+    /**
+     * Whether the server runs on Netty's native epoll transport (Linux), which lets segment sends cork
+     * ({@link Cork}); false on NIO or when not started.
+     */
+    public synchronized boolean nativeTransport() {
+        return vertx != null && vertx.isNativeTransportEnabled();
+    }
+
     /** Stops listening, drops open connections and releases the event loops. Idempotent. */
     @Override
     public synchronized void close() {

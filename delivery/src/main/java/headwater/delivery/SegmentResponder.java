@@ -61,7 +61,7 @@ final class SegmentResponder {
         }
         OpenSegments.Entry cached = files.cached(file, System.nanoTime());
         if (cached != null) {
-            send(response, cached, range, size, viewer);
+            send(request, cached, range, size, viewer);
             return;
         }
         files.open(file).onComplete(opened -> {
@@ -74,17 +74,22 @@ final class SegmentResponder {
                 entry.release();
                 return;
             }
-            send(response, entry, range, size, viewer);
+            send(request, entry, range, size, viewer);
         });
     }
 
-    private static void send(HttpServerResponse response, OpenSegments.Entry file, ByteRange range, long size,
+    private static void send(HttpServerRequest request, OpenSegments.Entry file, ByteRange range, long size,
                              Viewer viewer) {
+        HttpServerResponse response = request.response();
         long offset = range instanceof ByteRange.Partial partial ? partial.first() : 0;
         long length = range instanceof ByteRange.Partial partial ? partial.length() : size;
+        io.netty.channel.Channel corked = null;
         try {
             successHeaders(response, range, size);
+            corked = Cork.on(request);
+            io.netty.channel.Channel uncork = corked;
             response.sendFile(file.channel(), offset, length).onComplete(sent -> {
+                Cork.off(uncork);
                 file.release();
                 if (sent.succeeded()) {
                     viewer.served(length);
@@ -95,6 +100,7 @@ final class SegmentResponder {
                 }
             });
         } catch (RuntimeException e) {
+            Cork.off(corked);
             file.release();
             throw e;
         }

@@ -114,6 +114,25 @@ class DeliveryServerTest {
     }
 
     @Test
+    void runsOnTheNativeTransportWhereEpollIsAvailable() {
+        assertThat(server.nativeTransport()).isEqualTo(io.netty.channel.epoll.Epoll.isAvailable());
+    }
+
+    /** A corked segment send is uncorked when it completes: the playlist after it on the same connection is whole. */
+    @Test
+    void segmentsAndPlaylistsAlternateOnOneKeepAliveConnection() throws Exception {
+        for (int i = 0; i < 20; i++) {
+            HttpResponse<byte[]> segment = send("GET", NEWS + "/1200.ts");
+            HttpResponse<byte[]> playlist = send("GET", NEWS + "/media.m3u8");
+
+            assertThat(segment.statusCode()).isEqualTo(200);
+            assertThat(segment.body()).isEqualTo(segmentBytes);
+            assertThat(playlist.statusCode()).isEqualTo(200);
+            assertThat(text(playlist)).isEqualTo(MEDIA);
+        }
+    }
+
+    @Test
     void servesMultivariantPlaylist() throws Exception {
         HttpResponse<byte[]> response = send("GET", NEWS + "/index.m3u8");
 
