@@ -26,7 +26,8 @@ class Argon2HashFuzzTest {
             // quotes (so a later field that repeats part of the quoted id may show up through it: look past it).
             String[] fields = phc.split("\\$", -1);
             String algorithm = fields.length > 1 ? fields[1] : "";
-            String beyondAlgorithm = refused.getMessage().replace("\"" + algorithm + "\"", "");
+            String shown = algorithm.replaceAll("[^A-Za-z0-9-]", "?"); // as the refusal quotes it
+            String beyondAlgorithm = refused.getMessage().replace("\"" + shown + "\"", "");
             for (int i = 3; i < fields.length; i++) {
                 if (fields[i].length() >= 16) {
                     assertThat(beyondAlgorithm).doesNotContain(fields[i]);
