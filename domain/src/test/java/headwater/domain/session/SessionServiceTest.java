@@ -41,8 +41,8 @@ class SessionServiceTest {
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T12:00:00Z"));
     final Map<String, Subscriber> subscribers = new ConcurrentHashMap<>();
     final Map<String, Plan> plans = new ConcurrentHashMap<>();
-    final Map<String, List<Rendition>> measured = new ConcurrentHashMap<>(Map.of(
-            "news", List.of(NEWS), "news-sd", List.of(NEWS_SD), "sport", List.of(SPORT)));
+    final Map<String, Rendition> measured = new ConcurrentHashMap<>(Map.of(
+            "news", NEWS, "news-sd", NEWS_SD, "sport", SPORT));
     final Map<String, ChannelEntry> channels = Map.of(
             "news", new ChannelEntry("news", true, Set.of("basic"), List.of("news-sd")),
             "sport", new ChannelEntry("sport", true, Set.of("basic"), List.of()),
@@ -86,7 +86,7 @@ class SessionServiceTest {
             }
         };
         SessionService service = new SessionService(directory, id -> Optional.ofNullable(channels.get(id)),
-                id -> measured.getOrDefault(id, List.of()), registry, egress, s -> "token-" + s.id(), settings,
+                id -> Optional.ofNullable(measured.get(id)), registry, egress, s -> "token-" + s.id(), settings,
                 events, clock);
         services.add(service);
         return service;
