@@ -174,7 +174,7 @@ public final class HeadwaterServer implements AutoCloseable {
                     new JdbiPackageRepository(database));
             r.sync.whenChannelsChange(r.directory);
             r.directory.rebuild();
-            r.renditions = new HeadendRenditions(catalog, r.directory);
+            r.renditions = new HeadendRenditions(catalog);
             r.sync.syncOnce();
             Supplier<String> metrics = config.metrics().enabled() ? r.registry::scrape
                     : () -> "# metrics are disabled (metrics.enabled: false)\n";
@@ -314,7 +314,7 @@ public final class HeadwaterServer implements AutoCloseable {
         return resources.directory;
     }
 
-    /** What each running channel and its renditions cost and show now, for admission. */
+    /** What each running channel costs and shows now, for admission (one channel each; not its renditions). */
     public HeadendRenditions renditions() {
         return resources.renditions;
     }

@@ -25,7 +25,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,13 +63,16 @@ class RenditionsWiringTest {
 
             await().atMost(Duration.ofSeconds(30)).until(() -> server.channelDirectory().channel("news-hd")
                     .equals(Optional.of(new ChannelEntry("news-hd", true, Set.of("premium"), List.of("news-sd")))));
-            await().atMost(Duration.ofSeconds(60)).until(() -> server.renditions().renditions("news-hd").size() == 2);
+            await().atMost(Duration.ofSeconds(60)).until(() -> server.renditions().rendition("news-hd").isPresent()
+                    && server.renditions().rendition("news-sd").isPresent());
 
-            assertThat(server.renditions().renditions("news-hd")).extracting(Rendition::channelId, Rendition::quality)
-                    .containsExactly(Tuple.tuple("news-hd", Quality.HD),
-                            Tuple.tuple("news-sd", Quality.SD));
-            await().atMost(Duration.ofSeconds(60)).until(() -> !server.renditions().renditions("radio").isEmpty());
-            assertThat(server.renditions().renditions("radio").getFirst().quality()).isEqualTo(Quality.SD);
+            assertThat(server.renditions().rendition("news-hd")).get()
+                    .extracting(Rendition::channelId, Rendition::quality).as("itself, not its renditions")
+                    .containsExactly("news-hd", Quality.HD);
+            assertThat(server.renditions().rendition("news-sd")).get()
+                    .extracting(Rendition::channelId, Rendition::quality).containsExactly("news-sd", Quality.SD);
+            await().atMost(Duration.ofSeconds(60)).until(() -> server.renditions().rendition("radio").isPresent());
+            assertThat(server.renditions().rendition("radio").orElseThrow().quality()).isEqualTo(Quality.SD);
         }
     }
 }

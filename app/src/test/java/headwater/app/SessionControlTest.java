@@ -229,7 +229,8 @@ class SessionControlTest {
                     .statusCode()).isEqualTo(201);
             assertThat(api.post("subscribers", "{\"id\": \"s1\", \"username\": \"alice\", \"password\": \"correct horse\","
                     + " \"maxConnections\": 2, \"planId\": \"sd-only\"}").statusCode()).isEqualTo(201);
-            await().atMost(Duration.ofSeconds(60)).until(() -> server.renditions().renditions("news-hd").size() == 2);
+            await().atMost(Duration.ofSeconds(60)).until(() -> server.renditions().rendition("news-hd").isPresent()
+                    && server.renditions().rendition("news-sd").isPresent());
 
             HttpResponse<String> opened = api.open("news-hd", "tv-1");
 

@@ -3,8 +3,6 @@ package headwater.app.wiring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import headwater.domain.session.ChannelDirectory;
-import headwater.domain.session.ChannelEntry;
 import headwater.domain.session.Rendition;
 import headwater.domain.subscriber.Quality;
 import headwater.headend.ChannelSpec;
@@ -19,15 +17,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The renditions of a channel as a real headend measures them: three channels loop the testkit's 720p, 180p and
- * audio-only fixtures; news-hd lists news-sd and news-radio as its renditions.
+ * What a real headend measures of one channel: three channels loop the testkit's 720p, 180p and audio-only fixtures.
+ * The meter knows nothing of catalogue renditions (Entitlement expands those), so it takes no channel directory.
  */
 class HeadendRenditionsTest {
 
@@ -48,49 +44,45 @@ class HeadendRenditionsTest {
     }
 
     @Test
-    void lists_the_channel_and_its_running_measured_renditions_best_first() throws Exception {
-        Map<String, ChannelEntry> entries = Map.of(
-                "news-hd", new ChannelEntry("news-hd", true, Set.of("basic"),
-                        List.of("news-radio", "news-sd", "news-stopped")),
-                "news-sd", new ChannelEntry("news-sd", true, Set.of("basic"), List.of()));
-        ChannelDirectory directory = id -> Optional.ofNullable(entries.get(id));
+    void measures_exactly_the_channel_asked_never_its_catalogue_renditions() throws Exception {
         try (Headend headend = new Headend(dir.resolve("data"), SourceProvider.standard(SourceContext.defaults("test")),
                 new SimpleMeterRegistry())) {
             headend.start(List.of(loop("news-hd", Fixtures.H264_AAC_720P), loop("news-sd", Fixtures.H264_AAC_180P),
                     loop("news-radio", Fixtures.AUDIO_ONLY_AAC)));
             HeadendCatalog catalog = new HeadendCatalog(headend.channels());
-            HeadendRenditions meter = new HeadendRenditions(catalog, directory);
+            HeadendRenditions meter = new HeadendRenditions(catalog);
 
-            await().atMost(Duration.ofSeconds(60)).until(() -> meter.renditions("news-hd").size() == 3);
-            List<Rendition> renditions = meter.renditions("news-hd");
+            await().atMost(Duration.ofSeconds(60)).until(() -> Stream.of("news-hd", "news-sd", "news-radio")
+                    .allMatch(id -> meter.rendition(id).isPresent()));
 
-            assertThat(renditions).extracting(Rendition::channelId).containsExactly("news-hd", "news-radio", "news-sd")
-                    .as("SD ones in the operator's order; news-stopped does not run");
-            assertThat(renditions).extracting(Rendition::quality).containsExactly(Quality.HD, Quality.SD, Quality.SD);
-            assertThat(renditions).allSatisfy(r -> {
+            assertThat(meter.rendition("news-hd")).get().extracting(Rendition::channelId, Rendition::quality)
+                    .containsExactly("news-hd", Quality.HD);
+            assertThat(meter.rendition("news-sd")).get().extracting(Rendition::channelId, Rendition::quality)
+                    .containsExactly("news-sd", Quality.SD);
+            assertThat(meter.rendition("news-radio")).get().extracting(Rendition::channelId, Rendition::quality)
+                    .as("radio").containsExactly("news-radio", Quality.SD);
+            for (String id : List.of("news-hd", "news-sd", "news-radio")) {
+                Rendition r = meter.rendition(id).orElseThrow();
                 assertThat(r.targetDuration()).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
                 assertThat(r.bitsPerSecond()).isPositive();
-            });
+            }
             // A segment may complete between the two reads: asserted until both read the same window.
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-                for (Rendition r : meter.renditions("news-hd")) {
-                    String playlist = new String(headend.channel(r.channelId()).window().multivariantPlaylist()
-                            .orElseThrow());
+                for (String id : List.of("news-hd", "news-sd", "news-radio")) {
+                    Rendition r = meter.rendition(id).orElseThrow();
+                    String playlist = new String(headend.channel(id).window().multivariantPlaylist().orElseThrow());
                     assertThat(playlist).as("the reservation is the playlist's BANDWIDTH")
                             .contains("BANDWIDTH=" + r.bitsPerSecond() + ",");
                 }
             });
-            assertThat(renditions.get(0).bitsPerSecond()).as("720p costs more than 180p")
-                    .isGreaterThan(renditions.get(2).bitsPerSecond());
-            assertThat(meter.renditions("news-sd")).extracting(Rendition::channelId).containsExactly("news-sd");
-            assertThat(meter.renditions("news-radio")).as("not in the directory: itself only")
-                    .extracting(Rendition::channelId).containsExactly("news-radio");
-            assertThat(meter.renditions("unknown")).isEmpty();
+            assertThat(meter.rendition("news-hd").orElseThrow().bitsPerSecond()).as("720p costs more than 180p")
+                    .isGreaterThan(meter.rendition("news-sd").orElseThrow().bitsPerSecond());
+            assertThat(meter.rendition("unknown")).isEmpty();
 
             headend.remove("news-sd");
             catalog.refresh(headend.channels());
-            assertThat(meter.renditions("news-hd")).extracting(Rendition::channelId)
-                    .containsExactly("news-hd", "news-radio");
+            assertThat(meter.rendition("news-sd")).as("stopped").isEmpty();
+            assertThat(meter.rendition("news-hd")).isPresent();
         }
     }
 

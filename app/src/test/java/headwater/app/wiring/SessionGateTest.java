@@ -60,7 +60,7 @@ class SessionGateTest {
             SessionSettings settings = SessionSettings.defaults("n").withPolicy(LimitPolicy.REFUSE_NEW)
                     .withBindToAddress(bind);
             service = new SessionService(subscribers(), id -> Optional.of(new ChannelEntry(id, true, Set.of("p"), List.of())),
-                    id -> List.of(), registry, new EgressLedger(1_000_000_000L),
+                    id -> Optional.empty(), registry, new EgressLedger(1_000_000_000L),
                     s -> tokens.sign(s.id(), s.expires().getEpochSecond(), s.target().scope()), settings, metrics, clock);
             gate = new SessionGate(service, tokens, Runnable::run, metrics, clock);
         }

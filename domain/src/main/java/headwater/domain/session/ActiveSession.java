@@ -36,6 +36,11 @@ public final class ActiveSession {
     private long sampleBytes;
     private long sampleMillis;
     private volatile long bitsPerSecond;
+    /**
+     * Whether the registry holds it: false between its caching and its admission, when the registry rightly does not
+     * know it yet, so the tick neither reports it nor takes "unknown" as its end.
+     */
+    private volatile boolean registered;
 
     /**
      * @param bound whether it serves only {@link PlaybackSession#clientAddress()} ({@code sessions.bindToAddress})
@@ -174,6 +179,15 @@ public final class ActiveSession {
         return true;
     }
 
+    /** The registry holds it (admitted, or loaded from it). */
+    void registered() {
+        registered = true;
+    }
+
+    boolean isRegistered() {
+        return registered;
+    }
+
     long endedMillis() {
         return endedMillis;
     }
@@ -184,13 +198,14 @@ public final class ActiveSession {
     }
 
     /**
-     * What to tell the registry since the previous report, or null when nothing happened; call {@link #reported}
-     * once the registry has it. Tick thread only.
+     * What to tell the registry since the previous report, or null when nothing happened (unless {@code always}: then
+     * no news is reported too, so that the registry's answer re-validates it); call {@link #reported} once the
+     * registry has it. Tick thread only.
      */
-    SessionActivity activity() {
+    SessionActivity activity(boolean always) {
         long total = bytes.sum();
         long seen = lastSeenMillis;
-        if (total == reportedBytes && seen <= reportedSeenMillis) {
+        if (!always && total == reportedBytes && seen <= reportedSeenMillis) {
             return null;
         }
         return new SessionActivity(session.id(), Instant.ofEpochMilli(seen), total - reportedBytes);

@@ -124,9 +124,7 @@ public final class Entitlement {
         candidates.addAll(channel.renditionIds());
         Map<String, Rendition> measured = new LinkedHashMap<>();
         for (String candidate : candidates) {
-            for (Rendition rendition : meter.renditions(candidate)) {
-                measured.putIfAbsent(rendition.channelId(), rendition);
-            }
+            meter.rendition(candidate).ifPresent(rendition -> measured.putIfAbsent(candidate, rendition));
         }
         if (measured.isEmpty()) {
             return new Decision.Granted(new Rendition(channel.id(), defaultBitsPerSecond, Quality.SD,

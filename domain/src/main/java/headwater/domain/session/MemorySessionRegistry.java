@@ -141,20 +141,29 @@ public final class MemorySessionRegistry implements SessionRegistry {
     }
 
     @Override
-    public void report(Collection<SessionActivity> activity) {
+    public List<EndedSession> report(Collection<SessionActivity> activity) {
+        Instant now = clock.instant();
+        List<EndedSession> ended = new ArrayList<>();
         for (SessionActivity seen : activity) {
             SubscriberSlots slots = byId.get(seen.sessionId());
-            if (slots == null) {
-                continue;
-            }
-            synchronized (slots) {
-                RegisteredSession slot = slots.find(seen.sessionId());
-                if (slot != null) {
-                    slot.seen(seen.lastSeen());
-                    slot.bytes += Math.max(0, seen.bytesDelta());
+            SessionRecord record = null;
+            if (slots != null) {
+                synchronized (slots) {
+                    RegisteredSession slot = slots.find(seen.sessionId());
+                    if (slot != null) {
+                        slot.seen(seen.lastSeen());
+                        slot.bytes += Math.max(0, seen.bytesDelta());
+                        record = slot.record(now);
+                    }
                 }
             }
+            if (record == null) {
+                ended.add(new EndedSession(seen.sessionId(), null));
+            } else if (record.state() == SessionState.ENDED) {
+                ended.add(new EndedSession(seen.sessionId(), record.endReason()));
+            }
         }
+        return ended;
     }
 
     @Override

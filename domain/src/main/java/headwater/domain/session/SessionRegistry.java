@@ -17,7 +17,8 @@ import java.util.function.BiConsumer;
  * <p>Time: the writing methods take {@code now}; {@link #find}, {@link #list}, {@link #end} and {@link #purge} read
  * the registry's own clock to tell which sessions have expired or gone silent. Expiry is passive: an expired session
  * is reported ENDED ({@link EndReason#EXPIRED}) from its expiry on, without necessarily being announced to
- * {@link #onEnded} listeners. {@code SessionRegistryContract} (domain's test-jar) is the executable form of these
+ * {@link #onEnded} listeners; a node learns of it, and of any end it did not hear, from the answer to its next
+ * {@link #report}. {@code SessionRegistryContract} (domain's test-jar) is the executable form of these
  * rules; every implementation's test extends it.
  */
 public interface SessionRegistry extends AutoCloseable {
@@ -52,8 +53,16 @@ public interface SessionRegistry extends AutoCloseable {
     /** Ends a session; announced to every node's {@link #onEnded} listeners. @return whether it was not ended yet */
     boolean end(String sessionId, EndReason reason);
 
-    /** Records what this node saw: {@code lastSeen} moves forward only, bytes add up. Unknown ids are ignored. */
-    void report(Collection<SessionActivity> activity);
+    /**
+     * Records what this node saw: {@code lastSeen} moves forward only, bytes add up (also for an ended session);
+     * unknown ids change nothing. A node reports every session it caches, with or without new activity, at least
+     * every {@code SessionService.RECHECK_EVERY}, and ends locally the ones this answers: that is how an end
+     * it did not hear through {@link #onEnded} (pub/sub keeps nothing while a node is away) still reaches it.
+     *
+     * @return the reported sessions that are ended (with their reason), expired ({@link EndReason#EXPIRED}, by the
+     *         registry's clock) or unknown (no reason), in the order reported; empty when all are live
+     */
+    List<EndedSession> report(Collection<SessionActivity> activity);
 
     /** Sessions that are not ended and not expired, ACTIVE and IDLE, oldest first. */
     List<SessionRecord> list();

@@ -20,7 +20,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * the limit policy; a refusal gives the reservation back. Every outcome is told to {@link SessionEvents}. The egress
  * of a session is reserved on the node that serves it while it is ACTIVE there, and released when it ends or goes
  * idle there. An end announced by the registry (from any node) marks the cached session ended at once, so that its
- * next request gets 403 and a running TS stream stops.
+ * next request gets 403 and a running TS stream stops; an announcement this node missed (it was away from Redis)
+ * is made up for by the registry's answer to {@link #tick}'s report, which re-validates every cached session at
+ * least every {@link #RECHECK_EVERY}.
  *
  * <p>{@link #cached} and {@link ActiveSession}'s reads never block; {@link #open}, {@link #load}, {@link #resume},
  * {@link #end}, the lists and {@link #tick} may (the registry may be Redis) and must not run on an event loop.
@@ -34,6 +36,11 @@ public final class SessionService implements AutoCloseable {
     static final Duration ENDED_KEPT = Duration.ofMinutes(1);
     /** An idle session silent this long leaves the cache; a request brings it back through {@link #load}. */
     static final Duration IDLE_KEPT = Duration.ofMinutes(10);
+    /**
+     * Every cached session that is not ended is reported at least this often, with or without news, so that one
+     * ended while this node did not hear it (Redis pub/sub keeps nothing) is ended here by the registry's answer.
+     */
+    public static final Duration RECHECK_EVERY = Duration.ofSeconds(10);
 
     private static final System.Logger LOG = System.getLogger(SessionService.class.getName());
 
@@ -49,6 +56,7 @@ public final class SessionService implements AutoCloseable {
     private final Map<String, ActiveSession> cache = new ConcurrentHashMap<>();
     private volatile boolean closed;
     private Instant lastPurge;
+    private Instant lastRecheck;
 
     public SessionService(SubscriberDirectory subscribers, ChannelDirectory channels, RenditionMeter meter,
                           SessionRegistry registry, EgressLedger egress, SessionTokens tokens,
@@ -96,6 +104,7 @@ public final class SessionService implements AutoCloseable {
             throw e;
         }
         if (admission instanceof Admission.Admitted) {
+            active.registered();
             events.opened(session);
             return new Opening.Opened(active);
         }
@@ -130,6 +139,7 @@ public final class SessionService implements AutoCloseable {
         }
         ActiveSession loaded = new ActiveSession(record.get().session(), verifiedToken, SessionState.IDLE, clock,
                 settings.bindToAddress());
+        loaded.registered();
         ActiveSession raced = cache.putIfAbsent(sessionId, loaded);
         return Optional.of(raced != null ? raced : loaded);
     }
@@ -196,7 +206,9 @@ public final class SessionService implements AutoCloseable {
     /**
      * Housekeeping, run by the application every {@link SessionSettings#reportInterval()}: sessions silent past their
      * {@code idleAfter} go idle here (their egress is released), expired ones end, what was served is reported to
-     * the registry in one batch, ended sessions and long idle ones leave the cache, and the registry forgets what
+     * the registry in one batch (and every cached session that is not ended, news or not, at least every
+     * {@link #RECHECK_EVERY}), the reported sessions the registry answers ended, expired or unknown end here as if
+     * their end had been announced, ended sessions and long idle ones leave the cache, and the registry forgets what
      * ended more than {@link #PURGE_AFTER} ago. A registry failure is logged and its report retried next time.
      * Calls do not overlap.
      */
@@ -206,6 +218,7 @@ public final class SessionService implements AutoCloseable {
         List<SessionActivity> activity = new ArrayList<>();
         List<ActiveSession> reporting = new ArrayList<>();
         List<ActiveSession> leaving = new ArrayList<>();
+        boolean recheck = lastRecheck == null || !now.isBefore(lastRecheck.plus(RECHECK_EVERY));
         for (ActiveSession active : cache.values()) {
             if (!active.ended() && !now.isBefore(active.session().expires())) {
                 endLocally(active, EndReason.EXPIRED);
@@ -218,7 +231,7 @@ public final class SessionService implements AutoCloseable {
                     active.transition.unlock();
                 }
             }
-            SessionActivity seen = active.activity();
+            SessionActivity seen = active.isRegistered() ? active.activity(recheck && !active.ended()) : null;
             if (seen != null) {
                 activity.add(seen);
                 reporting.add(active);
@@ -229,10 +242,14 @@ public final class SessionService implements AutoCloseable {
         }
         try {
             if (!activity.isEmpty()) {
-                registry.report(activity);
+                List<EndedSession> ended = registry.report(activity);
                 for (int i = 0; i < reporting.size(); i++) {
                     reporting.get(i).reported(activity.get(i));
                 }
+                endReported(ended);
+            }
+            if (recheck) {
+                lastRecheck = now;
             }
             if (lastPurge == null || !now.isBefore(lastPurge.plus(PURGE_EVERY))) {
                 lastPurge = now;
@@ -303,6 +320,19 @@ public final class SessionService implements AutoCloseable {
                 yield new Resumption.Gone();
             }
         };
+    }
+
+    /**
+     * Ends here what the registry answered a report with: an end this node did not hear. Unknown to the registry
+     * (purged, or lost with its data) counts as expired, as in {@link #readmit}.
+     */
+    private void endReported(List<EndedSession> ended) {
+        for (EndedSession gone : ended) {
+            ActiveSession active = cache.get(gone.sessionId());
+            if (active != null) {
+                endLocally(active, gone.unknown() ? EndReason.EXPIRED : gone.reason());
+            }
+        }
     }
 
     /** Ended for a while, or idle for long. */

@@ -40,7 +40,7 @@ class EntitlementTest {
 
     /** One row: a change to the happy case, and what the rules answer. */
     record Given(Subscriber subscriber, Plan plan, ChannelEntry channel, SessionRequest request,
-                 Map<String, List<Rendition>> measured) {
+                 Map<String, Rendition> measured) {
 
         static Given standard() {
             SubscriberDraft draft = SubscriberDraft.of("s1", "alice",
@@ -52,7 +52,7 @@ class EntitlementTest {
             SessionRequest request = new SessionRequest("s1", new PlaybackTarget.Live("news"), OutputFormat.HLS,
                     "box-1", address("192.0.2.10"), "VLC/3.0");
             return new Given(new Subscriber(draft, 1, NOW, NOW), gold, news, request,
-                    Map.of("news", List.of(NEWS_FHD), "news-sd", List.of(NEWS_SD)));
+                    Map.of("news", NEWS_FHD, "news-sd", NEWS_SD));
         }
 
         Given draft(UnaryOperator<SubscriberDraft> change) {
@@ -85,7 +85,7 @@ class EntitlementTest {
                     request.deviceKey(), address == null ? null : address(address), request.userAgent()));
         }
 
-        Given measured(Map<String, List<Rendition>> newMeasured) {
+        Given measured(Map<String, Rendition> newMeasured) {
             return new Given(subscriber, plan, channel, request, newMeasured);
         }
     }
@@ -151,23 +151,23 @@ class EntitlementTest {
                         .channel(new ChannelEntry("news", true, news.packageIds(), List.of())),
                         Denial.QUALITY_NOT_ALLOWED),
                 row("SD plan, the SD rendition not measured", std.quality(Quality.SD)
-                        .measured(Map.of("news", List.of(NEWS_FHD))), Denial.QUALITY_NOT_ALLOWED),
+                        .measured(Map.of("news", NEWS_FHD)), Denial.QUALITY_NOT_ALLOWED),
                 row("no plan: no cap", std.plan(null).draft(d -> d.withPackageIds(Set.of("basic")))
                         .channel(new ChannelEntry("news", true, news.packageIds(), List.of("news-sd", "news-uhd")))
-                        .measured(Map.of("news", List.of(NEWS_FHD), "news-sd", List.of(NEWS_SD),
-                                "news-uhd", List.of(NEWS_UHD))), NEWS_UHD),
+                        .measured(Map.of("news", NEWS_FHD, "news-sd", NEWS_SD,
+                                "news-uhd", NEWS_UHD)), NEWS_UHD),
                 row("FHD plan: UHD rendition above the cap", std
                         .channel(new ChannelEntry("news", true, news.packageIds(), List.of("news-uhd", "news-sd")))
-                        .measured(Map.of("news", List.of(NEWS_FHD), "news-sd", List.of(NEWS_SD),
-                                "news-uhd", List.of(NEWS_UHD))), NEWS_FHD),
+                        .measured(Map.of("news", NEWS_FHD, "news-sd", NEWS_SD,
+                                "news-uhd", NEWS_UHD)), NEWS_FHD),
                 row("equal quality: the channel itself first", std
                         .channel(new ChannelEntry("news", true, news.packageIds(), List.of("news-copy")))
-                        .measured(Map.of("news", List.of(NEWS_FHD), "news-copy", List.of(NEWS_FHD_COPY))), NEWS_FHD),
-                row("the meter lists every rendition under the channel", std.quality(Quality.SD)
-                        .channel(new ChannelEntry("news", true, news.packageIds(), List.of()))
-                        .measured(Map.of("news", List.of(NEWS_FHD, NEWS_SD))), NEWS_SD),
+                        .measured(Map.of("news", NEWS_FHD, "news-copy", NEWS_FHD_COPY)), NEWS_FHD),
+                row("only the listed renditions count: a rendition's own renditions are not asked",
+                        std.quality(Quality.SD).channel(new ChannelEntry("news", true, news.packageIds(), List.of()))
+                        .measured(Map.of("news", NEWS_FHD, "news-sd", NEWS_SD)), Denial.QUALITY_NOT_ALLOWED),
                 row("the channel unmeasured, its SD rendition measured", std.quality(Quality.SD)
-                        .measured(Map.of("news-sd", List.of(NEWS_SD))), NEWS_SD),
+                        .measured(Map.of("news-sd", NEWS_SD)), NEWS_SD),
                 row("nothing measured: itself at the default bitrate, quality unchecked", std.quality(Quality.SD)
                         .measured(Map.of()), new Rendition("news", DEFAULT_BPS, Quality.SD,
                         Entitlement.UNMEASURED_TARGET_DURATION)));
@@ -180,7 +180,7 @@ class EntitlementTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("rows")
     void decides(String name, Given given, Object expected) {
-        Entitlement rules = new Entitlement(channel -> given.measured().getOrDefault(channel, List.of()), DEFAULT_BPS);
+        Entitlement rules = new Entitlement(channel -> Optional.ofNullable(given.measured().get(channel)), DEFAULT_BPS);
 
         Decision decision = rules.decide(given.subscriber(), given.plan(), given.channel(), given.request(), NOW);
 

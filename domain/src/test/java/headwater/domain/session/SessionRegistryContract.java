@@ -369,8 +369,45 @@ public abstract class SessionRegistryContract {
         SessionRecord record = registry.find(session.id()).orElseThrow();
         assertThat(record.lastSeen()).isEqualTo(later);
         assertThat(record.bytes()).isEqualTo(1500);
-        registry.report(List.of());
+        assertThat(registry.report(List.of())).isEmpty();
         assertThat(registry.find(session.id()).orElseThrow().bytes()).isEqualTo(1500);
+    }
+
+    @Test
+    void report_answers_which_reported_sessions_are_ended_expired_or_unknown() {
+        SessionRegistry registry = one();
+        PlaybackSession live = admitted(registry, session("s1", "box"), 3);
+        PlaybackSession ended = admitted(registry, session("s1", "phone"), 3);
+        Instant now = clock.instant();
+        PlaybackSession expiring = admitted(registry, new PlaybackSession(SessionIds.next(), "s1",
+                new PlaybackTarget.Live("news"), "news", OutputFormat.HLS, "tablet", ADDRESS, "contract/1.0", now,
+                now.plusSeconds(5), 4_000_000, IDLE_AFTER, "node-a"), 3);
+        String unknown = SessionIds.next();
+        assertThat(registry.end(ended.id(), EndReason.OPERATOR)).isTrue();
+        Instant later = clock.advance(Duration.ofSeconds(5));
+
+        List<EndedSession> answer = registry.report(List.of(new SessionActivity(unknown, later, 1),
+                new SessionActivity(live.id(), later, 10), new SessionActivity(ended.id(), later, 20),
+                new SessionActivity(expiring.id(), now, 0)));
+
+        assertThat(answer).containsExactly(new EndedSession(unknown, null),
+                new EndedSession(ended.id(), EndReason.OPERATOR), new EndedSession(expiring.id(), EndReason.EXPIRED));
+        assertThat(answer.getFirst().unknown()).isTrue();
+        assertThat(registry.find(ended.id()).orElseThrow().bytes()).as("bytes served before the end count")
+                .isEqualTo(20);
+        assertThat(registry.report(List.of(new SessionActivity(live.id(), later, 0)))).as("live: nothing to say")
+                .isEmpty();
+    }
+
+    @Test
+    void a_node_that_missed_an_end_learns_it_from_its_report() {
+        List<SessionRegistry> nodes = nodes(2);
+        PlaybackSession session = admitted(nodes.get(0), session("s1", "box"), 1);
+
+        assertThat(nodes.get(0).end(session.id(), EndReason.EVICTED)).isTrue();
+
+        assertThat(nodes.get(1).report(List.of(new SessionActivity(session.id(), clock.instant(), 0))))
+                .containsExactly(new EndedSession(session.id(), EndReason.EVICTED));
     }
 
     @Test

@@ -41,8 +41,8 @@ class SessionServiceTest {
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T12:00:00Z"));
     final Map<String, Subscriber> subscribers = new ConcurrentHashMap<>();
     final Map<String, Plan> plans = new ConcurrentHashMap<>();
-    final Map<String, List<Rendition>> measured = new ConcurrentHashMap<>(Map.of(
-            "news", List.of(NEWS), "news-sd", List.of(NEWS_SD), "sport", List.of(SPORT)));
+    final Map<String, Rendition> measured = new ConcurrentHashMap<>(Map.of(
+            "news", NEWS, "news-sd", NEWS_SD, "sport", SPORT));
     final Map<String, ChannelEntry> channels = Map.of(
             "news", new ChannelEntry("news", true, Set.of("basic"), List.of("news-sd")),
             "sport", new ChannelEntry("sport", true, Set.of("basic"), List.of()),
@@ -86,7 +86,7 @@ class SessionServiceTest {
             }
         };
         SessionService service = new SessionService(directory, id -> Optional.ofNullable(channels.get(id)),
-                id -> measured.getOrDefault(id, List.of()), registry, egress, s -> "token-" + s.id(), settings,
+                id -> Optional.ofNullable(measured.get(id)), registry, egress, s -> "token-" + s.id(), settings,
                 events, clock);
         services.add(service);
         return service;
@@ -440,6 +440,68 @@ class SessionServiceTest {
     }
 
     @Test
+    void an_end_this_node_did_not_hear_reaches_it_by_the_next_report() {
+        EgressLedger egress = new EgressLedger(100_000_000);
+        SessionService service = service(egress);
+        ActiveSession active = opened(service.open(request("s1", "news", "box")));
+        active.served(1_000);
+        registry.deaf = true;
+
+        assertThat(registry.end(active.id(), EndReason.OPERATOR)).isTrue();
+        assertThat(active.ended()).as("the announcement was lost").isFalse();
+        service.tick();
+
+        assertThat(active.ended()).isTrue();
+        assertThat(active.endReason()).isEqualTo(EndReason.OPERATOR);
+        assertThat(egress.reserved()).isZero();
+        assertThat(events.seen).containsOnlyOnce("ended " + active.id() + " OPERATOR");
+        assertThat(registry.find(active.id()).orElseThrow().bytes()).as("its last bytes still count").isEqualTo(1_000);
+    }
+
+    @Test
+    void cached_sessions_without_news_are_rechecked_too() {
+        subscriber("s2", d -> d);
+        EgressLedger egress = new EgressLedger(100_000_000);
+        SessionService service = service(egress);
+        ActiveSession quiet = opened(service.open(request("s1", "news", "box")));
+        ActiveSession playing = opened(service.open(request("s2", "sport", "box")));
+        service.tick();
+        registry.deaf = true;
+        registry.end(quiet.id(), EndReason.EVICTED);
+
+        playing.served(10);
+        service.tick();
+        assertThat(registry.reports.getLast()).as("only news between rechecks")
+                .extracting(SessionActivity::sessionId).containsExactly(playing.id());
+        assertThat(quiet.ended()).isFalse();
+
+        clock.advance(SessionService.RECHECK_EVERY);
+        service.tick();
+
+        assertThat(registry.reports.getLast()).extracting(SessionActivity::sessionId)
+                .containsExactlyInAnyOrder(quiet.id(), playing.id());
+        assertThat(quiet.ended()).isTrue();
+        assertThat(quiet.endReason()).isEqualTo(EndReason.EVICTED);
+        assertThat(playing.ended()).isFalse();
+        assertThat(registry.find(playing.id()).orElseThrow().lastSeen()).as("a recheck moves nothing back")
+                .isEqualTo(Instant.ofEpochMilli(playing.lastSeenMillis()));
+    }
+
+    @Test
+    void sessions_the_registry_lost_end_here_as_expired() {
+        EgressLedger egress = new EgressLedger(100_000_000);
+        SessionService service = service(egress);
+        ActiveSession active = opened(service.open(request("s1", "news", "box")));
+        registry.registry = new MemorySessionRegistry(clock);
+
+        service.tick();
+
+        assertThat(active.ended()).isTrue();
+        assertThat(active.endReason()).isEqualTo(EndReason.EXPIRED);
+        assertThat(egress.reserved()).isZero();
+    }
+
+    @Test
     void another_node_loads_a_session_and_resumes_it_with_its_own_egress() {
         EgressLedger egressB = new EgressLedger(100_000_000);
         SessionService nodeA = service(new EgressLedger(100_000_000));
@@ -659,11 +721,15 @@ class SessionServiceTest {
         }
     }
 
-    /** The memory registry, recording reports, whose reports can be made to fail. */
+    /**
+     * The memory registry, recording reports, whose reports can be made to fail, whose end announcements can be lost
+     * on the way (deaf: a node away from Redis pub/sub), and which can lose all its data (replaced by an empty one).
+     */
     static final class FlakyRegistry implements SessionRegistry {
-        final SessionRegistry registry;
+        volatile SessionRegistry registry;
         final List<List<SessionActivity>> reports = new CopyOnWriteArrayList<>();
         volatile boolean failing;
+        volatile boolean deaf;
 
         FlakyRegistry(SessionRegistry registry) {
             this.registry = registry;
@@ -690,12 +756,12 @@ class SessionServiceTest {
         }
 
         @Override
-        public void report(Collection<SessionActivity> activity) {
+        public List<EndedSession> report(Collection<SessionActivity> activity) {
             if (failing) {
                 throw new IllegalStateException("the registry is down");
             }
             reports.add(List.copyOf(activity));
-            registry.report(activity);
+            return registry.report(activity);
         }
 
         @Override
@@ -710,7 +776,11 @@ class SessionServiceTest {
 
         @Override
         public void onEnded(BiConsumer<String, EndReason> listener) {
-            registry.onEnded(listener);
+            registry.onEnded((id, reason) -> {
+                if (!deaf) {
+                    listener.accept(id, reason);
+                }
+            });
         }
 
         @Override

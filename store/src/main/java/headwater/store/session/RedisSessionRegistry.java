@@ -2,6 +2,7 @@ package headwater.store.session;
 
 import headwater.domain.session.Admission;
 import headwater.domain.session.EndReason;
+import headwater.domain.session.EndedSession;
 import headwater.domain.session.LimitPolicy;
 import headwater.domain.session.PlaybackSession;
 import headwater.domain.session.SessionActivity;
@@ -76,7 +77,9 @@ import org.slf4j.LoggerFactory;
  * on the pub/sub channel, which a separate connection of every registry instance subscribes; the instance that ended
  * it tells its own {@link #onEnded} listeners at once, on the calling thread, and skips its echo; the others hear it
  * on Lettuce's event thread. An end published while a node is disconnected from Redis is not heard by that node
- * (pub/sub keeps nothing): its next {@link #find} sees the session ENDED.
+ * (pub/sub keeps nothing): its next {@link #find} sees the session ENDED, and the answer to its next {@link #report}
+ * of the session (every node re-reports each session it caches, see {@code SessionService.RECHECK_EVERY}) names
+ * it with its reason, as it names expired ones and ones Redis does not know (purged, or lost with Redis's data).
  *
  * <h2>Failures</h2> Lettuce reconnects by itself; while Redis is unreachable, commands fail at once and a command
  * that takes longer than the configured timeout fails then, both with a {@link RedisSessionException} naming the
@@ -226,11 +229,13 @@ public final class RedisSessionRegistry implements SessionRegistry {
     }
 
     @Override
-    public void report(Collection<SessionActivity> activity) {
+    public List<EndedSession> report(Collection<SessionActivity> activity) {
         List<SessionActivity> all = List.copyOf(activity);
+        List<EndedSession> ended = new ArrayList<>();
         for (int from = 0; from < all.size(); from += REPORT_BATCH) {
             List<SessionActivity> batch = all.subList(from, Math.min(all.size(), from + REPORT_BATCH));
             List<String> args = common();
+            args.add(TimeText.of(clock.instant()));
             for (SessionActivity seen : batch) {
                 if (seen.bytesDelta() < 0) {
                     throw new IllegalArgumentException("session " + seen.sessionId() + " reported "
@@ -240,8 +245,13 @@ public final class RedisSessionRegistry implements SessionRegistry {
                 args.add(TimeText.of(seen.lastSeen()));
                 args.add(Long.toString(seen.bytesDelta()));
             }
-            run(REPORT, "report of " + batch.size() + " sessions' activity", args);
+            List<Object> gone = run(REPORT, "report of " + batch.size() + " sessions' activity", args);
+            for (int i = 0; i + 1 < gone.size(); i += 2) {
+                String reason = (String) gone.get(i + 1);
+                ended.add(new EndedSession((String) gone.get(i), reason.isEmpty() ? null : EndReason.valueOf(reason)));
+            }
         }
+        return ended;
     }
 
     @Override
