@@ -115,7 +115,7 @@ public class TokenPathBenchmark {
         };
         ChannelEntry channel = new ChannelEntry("bench", true, Set.of("bench"), List.of());
         service = new SessionService(subscribers, id -> id.equals("bench") ? Optional.of(channel) : Optional.empty(),
-                id -> List.of(), new MemorySessionRegistry(clock), new EgressLedger(Long.MAX_VALUE / 2),
+                id -> Optional.empty(), new MemorySessionRegistry(clock), new EgressLedger(Long.MAX_VALUE / 2),
                 s -> tokens.sign(s.id(), s.expires().getEpochSecond(), s.target().scope()),
                 new SessionSettings(Duration.ofHours(24), LimitPolicy.REFUSE_NEW, "bench", false,
                         Duration.ofSeconds(10), SessionSettings.DEFAULT_REPORT_INTERVAL,
