@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A loopback TCP relay to a real server that the test can cut and restore, to see a registry lose Redis and get it
@@ -28,8 +29,19 @@ final class TcpRelay implements AutoCloseable {
 
     static TcpRelay to(String host, int port) throws IOException {
         TcpRelay relay = new TcpRelay(new InetSocketAddress(host, port));
-        relay.listen(0);
-        return relay;
+        // A port below the kernel's ephemeral range (32768+ here): while the relay is cut, the client keeps
+        // reconnecting to it, and a connect to a free ephemeral port can self-connect (source port = destination
+        // port, TCP simultaneous open), which then holds the port and makes restore() fail with "in use".
+        IOException last = null;
+        for (int attempt = 0; attempt < 50; attempt++) {
+            try {
+                relay.listen(20_000 + ThreadLocalRandom.current().nextInt(12_000));
+                return relay;
+            } catch (IOException taken) {
+                last = taken;
+            }
+        }
+        throw last;
     }
 
     int port() {
