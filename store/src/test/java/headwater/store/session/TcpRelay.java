@@ -56,8 +56,24 @@ final class TcpRelay implements AutoCloseable {
         sockets.clear();
     }
 
-    void restore() throws IOException {
-        listen(port);
+    /**
+     * Listens again on the same port. The old listening socket's close can still be in flight (a virtual thread
+     * blocked in accept releases the descriptor only when it wakes), so a bind that finds the port taken is retried
+     * for a while.
+     */
+    void restore() throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (true) {
+            try {
+                listen(port);
+                return;
+            } catch (java.net.BindException stillClosing) {
+                if (System.nanoTime() > deadline) {
+                    throw stillClosing;
+                }
+                Thread.sleep(20);
+            }
+        }
     }
 
     @Override
