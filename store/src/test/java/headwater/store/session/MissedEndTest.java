@@ -8,18 +8,13 @@ import headwater.domain.session.EndReason;
 import headwater.domain.session.LimitPolicy;
 import headwater.domain.session.MutableClock;
 import headwater.domain.session.PlaybackSession;
-import headwater.domain.session.PlaybackTarget;
 import headwater.domain.session.SessionEvents;
-import headwater.domain.session.SessionIds;
 import headwater.domain.session.SessionService;
 import headwater.domain.session.SessionSettings;
 import headwater.domain.session.SubscriberDirectory;
-import headwater.domain.subscriber.OutputFormat;
 import headwater.domain.subscriber.Plan;
 import headwater.domain.subscriber.Subscriber;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,23 +33,17 @@ class MissedEndTest {
 
     @Test
     void anEndPublishedWhileANodeWasAwayReachesItByItsNextReport() throws Exception {
-        int colon = TestRedis.HOST.lastIndexOf(':');
         try (TestRedis redis = TestRedis.start();
-             TcpRelay relay = TcpRelay.to(TestRedis.HOST.substring(0, colon),
-                     Integer.parseInt(TestRedis.HOST.substring(colon + 1)))) {
-            RedisSettings relayed = new RedisSettings("redis://127.0.0.1:" + relay.port() + "/0",
-                    redis.settings().prefix(), Duration.ofSeconds(5), redis.settings().retention());
-            Instant now = clock.instant();
-            PlaybackSession tv = new PlaybackSession(SessionIds.next(), "s1", new PlaybackTarget.Live("news"), "news",
-                    OutputFormat.HLS, "tv", null, null, now, now.plus(Duration.ofHours(1)), 1, Duration.ofSeconds(12),
-                    "node-a");
+             TcpRelay relay = TcpRelay.toTestRedis()) {
+            RedisSettings relayed = relay.settingsLike(redis.settings());
+            PlaybackSession tv = TcpRelay.hourLongSession(clock.instant());
             try (RedisSessionRegistry nodeA = RedisSessionRegistry.connect(redis.settings(), Clock.systemUTC());
                  RedisSessionRegistry nodeB = RedisSessionRegistry.connect(relayed, Clock.systemUTC())) {
                 List<Map.Entry<String, EndReason>> heardByB = new CopyOnWriteArrayList<>();
                 nodeB.onEnded((id, reason) -> heardByB.add(Map.entry(id, reason)));
                 EgressLedger egressB = new EgressLedger(1_000_000_000L);
                 SessionService serviceB = service(nodeB, egressB);
-                nodeA.admit(tv, 1, LimitPolicy.REFUSE_NEW, now);
+                nodeA.admit(tv, 1, LimitPolicy.REFUSE_NEW, tv.started());
                 ActiveSession cachedByB = serviceB.load(tv.id(), "token-of-" + tv.id()).orElseThrow();
                 serviceB.tick();
                 assertThat(cachedByB.ended()).isFalse();

@@ -10,9 +10,6 @@ import ch.qos.logback.core.read.ListAppender;
 import headwater.domain.session.EndReason;
 import headwater.domain.session.LimitPolicy;
 import headwater.domain.session.PlaybackSession;
-import headwater.domain.session.PlaybackTarget;
-import headwater.domain.session.SessionIds;
-import headwater.domain.subscriber.OutputFormat;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -63,21 +60,15 @@ class RedisUnreachableTest {
         logger.addAppender(log);
         logger.setLevel(Level.INFO);
         log.start();
-        int colon = TestRedis.HOST.lastIndexOf(':');
         try (TestRedis redis = TestRedis.start();
-             TcpRelay relay = TcpRelay.to(TestRedis.HOST.substring(0, colon),
-                     Integer.parseInt(TestRedis.HOST.substring(colon + 1)))) {
-            RedisSettings relayed = new RedisSettings("redis://127.0.0.1:" + relay.port() + "/0",
-                    redis.settings().prefix(), Duration.ofSeconds(5), redis.settings().retention());
-            Instant now = Instant.now();
-            PlaybackSession tv = new PlaybackSession(SessionIds.next(), "s1", new PlaybackTarget.Live("news"), "news",
-                    OutputFormat.HLS, "tv", null, null, now, now.plus(Duration.ofHours(1)), 1, Duration.ofSeconds(12),
-                    "node-a");
+             TcpRelay relay = TcpRelay.toTestRedis()) {
+            RedisSettings relayed = relay.settingsLike(redis.settings());
+            PlaybackSession tv = TcpRelay.hourLongSession(Instant.now());
             try (RedisSessionRegistry behindRelay = RedisSessionRegistry.connect(relayed, Clock.systemUTC());
                  RedisSessionRegistry direct = RedisSessionRegistry.connect(redis.settings(), Clock.systemUTC())) {
                 BlockingQueue<Map.Entry<String, EndReason>> heard = new LinkedBlockingQueue<>();
                 behindRelay.onEnded((id, reason) -> heard.add(Map.entry(id, reason)));
-                behindRelay.admit(tv, 1, LimitPolicy.REFUSE_NEW, now);
+                behindRelay.admit(tv, 1, LimitPolicy.REFUSE_NEW, tv.started());
 
                 relay.cut();
                 awaitLog(log, Level.WARN, "is unreachable");

@@ -7,6 +7,12 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import headwater.domain.session.PlaybackSession;
+import headwater.domain.session.PlaybackTarget;
+import headwater.domain.session.SessionIds;
+import headwater.domain.subscriber.OutputFormat;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
@@ -42,6 +48,24 @@ final class TcpRelay implements AutoCloseable {
             }
         }
         throw last;
+    }
+
+    /** A relay to the test Redis ({@link TestRedis#HOST}). */
+    static TcpRelay toTestRedis() throws IOException {
+        int colon = TestRedis.HOST.lastIndexOf(':');
+        return to(TestRedis.HOST.substring(0, colon), Integer.parseInt(TestRedis.HOST.substring(colon + 1)));
+    }
+
+    /** {@code settings} (prefix, retention) reaching Redis through this relay, with a 5 s command timeout. */
+    RedisSettings settingsLike(RedisSettings settings) {
+        return new RedisSettings("redis://127.0.0.1:" + port + "/0", settings.prefix(), Duration.ofSeconds(5),
+                settings.retention());
+    }
+
+    /** An HLS session of subscriber s1 on channel news, device tv, from {@code now} for an hour, admitted by node-a. */
+    static PlaybackSession hourLongSession(Instant now) {
+        return new PlaybackSession(SessionIds.next(), "s1", new PlaybackTarget.Live("news"), "news", OutputFormat.HLS,
+                "tv", null, null, now, now.plus(Duration.ofHours(1)), 1, Duration.ofSeconds(12), "node-a");
     }
 
     int port() {
