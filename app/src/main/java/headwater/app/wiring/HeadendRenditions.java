@@ -13,7 +13,7 @@ import java.util.Optional;
  * entry lists (choosing among those is {@link headwater.domain.session.Entitlement}'s). Lock-free: one volatile read.
  *
  * <p>Bitrate: the peak segment bitrate of the window, the multivariant playlist's {@code BANDWIDTH}, which a session
- * reserves. Quality from the picture height: up to 576 lines SD, 720 HD, 1080 FHD, above UHD; radio is SD.
+ * reserves. Quality from the picture height ({@link Quality#ofLines}); radio is SD.
  */
 public final class HeadendRenditions implements RenditionMeter {
 
@@ -33,18 +33,7 @@ public final class HeadendRenditions implements RenditionMeter {
     }
 
     static Rendition rendition(String channelId, LiveMeasure measure) {
-        return new Rendition(channelId, measure.peakBitsPerSecond(), quality(measure.videoHeight()),
+        return new Rendition(channelId, measure.peakBitsPerSecond(), Quality.ofLines(measure.videoHeight()),
                 measure.targetDuration());
-    }
-
-    /** The quality of a picture {@code lines} high; 0 (no picture: radio) is SD. */
-    static Quality quality(int lines) {
-        if (lines <= 576) {
-            return Quality.SD;
-        }
-        if (lines <= 720) {
-            return Quality.HD;
-        }
-        return lines <= 1080 ? Quality.FHD : Quality.UHD;
     }
 }

@@ -32,13 +32,13 @@ class HeadendRenditionsTest {
 
     @Test
     void quality_follows_the_picture_height() {
-        assertThat(HeadendRenditions.quality(0)).as("radio").isEqualTo(Quality.SD);
-        assertThat(HeadendRenditions.quality(576)).isEqualTo(Quality.SD);
-        assertThat(HeadendRenditions.quality(577)).isEqualTo(Quality.HD);
-        assertThat(HeadendRenditions.quality(720)).isEqualTo(Quality.HD);
-        assertThat(HeadendRenditions.quality(1080)).isEqualTo(Quality.FHD);
-        assertThat(HeadendRenditions.quality(1088)).isEqualTo(Quality.UHD);
-        assertThat(HeadendRenditions.quality(2160)).isEqualTo(Quality.UHD);
+        assertThat(Quality.ofLines(0)).as("radio").isEqualTo(Quality.SD);
+        assertThat(Quality.ofLines(576)).isEqualTo(Quality.SD);
+        assertThat(Quality.ofLines(577)).isEqualTo(Quality.HD);
+        assertThat(Quality.ofLines(720)).isEqualTo(Quality.HD);
+        assertThat(Quality.ofLines(1080)).isEqualTo(Quality.FHD);
+        assertThat(Quality.ofLines(1088)).isEqualTo(Quality.UHD);
+        assertThat(Quality.ofLines(2160)).isEqualTo(Quality.UHD);
         assertThat(HeadendRenditions.rendition("news", new LiveMeasure(5_000_000, 1080, Duration.ofSeconds(4))))
                 .isEqualTo(new Rendition("news", 5_000_000, Quality.FHD, Duration.ofSeconds(4)));
     }
