@@ -145,6 +145,10 @@ public final class Entitlement {
     static String channelId(PlaybackTarget target) {
         return switch (target) {
             case PlaybackTarget.Live live -> live.channelId();
+            case PlaybackTarget.Archive archive -> archive.channelId();
+            // VOD entitlement arrives with the Xtream issue; until then a film or episode names no channel.
+            case PlaybackTarget.Movie movie -> null;
+            case PlaybackTarget.Episode episode -> null;
         };
     }
 

@@ -77,7 +77,7 @@ public final class SessionService implements AutoCloseable {
     public Opening open(SessionRequest request) {
         Instant now = Instant.ofEpochMilli(clock.millis());
         Subscriber subscriber = subscribers.subscriber(request.subscriberId()).orElse(null);
-        ChannelEntry channel = channels.channel(Entitlement.channelId(request.target())).orElse(null);
+        ChannelEntry channel = channelOf(request.target());
         Entitlement.Decision decision = entitlement.decide(subscriber, planOf(subscriber), channel, request, now);
         if (decision instanceof Entitlement.Decision.Denied denied) {
             events.denied(denied.reason(), request);
@@ -265,6 +265,11 @@ public final class SessionService implements AutoCloseable {
     }
 
     /** Stops listening to the registry and gives back this node's reservations; sessions stay in the registry. */
+    private ChannelEntry channelOf(PlaybackTarget target) {
+        String id = Entitlement.channelId(target);
+        return id == null ? null : channels.channel(id).orElse(null);
+    }
+
     @Override
     public void close() {
         closed = true;
@@ -280,7 +285,7 @@ public final class SessionService implements AutoCloseable {
         SessionRequest request = new SessionRequest(session.subscriberId(), session.target(), session.format(),
                 session.deviceKey(), session.clientAddress(), session.userAgent());
         Subscriber subscriber = subscribers.subscriber(session.subscriberId()).orElse(null);
-        ChannelEntry channel = channels.channel(Entitlement.channelId(session.target())).orElse(null);
+        ChannelEntry channel = channelOf(session.target());
         Optional<Denial> refusal = entitlement.refusal(subscriber, planOf(subscriber), channel, request, now);
         if (refusal.isPresent()) {
             registry.end(session.id(), EndReason.REVOKED);

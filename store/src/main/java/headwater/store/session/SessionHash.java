@@ -37,7 +37,6 @@ final class SessionHash {
     static final String LAST_SEEN = "seen";
     static final String BYTES = "bytes";
 
-    private static final String LIVE = "live/";
 
     private SessionHash() {
     }
@@ -92,16 +91,15 @@ final class SessionHash {
     }
 
     private static String scope(PlaybackTarget target) {
-        return switch (target) {
-            case PlaybackTarget.Live live -> live.scope();
-        };
+        return target.scope();
     }
 
     private static PlaybackTarget target(String scope) {
-        if (scope.startsWith(LIVE)) {
-            return new PlaybackTarget.Live(scope.substring(LIVE.length()));
+        try {
+            return PlaybackTarget.parse(scope);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(e.getMessage(), e);
         }
-        throw new IllegalStateException("session scope " + scope + " names no known target");
     }
 
     /** Only IP literals are stored, so this never looks a name up. */
