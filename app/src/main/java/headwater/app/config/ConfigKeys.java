@@ -24,7 +24,8 @@ public final class ConfigKeys {
     /** The one list of mappings; its keys are written {@code channels[].key} here. */
     static final String CHANNELS = "channels";
 
-    static final List<String> CHANNEL_KEYS = List.of("id", "name", "sources", "slate", "targetDuration", "packages");
+    static final List<String> CHANNEL_KEYS = List.of("id", "name", "sources", "slate", "targetDuration", "packages",
+            "archiveDays");
 
     /** Every leaf key, in the order of headwater.example.yml. */
     static final List<String> LEAVES = List.of(
@@ -37,7 +38,7 @@ public final class ConfigKeys {
             "health.noDataTimeout", "health.noVideoTimeout", "health.maxCcErrorsPerSecond", "health.probation",
             "health.backoffInitial", "health.backoffMax",
             "channels[].id", "channels[].name", "channels[].sources", "channels[].slate", "channels[].targetDuration",
-            "channels[].packages",
+            "channels[].packages", "channels[].archiveDays",
             "metrics.enabled", "metrics.jvm",
             "database.url", "database.user", "database.password", "database.poolSize",
             "outbound.allowPrivate", "outbound.allowedNetworks",

@@ -411,7 +411,8 @@ public final class ConfigLoader {
             Optional<URI> slate = uri(at + ".slate");
             Optional<Duration> target = optionalDuration(at + ".targetDuration", MIN_TARGET, MAX_TARGET);
             Set<String> packages = packageIds(at + ".packages");
-            channels.add(new ChannelConfig(id, name, sources, slate, target, packages));
+            int archiveDays = integer(at + ".archiveDays", 0, 0, ChannelConfig.MAX_ARCHIVE_DAYS);
+            channels.add(new ChannelConfig(id, name, sources, slate, target, packages, archiveDays));
         }
         return channels;
     }

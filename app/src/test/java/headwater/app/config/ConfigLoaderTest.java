@@ -98,6 +98,27 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void a_channel_keeps_the_archive_days_of_the_file_or_the_environment() {
+        HeadwaterConfig config = ConfigLoader.loadText("headwater.yml", """
+                channels:
+                  - id: news
+                    sources: [ "udp://239.1.1.1:5000" ]
+                    archiveDays: 3
+                  - id: sport
+                    sources: [ "udp://239.1.1.2:5000" ]
+                """, Map.of("HEADWATER_CHANNELS_1_ARCHIVE_DAYS", "7"));
+
+        assertThat(config.channels()).extracting(ChannelConfig::archiveDays).containsExactly(3, 7);
+        assertThatThrownBy(() -> ConfigLoader.loadText("headwater.yml", """
+                channels:
+                  - id: news
+                    sources: [ "udp://239.1.1.1:5000" ]
+                    archiveDays: 400
+                """, Map.of())).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("channels[0].archiveDays must be between 0 and 365, got 400");
+    }
+
+    @Test
     void xtream_keys_come_from_the_file_and_the_environment() {
         HeadwaterConfig config = ConfigLoader.loadText("headwater.yml", """
                 xtream:
