@@ -356,6 +356,17 @@ public final class HeadwaterServer implements AutoCloseable {
         return URI.create("http://" + shown + ":" + port + "/");
     }
 
+    /**
+     * The base URL IPTV apps are told to use ({@code xtream.publicUrl}, else {@link #baseUrl}): the "server" of an
+     * Xtream Codes login.
+     */
+    public URI xtreamUrl() {
+        return config.xtream().publicUrl().orElseGet(() -> {
+            String base = baseUrl().toString();
+            return URI.create(base.substring(0, base.length() - 1));
+        });
+    }
+
     /** Delivery's URL layout ({@code headwater.delivery.MediaPath}): the multivariant playlist under a session's token. */
     public URI multivariantUrl(String token, String channel) {
         return baseUrl().resolve("s/" + token + "/live/" + channel + "/index.m3u8");

@@ -7,6 +7,8 @@ import headwater.app.config.ConfigOverride;
 import headwater.app.config.HeadwaterConfig;
 import headwater.api.Argon2PasswordHasher;
 import headwater.app.demo.DemoAccount;
+import headwater.app.demo.DemoCatalogue;
+import headwater.app.demo.DemoGuide;
 import headwater.app.demo.DemoFont;
 import headwater.app.demo.DemoLoop;
 import headwater.app.demo.DemoMedia;
@@ -18,7 +20,14 @@ import headwater.domain.session.PlaybackTarget;
 import headwater.domain.session.SessionRequest;
 import headwater.domain.subscriber.OutputFormat;
 import headwater.store.Database;
+import headwater.domain.guide.GuideImportException;
+import headwater.store.catalog.JdbiCategoryRepository;
+import headwater.store.catalog.JdbiChannelRepository;
 import headwater.store.catalog.JdbiPackageRepository;
+import headwater.store.guide.JdbiGuideSourceRepository;
+import headwater.store.guide.JdbiGuideStore;
+import headwater.store.vod.JdbiMovieRepository;
+import headwater.store.vod.JdbiSeriesRepository;
 import headwater.store.subscriber.JdbiPlanRepository;
 import headwater.store.subscriber.JdbiSubscriberRepository;
 import java.nio.file.Path;
@@ -55,6 +64,12 @@ import picocli.CommandLine.Spec;
         })
 final class DemoCommand implements Callable<Integer> {
 
+    /** Days of catch-up the demo channels record. */
+    static final int ARCHIVE_DAYS = 1;
+
+    /** Connections the demo plan allows beyond the banner's sessions: an IPTV app or two. */
+    static final int XTREAM_CONNECTIONS = 4;
+
     @Spec
     CommandSpec spec;
 
@@ -74,29 +89,54 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         HeadwaterConfig config = demoConfig();
         Ffmpeg ffmpeg = FfmpegLocator.forThisProcess(config.ffmpeg().path()).locate();
-        Path loops = config.dataDir().toAbsolutePath().resolve("demo");
+        Path directory = config.dataDir().toAbsolutePath().resolve("demo");
         DemoMedia media = new DemoMedia(ffmpeg, FfmpegCapabilities.probe(ffmpeg.executable()),
-                DemoFont.locate(config.demo().fontFile(), DemoFont.COMMON), loops, DemoMedia.LOOP_LENGTH);
-        List<Path> files = media.render(DemoLoop.standard());
+                DemoFont.locate(config.demo().fontFile(), DemoFont.COMMON), directory, DemoMedia.LOOP_LENGTH);
+        List<DemoLoop> loops = DemoLoop.standard();
+        List<Path> files = media.render(loops);
         List<ChannelConfig> channels = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
-            DemoLoop loop = DemoLoop.standard().get(i);
+            DemoLoop loop = loops.get(i);
             channels.add(new ChannelConfig(loop.id(), loop.name(), List.of(files.get(i).toUri()), Optional.empty(),
-                    Optional.empty(), Set.of(DemoAccount.ID)));
+                    Optional.empty(), Set.of(DemoAccount.ID), ARCHIVE_DAYS));
         }
+        Path film = media.film(loops.get(0));
+        Path episode = media.film(loops.get(1));
         HeadwaterServer server = HeadwaterServer.start(config.withChannels(channels), ffmpeg);
         // Players start on a few segments; print the URLs once opening them works.
         spec.commandLine().getErr().println("headwater: waiting for the first segments of each channel...");
         if (!server.awaitSegments(3, config.hls().targetDuration().multipliedBy(3).plusSeconds(20))) {
             spec.commandLine().getErr().println("headwater: some channels have no segments yet; they may take a moment");
         }
-        DemoAccount account = account(server, channels.size() * 2);
+        DemoAccount account = account(server, channels.size() * 2 + XTREAM_CONNECTIONS);
+        catalogue(server, loops, film, episode);
         Map<String, Banner.PlayUrls> urls = openSessions(server, account, channels);
         Banner.print(spec.commandLine().getOut(), server, "The Headwater demo is running with "
                 + channels.size() + " channels.", urls);
-        printAccount(account);
+        printAccount(server, account);
         UntilShutdown.await(server);
         return 0;
+    }
+
+    /**
+     * The demo channels, film, series and guide as IPTV apps see them (the catalogue entries are made at the first
+     * start; the guide is written and imported at every start, around now), then the entitlement index rebuilt at
+     * once so that the first Xtream request already sees them.
+     */
+    private void catalogue(HeadwaterServer server, List<DemoLoop> loops, Path film, Path episode) {
+        Database db = server.database();
+        Clock clock = Clock.systemUTC();
+        JdbiChannelRepository catalogueChannels = new JdbiChannelRepository(db, clock);
+        DemoCatalogue.ensure(new JdbiCategoryRepository(db), catalogueChannels, new JdbiPackageRepository(db),
+                new JdbiMovieRepository(db, clock), new JdbiSeriesRepository(db, clock), loops, ARCHIVE_DAYS, film,
+                episode);
+        try {
+            DemoGuide.refresh(film.getParent(), loops, new JdbiGuideSourceRepository(db, clock),
+                    new JdbiGuideStore(db, clock), catalogueChannels, clock);
+        } catch (GuideImportException e) {
+            spec.commandLine().getErr().printf("headwater: the demo guide was not imported: %s%n", e.getMessage());
+        }
+        server.channelDirectory().rebuild();
     }
 
     /** The demo package, plan and subscriber (made at the first demo start), for one HLS and one TS per channel. */
@@ -137,7 +177,7 @@ final class DemoCommand implements Callable<Integer> {
         };
     }
 
-    private void printAccount(DemoAccount account) {
+    private void printAccount(HeadwaterServer server, DemoAccount account) {
         java.io.PrintWriter out = spec.commandLine().getOut();
         if (account.newPassword().isPresent()) {
             out.println("The demo subscriber 'demo' was made now; its password is shown this once:");
@@ -145,6 +185,18 @@ final class DemoCommand implements Callable<Integer> {
         } else {
             out.println("The demo subscriber 'demo' exists from an earlier start (its password was shown then).");
         }
+        String password = account.newPassword().orElse("PASSWORD");
+        XtreamAccess login = XtreamAccess.of(server.xtreamUrl(), account.subscriber().username(), password);
+        out.println();
+        out.println("IPTV apps (TiviMate, IPTV Smarters, Kodi's PVR IPTV Simple, VLC): add an \"Xtream Codes\" login");
+        out.printf("  Server    %s%n", login.server());
+        out.printf("  Username  %s%n", login.username());
+        out.printf("  Password  %s%n", account.newPassword().isPresent() ? password
+                : "(the one shown at the first start)");
+        out.println("or open the playlist (M3U, with catch-up and the guide) in any player:");
+        out.printf("  M3U       %s%n", login.m3u());
+        out.printf("  XMLTV     %s%n", login.xmltv());
+        out.printf("  e.g.      vlc '%s'%n", login.m3u());
         out.println("Open more sessions with `./headwater session open --subscriber demo --channel <id> --format hls`.");
         out.println();
         out.flush();
