@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The archive with synthetic segment files (the media path is {@link ArchiveEndToEndTest}'s): hard links, queries,
+ * The archive with synthetic segment files (the media path is ArchiveEndToEndTest's): hard links, queries,
  * restart survival and repair, retention by days on an injected clock, the disk budget, deletion at 0 days.
  */
 class ArchivesTest {
@@ -53,6 +53,9 @@ class ArchivesTest {
         b[bytes - 1] = (byte) liveSeq;
         Files.write(f, b);
         recorder.record(f, new MediaSegment(liveSeq, 0, discontinuity, 0, Math.round(seconds * 90_000), start, bytes));
+        if (recorder != SegmentRecorder.NONE) {
+            assertThat(Files.getAttribute(f, "unix:nlink")).as("a hard link to the live file").isEqualTo(2);
+        }
         Files.delete(f); // the live window rotates it away: the archive must have its own reference
     }
 
