@@ -78,10 +78,21 @@ public final class Channel implements AutoCloseable {
      */
     public Channel(ChannelSpec spec, Path liveDir, SourceProvider provider, MeterRegistry registry, InstantSource clock)
             throws IOException {
+        this(spec, liveDir, provider, registry, clock, SegmentRecorder.NONE);
+    }
+
+    /**
+     * @param liveDir  where the window keeps the segments ({@code <dataDir>/channels/<id>/live})
+     * @param clock    the wall clock for {@code EXT-X-PROGRAM-DATE-TIME}
+     * @param recorder gets every finished segment (the channel's catch-up archive), {@link SegmentRecorder#NONE}
+     */
+    public Channel(ChannelSpec spec, Path liveDir, SourceProvider provider, MeterRegistry registry, InstantSource clock,
+            SegmentRecorder recorder) throws IOException {
         this.spec = spec;
         this.provider = provider;
         this.registry = registry;
-        this.window = new SegmentWindow(liveDir, spec.id(), spec.window(), spec.extraOnDisk(), spec.targetDuration());
+        this.window = new SegmentWindow(liveDir, spec.id(), spec.window(), spec.extraOnDisk(), spec.targetDuration(),
+                SegmentWindow.DEFAULT_VIEWER_BUFFER_BYTES, recorder);
         this.segmenter = new HlsSegmenter(window,
                 new SegmenterOptions(spec.targetDuration(), window.nextSequence(), 0), clock);
         this.demuxer = new TsDemuxer(new ProgramObserver(), spec.demux());

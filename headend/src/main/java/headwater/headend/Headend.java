@@ -1,5 +1,6 @@
 package headwater.headend;
 
+import headwater.headend.archive.Archives;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -26,20 +28,34 @@ import java.util.Set;
  * </pre>
  * Playlists are rendered in memory from the window and are not files. A restart finds the window again and continues
  * its sequence numbers, with a discontinuity.
+ *
+ * <p>With {@link Archives}, a channel whose spec has {@code archiveDays > 0} also records every finished segment into
+ * its catch-up archive (see {@link Archives} for that layout); the archives are the caller's to open and close
+ * (after the headend).
  */
 public final class Headend implements AutoCloseable {
     private final Path dataDir;
     private final SourceProvider sources;
     private final MeterRegistry registry;
     private final InstantSource clock;
+    private final Archives archives;
     private final Map<String, Channel> channels = new LinkedHashMap<>();
     private boolean closed;
 
     public Headend(Path dataDir, SourceProvider sources, MeterRegistry registry, InstantSource clock) {
+        this(dataDir, sources, registry, clock, null);
+    }
+
+    /**
+     * @param archives where channels with archive days record their catch-up, or null for no recording at all
+     */
+    public Headend(Path dataDir, SourceProvider sources, MeterRegistry registry, InstantSource clock,
+            Archives archives) {
         this.dataDir = dataDir;
         this.sources = sources;
         this.registry = registry;
         this.clock = clock;
+        this.archives = archives;
     }
 
     public Headend(Path dataDir, SourceProvider sources, MeterRegistry registry) {
@@ -73,7 +89,9 @@ public final class Headend implements AutoCloseable {
             for (ChannelSpec spec : specs) {
                 Path live = liveDirectory(dataDir, spec.id());
                 Files.createDirectories(live);
-                Channel channel = new Channel(spec, live, sources, registry, clock);
+                SegmentRecorder recorder = archives == null ? SegmentRecorder.NONE
+                        : archives.recorder(spec.id(), spec.archiveDays());
+                Channel channel = new Channel(spec, live, sources, registry, clock, recorder);
                 started.add(channel);
                 channel.start();
             }
@@ -162,6 +180,11 @@ public final class Headend implements AutoCloseable {
     /** Every channel, in the order they were started. */
     public synchronized List<Channel> channels() {
         return List.copyOf(channels.values());
+    }
+
+    /** The catch-up archives the channels record into, if any. */
+    public Optional<Archives> archives() {
+        return Optional.ofNullable(archives);
     }
 
     public Path dataDirectory() {
