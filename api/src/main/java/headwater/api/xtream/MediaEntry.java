@@ -222,7 +222,13 @@ public final class MediaEntry implements XtreamEndpoint {
         if (reply.retryAfter() != null) {
             response.putHeader(HttpHeaders.RETRY_AFTER, Long.toString(reply.retryAfterSeconds()));
         }
-        response.end(reply.text());
+        if (ctx.request().method() == HttpMethod.HEAD) {
+            // The headers of the GET, no body (Vert.x would write one after a HEAD's headers).
+            response.putHeader(HttpHeaders.CONTENT_LENGTH,
+                    Integer.toString(reply.text().getBytes(StandardCharsets.UTF_8).length)).end();
+        } else {
+            response.end(reply.text());
+        }
     }
 
     /** The TCP peer's address. */

@@ -75,7 +75,7 @@ final class MediaUrlParser {
         if (!(file instanceof MediaUrl.Live)) {
             return NOT_MEDIA;
         }
-        Object credentials = credentials(raw, 1, 3);
+        Object credentials = credentials(raw, 0, 2);
         if (credentials instanceof MediaUrl refused) {
             return refused;
         }
