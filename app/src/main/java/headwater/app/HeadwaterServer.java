@@ -4,7 +4,23 @@ import headwater.app.config.ChannelConfig;
 import headwater.app.config.ConfigException;
 import headwater.app.config.HeadwaterConfig;
 import headwater.app.ffmpeg.Ffmpeg;
+import headwater.api.Argon2PasswordHasher;
+import headwater.api.xtream.LoginLimits;
+import headwater.api.xtream.MediaEntry;
+import headwater.api.xtream.PlayerApi;
+import headwater.api.xtream.PlaylistExport;
+import headwater.api.xtream.StoreXtreamLogin;
+import headwater.api.xtream.XmltvExport;
+import headwater.api.xtream.XtreamApi;
+import headwater.api.xtream.XtreamServices;
+import headwater.app.config.XtreamConfig;
 import headwater.app.wiring.AdminApiMount;
+import headwater.app.wiring.ClientAddress;
+import headwater.app.wiring.XtreamSurface;
+import headwater.domain.archive.ArchiveStatus;
+import headwater.store.subscriber.JdbiPlanRepository;
+import headwater.store.subscriber.JdbiSubscriberRepository;
+import headwater.store.xtream.JdbiPlaylistTokenRepository;
 import headwater.app.vod.ConfiguredProbe;
 import headwater.app.vod.VodProber;
 import headwater.app.vod.VodProbing;
@@ -184,9 +200,12 @@ public final class HeadwaterServer implements AutoCloseable {
                     config.server().trustedProxies().stream().map(Object::toString).toList());
             r.delivery = new DeliveryServer(options, catalog, r.sessions.gate(), metrics);
             r.sessions.metrics().watch(r.delivery);
+            OperatorSessions operatorSessions = new OperatorSessions(r.sessions.service());
             AdminApiMount admin = AdminApiMount.on(database, Clock.systemUTC(), r.sessions.keys().signingKeys(),
-                    new OperatorSessions(r.sessions.service()));
+                    operatorSessions);
             r.delivery.mount(admin.mount());
+            XtreamApi xtream = xtreamApi(absolute, database, operatorSessions, ArchiveStatus.NONE, options);
+            r.delivery.fallback(xtream::handler);
             r.firstAdminKey = admin.firstKey();
             int port = r.delivery.start(config.server().host(), config.server().port());
             r.sync.follow(CATALOGUE_POLL);
@@ -201,6 +220,26 @@ public final class HeadwaterServer implements AutoCloseable {
             r.close();
             throw e;
         }
+    }
+
+    /**
+     * The Xtream Codes compatible API (player_api.php, panel_api.php, get.php, xmltv.php and the media entry URLs),
+     * served by the delivery server for every request its own routes and mounts do not claim.
+     */
+    private static XtreamApi xtreamApi(HeadwaterConfig config, Database database, OperatorSessions sessions,
+                                       ArchiveStatus archive, DeliveryOptions options) {
+        Clock clock = Clock.systemUTC();
+        XtreamConfig xtream = config.xtream();
+        LoginLimits limits = new LoginLimits(xtream.loginCacheTtl(), LoginLimits.DEFAULTS.maxCachedLogins(),
+                xtream.maxFailuresPerAddress(), xtream.maxFailuresPerAccount(), xtream.failureWindow());
+        StoreXtreamLogin login = new StoreXtreamLogin(new JdbiSubscriberRepository(database, clock),
+                new JdbiPlanRepository(database), new JdbiPlaylistTokenRepository(database),
+                new Argon2PasswordHasher(), limits, clock);
+        XtreamServices services = XtreamSurface.services(xtream, database, XtreamSurface.ids(database), login,
+                sessions, archive, clock);
+        ClientAddress client = new ClientAddress(options.trustedProxies());
+        return XtreamSurface.api(services, List.of(PlayerApi::new, PlaylistExport::new, XmltvExport::new,
+                s -> new MediaEntry(s, client)));
     }
 
     /** Memory, GC, threads, class loading, CPU and uptime; the GC binder must be closed with the server. */

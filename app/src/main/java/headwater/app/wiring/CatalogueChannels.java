@@ -27,8 +27,9 @@ import org.slf4j.LoggerFactory;
  * on its own thread. {@link #rebuild} builds it at once, for the server's start.
  *
  * <p>A configuration channel is not in the catalogue: it is enabled, in the packages its configuration names and in
- * any catalogue package listing its id, with no renditions and no archive unless a catalogue channel of the same id
- * has some (the configuration's channel is the one that runs, as in {@link CatalogueSync}).
+ * any catalogue package listing its id, with its configured archive days, and no renditions unless a catalogue channel
+ * of the same id has some, nor archive days unless the configuration gives none and that catalogue channel does (the
+ * configuration's channel is the one that runs, as in {@link CatalogueSync}).
  */
 public final class CatalogueChannels implements ChannelDirectory, Runnable, AutoCloseable {
 
@@ -108,7 +109,7 @@ public final class CatalogueChannels implements ChannelDirectory, Runnable, Auto
             ChannelEntry catalogued = index.get(channel.id());
             index.put(channel.id(), new ChannelEntry(channel.id(), true, in,
                     renditions.getOrDefault(channel.id(), List.of()),
-                    catalogued == null ? 0 : catalogued.archiveDays()));
+                    channel.archiveDays() > 0 || catalogued == null ? channel.archiveDays() : catalogued.archiveDays()));
         }
         return Map.copyOf(index);
     }
