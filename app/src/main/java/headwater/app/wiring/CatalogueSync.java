@@ -145,7 +145,8 @@ public final class CatalogueSync implements AutoCloseable {
             if (channel.sources().isEmpty()) {
                 throw new IllegalArgumentException("it has no sources");
             }
-            spec = ChannelSpecs.forCatalogue(config, id, channel.name(), CatalogueSources.forHeadend(channel.sources()));
+            spec = ChannelSpecs.forCatalogue(config, id, channel.name(), CatalogueSources.forHeadend(channel.sources()),
+                    channel.archiveDays());
         } catch (IllegalArgumentException e) {
             warnOnce(id + "@" + channel.version(), "catalogue channel {} (version {}) cannot run: {}", id,
                     channel.version(), e.getMessage());
