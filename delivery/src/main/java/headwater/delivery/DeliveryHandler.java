@@ -182,7 +182,7 @@ final class DeliveryHandler implements Handler<HttpServerRequest>, AutoCloseable
         switch (route) {
             case Route.Live live -> live(request, live, viewer, logOnce);
             case Route.Archive archive -> archives.respond(request, archive, viewer, logOnce);
-            case Route.Vod vod -> vods.respond(request, vod, viewer);
+            case Route.Vod vod -> vods.respond(request, vod, viewer, logOnce);
         }
     }
 

@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * Proxies a {@link VodFile.Remote}: the same method (GET or HEAD) to the upstream URL, the client's {@code Range} and
  * {@code If-Range} passed through, and the upstream's 200, 206 or 416 passed back with its {@code Content-Length},
  * {@code Content-Range}, {@code Accept-Ranges}, {@code ETag} and {@code Last-Modified}; the {@code Content-Type} is the
- * catalogue's. The body is piped with backpressure both ways. No redirect is followed (the outbound policy checked
+ * catalogue's. The body is relayed with backpressure. No redirect is followed (the outbound policy checked
  * the URL, not where it might send us): any other upstream status is a 502, an upstream that does not connect or
  * answer in time a 504. The connection goes to the address the policy checked when the catalogue gives one.
  */
@@ -56,7 +56,8 @@ final class RemoteFile {
                 new PoolOptions().setHttp1MaxSize(64));
     }
 
-    void proxy(HttpServerRequest request, Route.Vod route, VodFile.Remote file, Viewer viewer) {
+    /** @param logOnce the access log's action, run from the close handler this installs while relaying */
+    void proxy(HttpServerRequest request, Route.Vod route, VodFile.Remote file, Viewer viewer, Runnable logOnce) {
         URI uri = file.uri();
         RequestOptions options = new RequestOptions()
                 .setMethod(request.method() == HttpMethod.HEAD ? HttpMethod.HEAD : HttpMethod.GET)
@@ -77,7 +78,7 @@ final class RemoteFile {
             if (response.closed() || response.ended()) {
                 viewer.served(0);
                 if (answered.succeeded()) {
-                    answered.result().request().reset();
+                    discard(answered.result());
                 }
                 return;
             }
@@ -86,18 +87,19 @@ final class RemoteFile {
                 upstreamFailed(request, route, answered.cause());
                 return;
             }
-            answer(request, route, file, answered.result(), viewer);
+            answer(request, route, file, answered.result(), viewer, logOnce);
         });
     }
 
     private static void answer(HttpServerRequest request, Route.Vod route, VodFile.Remote file,
-                               HttpClientResponse upstream, Viewer viewer) {
+                               HttpClientResponse upstream, Viewer viewer, Runnable logOnce) {
         HttpServerResponse response = request.response();
         int status = upstream.statusCode();
         if (status != 200 && status != 206 && status != 416) {
             viewer.served(0);
-            upstream.request().reset();
-            LOG.warn("upstream of {} answered {} (redirects are not followed)", route.scope(), status);
+            discard(upstream);
+            LOG.warn("upstream of {} answered {}: only 200, 206 and 416 are passed on, redirects are not followed",
+                    route.scope(), status);
             Replies.text(request, 502, "the media of " + route.scope() + " is not available upstream\n");
             return;
         }
@@ -119,16 +121,74 @@ final class RemoteFile {
         if (upstream.getHeader(HttpHeaders.CONTENT_LENGTH) == null) {
             response.setChunked(true);
         }
-        upstream.pipe().to(response).onComplete(piped -> {
-            viewer.served(response.bytesWritten());
-            if (piped.failed()) {
-                LOG.debug("proxying {} stopped: {}", route.scope(), piped.cause().toString());
-                upstream.request().reset();
-                if (!response.ended()) {
-                    request.connection().close();
-                }
+        relay(request, route, upstream, viewer, logOnce);
+    }
+
+    /**
+     * Copies the upstream's body to the client with backpressure (the upstream is paused while the client's write
+     * queue is full). The client going away resets the upstream request; the upstream failing mid-body closes the
+     * client's connection, since its head promised a length.
+     */
+    private static void relay(HttpServerRequest request, Route.Vod route, HttpClientResponse upstream,
+                              Viewer viewer, Runnable logOnce) {
+        HttpServerResponse response = request.response();
+        long[] relayed = {0};
+        boolean[] done = {false};
+        Runnable finish = () -> {
+            if (!done[0]) {
+                done[0] = true;
+                viewer.served(relayed[0]);
+            }
+        };
+        upstream.handler(chunk -> {
+            if (done[0]) {
+                return;
+            }
+            if (response.closed() || response.ended()) {
+                finish.run();
+                discard(upstream);
+                return;
+            }
+            relayed[0] += chunk.length();
+            response.write(chunk);
+            if (response.writeQueueFull()) {
+                upstream.pause();
+                response.drainHandler(v -> upstream.resume());
             }
         });
+        upstream.exceptionHandler(failure -> {
+            if (done[0]) {
+                return;
+            }
+            finish.run();
+            LOG.debug("proxying {} stopped: {}", route.scope(), failure.toString());
+            if (!response.closed() && !response.ended()) {
+                request.connection().close();
+            }
+        });
+        response.closeHandler(v -> {
+            if (!done[0]) {
+                finish.run();
+                discard(upstream);
+            }
+            logOnce.run();
+        });
+        upstream.endHandler(v -> {
+            if (done[0]) {
+                return;
+            }
+            finish.run();
+            if (!response.closed() && !response.ended()) {
+                response.end();
+            }
+        });
+    }
+
+    /** Drops an upstream answer that is not passed on: resets its stream (quietly: nobody reads it). */
+    private static void discard(HttpClientResponse upstream) {
+        upstream.exceptionHandler(ignored -> { });
+        upstream.handler(null);
+        upstream.request().reset();
     }
 
     private static void upstreamFailed(HttpServerRequest request, Route.Vod route, Throwable cause) {

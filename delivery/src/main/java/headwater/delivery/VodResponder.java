@@ -25,7 +25,7 @@ final class VodResponder {
         this.remote = remote;
     }
 
-    void respond(HttpServerRequest request, Route.Vod route, Viewer viewer) {
+    void respond(HttpServerRequest request, Route.Vod route, Viewer viewer, Runnable logOnce) {
         vertx.executeBlocking(() -> catalog.file(route.scope()), false).onComplete(found -> {
             if (request.response().closed() || request.response().ended()) {
                 viewer.served(0);
@@ -45,7 +45,7 @@ final class VodResponder {
             }
             switch (file.get()) {
                 case VodFile.Local local -> LocalFile.serve(vertx, request, route, local, viewer);
-                case VodFile.Remote proxied -> remote.proxy(request, route, proxied, viewer);
+                case VodFile.Remote proxied -> remote.proxy(request, route, proxied, viewer, logOnce);
             }
         });
     }

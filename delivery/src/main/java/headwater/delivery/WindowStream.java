@@ -35,6 +35,7 @@ final class WindowStream {
     private static final Duration GRACE = Duration.ofSeconds(15);
     private static final Duration MAX_IDLE = Duration.ofSeconds(30);
     private static final int READ_BUFFER = 64 * 1024;
+    private static final OpenOptions READ_ONLY = new OpenOptions().setRead(true).setWrite(false).setCreate(false);
 
     private final Vertx vertx;
     private final HttpServerRequest request;
@@ -109,7 +110,8 @@ final class WindowStream {
 
     private void send(ArchivedSegment segment) {
         last = segment;
-        vertx.fileSystem().open(segment.file().toAbsolutePath().toString(), new OpenOptions().setRead(true))
+        // Read only, and never create: Vert.x's OpenOptions create a missing file by default.
+        vertx.fileSystem().open(segment.file().toAbsolutePath().toString(), READ_ONLY)
                 .onComplete(opened -> {
                     if (opened.failed()) {
                         if (isMissing(opened.cause())) {
