@@ -65,7 +65,7 @@ public final class AdminApi {
                 new SeriesResource(media.series())::mount,
                 new GuideSourceResource(media.guideSources())::mount,
                 new TokenKeyResource(tokenKeys)::mount,
-                new SessionResource(sessions, repositories.subscribers())::mount);
+                new SessionResource(sessions, repositories.subscribers(), media.movies(), media.series())::mount);
     }
 
     /** A new Router for the API on {@code vertx}, the Vert.x of the server that will call it. */

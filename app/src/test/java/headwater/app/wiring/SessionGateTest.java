@@ -203,6 +203,7 @@ class SessionGateTest {
             GateDecision pass = node.gate.check(film, "movie/film-1", format, CLIENT);
             assertThat(pass).as(format.name()).isInstanceOf(GateDecision.Pass.class);
             assertThat(((GateDecision.Pass) pass).viewer().channel()).isEqualTo("film-1");
+            ((GateDecision.Pass) pass).viewer().served(1_000);
             assertThat(node.gate.check(episode, "episode/ep.1", format, CLIENT)).as(format.name())
                     .isInstanceOf(GateDecision.Pass.class);
         }
@@ -211,6 +212,10 @@ class SessionGateTest {
         }
         assertThat(node.gate.check(episode, "movie/ep.1", StreamFormat.TS, CLIENT)).isEqualTo(GateDecision.REFUSE);
         assertThat(refused("wrong-scope")).isEqualTo(6);
+        assertThat(node.service.cached(PlaybackTokens.sessionIdOf(film)).orElseThrow().bytes()).isEqualTo(2_000);
+        node.metrics.sample();
+        assertThat(node.metrics.measured()).as("films are measured together, not one series each")
+                .containsOnlyKeys("movie", "episode");
 
         Node other = new Node(false);
         assertThat(settled(other.gate.check(film, "movie/film-1", StreamFormat.TS, CLIENT)))

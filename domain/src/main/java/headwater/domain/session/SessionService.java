@@ -103,7 +103,7 @@ public final class SessionService implements AutoCloseable {
                 settings.idleAfter(rendition), settings.nodeId());
         ActiveSession active = new ActiveSession(session, tokens.sign(session), SessionState.ACTIVE, clock,
                 settings.bindToAddress());
-        if (!egress.reserve(session.id(), session.rendition(), session.reservedBitsPerSecond())) {
+        if (!egress.reserve(session.id(), session.meteredAs(), session.reservedBitsPerSecond())) {
             events.busy(request, session.reservedBitsPerSecond());
             return new Opening.Busy(settings.retryAfter());
         }
@@ -311,7 +311,7 @@ public final class SessionService implements AutoCloseable {
             events.denied(refusal.get(), request);
             return new Resumption.Refused(refusal.get());
         }
-        if (!egress.reserve(session.id(), session.rendition(), session.reservedBitsPerSecond())) {
+        if (!egress.reserve(session.id(), session.meteredAs(), session.reservedBitsPerSecond())) {
             events.busy(request, session.reservedBitsPerSecond());
             return new Resumption.Busy(settings.retryAfter());
         }
