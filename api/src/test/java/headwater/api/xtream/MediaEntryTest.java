@@ -52,6 +52,8 @@ class MediaEntryTest {
                     return new Opening.Denied(Denial.TARGET_UNKNOWN);
                 case "full":
                     return new Opening.Busy(Duration.ofSeconds(7));
+                case "broken":
+                    throw new IllegalStateException("the session registry is unreachable");
                 default:
                     break;
             }
@@ -276,6 +278,18 @@ class MediaEntryTest {
         Reply busy = server.get("/live/alice/" + PASSWORD_IN_PATH + "/" + full + ".m3u8");
         assertThat(busy.status()).isEqualTo(503);
         assertThat(busy.header("Retry-After")).isEqualTo("7");
+    }
+
+    @Test
+    void a_failing_registry_is_a_plain_500() {
+        int broken = server.ids.number(Kind.CHANNEL, "broken");
+        Reply reply = server.get("/live/alice/" + PASSWORD_IN_PATH + "/" + broken + ".ts");
+        assertThat(reply.status()).isEqualTo(500);
+        assertThat(reply.body()).isEqualTo("internal error\n");
+        assertThat(log.list).anySatisfy(event -> {
+            assertThat(event.getFormattedMessage()).isEqualTo("xtream media request for CHANNEL " + broken + " failed");
+            assertThat(event.getThrowableProxy().getMessage()).isEqualTo("the session registry is unreachable");
+        });
     }
 
     @Test
