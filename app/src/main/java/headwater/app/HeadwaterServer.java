@@ -16,6 +16,7 @@ import headwater.api.xtream.XtreamServices;
 import headwater.app.config.XtreamConfig;
 import headwater.app.wiring.AdminApiMount;
 import headwater.app.wiring.ClientAddress;
+import headwater.app.wiring.HeadendArchives;
 import headwater.app.wiring.XtreamSurface;
 import headwater.domain.archive.ArchiveStatus;
 import headwater.store.subscriber.JdbiPlanRepository;
@@ -102,6 +103,7 @@ public final class HeadwaterServer implements AutoCloseable {
         Database database;
         PrometheusMeterRegistry registry;
         JvmGcMetrics gcMetrics;
+        HeadendArchives archives;
         Headend headend;
         CatalogueSync sync;
         CatalogueChannels directory;
@@ -130,6 +132,9 @@ public final class HeadwaterServer implements AutoCloseable {
             }
             if (headend != null) {
                 headend.close();
+            }
+            if (archives != null) {
+                archives.close();
             }
             if (gcMetrics != null) {
                 gcMetrics.close();
@@ -176,8 +181,10 @@ public final class HeadwaterServer implements AutoCloseable {
             if (config.metrics().jvm()) {
                 r.gcMetrics = bindJvmMetrics(r.registry);
             }
+            r.archives = HeadendArchives.open(absolute.archive(), dataDir, r.registry, Clock.systemUTC());
             r.headend = new Headend(dataDir,
-                    (spec, uri) -> SourceFactory.create(uri, sources.forChannel(spec.id())), r.registry);
+                    (spec, uri) -> SourceFactory.create(uri, sources.forChannel(spec.id())), r.registry,
+                    Clock.systemUTC(), r.archives.archives());
             r.headend.start(specs);
             HeadendCatalog catalog = new HeadendCatalog(r.headend.channels());
             Database database = r.database;
@@ -198,13 +205,13 @@ public final class HeadwaterServer implements AutoCloseable {
                     Clock.systemUTC());
             DeliveryOptions options = DeliveryOptions.defaults().withTrustedProxies(
                     config.server().trustedProxies().stream().map(Object::toString).toList());
-            r.delivery = new DeliveryServer(options, catalog, r.sessions.gate(), metrics);
+            r.delivery = new DeliveryServer(options, catalog, r.sessions.gate(), metrics).archive(r.archives);
             r.sessions.metrics().watch(r.delivery);
             OperatorSessions operatorSessions = new OperatorSessions(r.sessions.service());
             AdminApiMount admin = AdminApiMount.on(database, Clock.systemUTC(), r.sessions.keys().signingKeys(),
                     operatorSessions);
             r.delivery.mount(admin.mount());
-            XtreamApi xtream = xtreamApi(absolute, database, operatorSessions, ArchiveStatus.NONE, options);
+            XtreamApi xtream = xtreamApi(absolute, database, operatorSessions, r.archives, options);
             r.delivery.fallback(xtream::handler);
             r.firstAdminKey = admin.firstKey();
             int port = r.delivery.start(config.server().host(), config.server().port());
@@ -356,6 +363,11 @@ public final class HeadwaterServer implements AutoCloseable {
     /** What each running channel costs and shows now, for admission (one channel each; not its renditions). */
     public HeadendRenditions renditions() {
         return resources.renditions;
+    }
+
+    /** The channels' catch-up archives. */
+    public HeadendArchives archives() {
+        return resources.archives;
     }
 
     public Headend headend() {

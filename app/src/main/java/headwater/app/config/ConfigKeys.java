@@ -19,7 +19,7 @@ public final class ConfigKeys {
 
     /** Sections that are mappings. */
     static final Set<String> SECTIONS = Set.of("server", "ffmpeg", "demo", "hls", "health", "metrics", "database", "outbound", "vod",
-            "sessions", "redis", "xtream");
+            "sessions", "redis", "xtream", "archive");
 
     /** The one list of mappings; its keys are written {@code channels[].key} here. */
     static final String CHANNELS = "channels";
@@ -47,7 +47,8 @@ public final class ConfigKeys {
             "sessions.defaultBitrate",
             "redis.url", "redis.prefix",
             "xtream.publicUrl", "xtream.httpsPort", "xtream.timeZone", "xtream.message", "xtream.loginCacheTtl",
-            "xtream.maxFailuresPerAddress", "xtream.maxFailuresPerAccount", "xtream.failureWindow");
+            "xtream.maxFailuresPerAddress", "xtream.maxFailuresPerAccount", "xtream.failureWindow",
+            "archive.dir", "archive.maxBytes");
 
     /** Variables with this prefix belong to the launcher script, not to the configuration. */
     static final String LAUNCHER_ENV_PREFIX = "HEADWATER_JAVA_";

@@ -135,12 +135,15 @@ public final class ConfigLoader {
         SessionsConfig sessions = sessions();
         RedisConfig redis = new RedisConfig(redisUrl(), redisPrefix());
         XtreamConfig xtream = xtream();
+        ArchiveConfig archive = new ArchiveConfig(path("archive.dir"),
+                typed("archive.maxBytes", ArchiveConfig.DEFAULT_MAX_BYTES, ByteSizeText::parse, ByteSizeText.EXPECTED,
+                        ArchiveConfig::acceptsMaxBytes, b -> ArchiveConfig.MAX_BYTES_RANGE, ByteSizeText::format));
         checkUnknownEnv();
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
         return new HeadwaterConfig(server, dataDir, ffmpeg, demo, hls, health, channels, metrics, database, outbound, vod,
-                sessions, redis, xtream);
+                sessions, redis, xtream, archive);
     }
 
     // ---------------------------------------------------------------- server, sessions, redis

@@ -26,7 +26,7 @@ public final class ChannelSpecs {
             ChannelConfig c = config.channels().get(i);
             try {
                 specs.add(spec(config, c.id(), c.name(), c.sources(), c.slate().orElse(null),
-                        c.effectiveTargetDuration(config.hls())));
+                        c.effectiveTargetDuration(config.hls())).withArchiveDays(c.archiveDays()));
             } catch (IllegalArgumentException e) {
                 problems.add("channels[" + i + "]: " + e.getMessage());
             }
