@@ -1,5 +1,6 @@
 package headwater.app;
 
+import headwater.app.config.ArchiveConfig;
 import headwater.app.config.ChannelConfig;
 import headwater.app.config.ConfigException;
 import headwater.app.config.HeadwaterConfig;
@@ -14,6 +15,7 @@ import headwater.app.wiring.CatalogueSync;
 import headwater.app.wiring.ChannelSpecs;
 import headwater.app.wiring.DataDirLock;
 import headwater.app.wiring.GuideRelink;
+import headwater.app.wiring.HeadendArchives;
 import headwater.app.wiring.HeadendCatalog;
 import headwater.app.wiring.HeadendRenditions;
 import headwater.app.wiring.OutboundGuideFetcher;
@@ -51,6 +53,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -86,6 +89,7 @@ public final class HeadwaterServer implements AutoCloseable {
         Database database;
         PrometheusMeterRegistry registry;
         JvmGcMetrics gcMetrics;
+        HeadendArchives archives;
         Headend headend;
         CatalogueSync sync;
         CatalogueChannels directory;
@@ -114,6 +118,9 @@ public final class HeadwaterServer implements AutoCloseable {
             }
             if (headend != null) {
                 headend.close();
+            }
+            if (archives != null) {
+                archives.close();
             }
             if (gcMetrics != null) {
                 gcMetrics.close();
@@ -160,8 +167,10 @@ public final class HeadwaterServer implements AutoCloseable {
             if (config.metrics().jvm()) {
                 r.gcMetrics = bindJvmMetrics(r.registry);
             }
+            r.archives = HeadendArchives.open(ArchiveConfig.defaults(), dataDir, r.registry, Clock.systemUTC());
             r.headend = new Headend(dataDir,
-                    (spec, uri) -> SourceFactory.create(uri, sources.forChannel(spec.id())), r.registry);
+                    (spec, uri) -> SourceFactory.create(uri, sources.forChannel(spec.id())), r.registry,
+                    InstantSource.system(), r.archives.archives());
             r.headend.start(specs);
             HeadendCatalog catalog = new HeadendCatalog(r.headend.channels());
             Database database = r.database;
@@ -321,6 +330,11 @@ public final class HeadwaterServer implements AutoCloseable {
 
     public Headend headend() {
         return resources.headend;
+    }
+
+    /** The channels' catch-up archives, as delivery's ArchiveCatalog and the domain's ArchiveStatus. */
+    public HeadendArchives archives() {
+        return resources.archives;
     }
 
     /**
