@@ -31,6 +31,7 @@ import headwater.app.wiring.CatalogueSync;
 import headwater.app.wiring.ChannelSpecs;
 import headwater.app.wiring.DataDirLock;
 import headwater.app.wiring.GuideRelink;
+import headwater.app.wiring.HeadendArchives;
 import headwater.app.wiring.HeadendCatalog;
 import headwater.app.wiring.HeadendRenditions;
 import headwater.app.wiring.OutboundGuideFetcher;
@@ -365,13 +366,13 @@ public final class HeadwaterServer implements AutoCloseable {
         return resources.renditions;
     }
 
-    /** The channels' catch-up archives. */
-    public HeadendArchives archives() {
-        return resources.archives;
-    }
-
     public Headend headend() {
         return resources.headend;
+    }
+
+    /** The channels' catch-up archives, as delivery's ArchiveCatalog and the domain's ArchiveStatus. */
+    public HeadendArchives archives() {
+        return resources.archives;
     }
 
     /**

@@ -319,14 +319,10 @@ public final class Archives implements AutoCloseable {
 
     /** Deletes channel {@code id}'s archive entirely (its channel keeps none any more). */
     private void delete(String id) throws IOException {
-        Opened o;
-        synchronized (channels) {
-            o = channels.remove(id);
-        }
+        Opened o = channels.get(id);
         if (o != null) {
             o.archive().retain(0);
-            o.archive().expire(now());
-            o.meters().forEach(registry::remove);
+            o.archive().expire(now()); // the budget no longer counts it
         }
         Path d = dir.resolve(id);
         if (Files.isDirectory(d)) {
@@ -336,6 +332,11 @@ public final class Archives implements AutoCloseable {
                 }
             }
             LOG.info("channel {} keeps no archive: deleted {}", id, d);
+        }
+        synchronized (channels) {
+            if (o != null && channels.remove(id, o)) {
+                o.meters().forEach(registry::remove);
+            }
         }
     }
 }
