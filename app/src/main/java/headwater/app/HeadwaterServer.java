@@ -15,7 +15,9 @@ import headwater.api.xtream.XtreamApi;
 import headwater.api.xtream.XtreamServices;
 import headwater.app.config.XtreamConfig;
 import headwater.app.wiring.AdminApiMount;
+import headwater.app.wiring.CatalogueVod;
 import headwater.app.wiring.ClientAddress;
+import headwater.security.outbound.HostResolver;
 import headwater.app.wiring.HeadendArchives;
 import headwater.app.wiring.XtreamSurface;
 import headwater.domain.archive.ArchiveStatus;
@@ -206,7 +208,10 @@ public final class HeadwaterServer implements AutoCloseable {
                     Clock.systemUTC());
             DeliveryOptions options = DeliveryOptions.defaults().withTrustedProxies(
                     config.server().trustedProxies().stream().map(Object::toString).toList());
-            r.delivery = new DeliveryServer(options, catalog, r.sessions.gate(), metrics).archive(r.archives);
+            r.delivery = new DeliveryServer(options, catalog, r.sessions.gate(), metrics).archive(r.archives)
+                    .vod(new CatalogueVod(new JdbiMovieRepository(database, Clock.systemUTC()),
+                            new JdbiSeriesRepository(database, Clock.systemUTC()), absolute.outbound().policy(),
+                            HostResolver.SYSTEM));
             r.sessions.metrics().watch(r.delivery);
             OperatorSessions operatorSessions = new OperatorSessions(r.sessions.service());
             AdminApiMount admin = AdminApiMount.on(database, Clock.systemUTC(), r.sessions.keys().signingKeys(),
