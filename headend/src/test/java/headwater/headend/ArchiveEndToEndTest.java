@@ -120,6 +120,28 @@ class ArchiveEndToEndTest {
         }
     }
 
+    @Test
+    void aBrokenArchiveCostsTheCatchUpNotTheLiveChannel() throws Exception {
+        Path stream = dir.resolve("stream.ts");
+        Files.write(stream, headwater.testkit.Fixtures.bytes(headwater.testkit.Fixtures.H264_AAC_180P));
+        ChannelSpec spec = ChannelSpec.of("dvr", "DVR", List.of(URI.create(stream.toUri() + "?speed=10")))
+                .withTargetDuration(Duration.ofSeconds(1))
+                .withArchiveDays(1);
+        Path archiveDir = Files.createDirectories(dir.resolve("archive"));
+        Files.writeString(archiveDir.resolve("dvr"), "a file where the channel's directory should be");
+        SourceContext context = SourceContext.defaults("dvr");
+        try (Archives archives = Archives.open(archiveDir, 1L << 30, new SimpleMeterRegistry(), InstantSource.system());
+             Headend headend = new Headend(dir.resolve("data"), SourceProvider.standard(context),
+                     new SimpleMeterRegistry(), InstantSource.system(), archives)) {
+            headend.start(List.of(spec));
+            Channel c = headend.channel("dvr");
+            await().atMost(Duration.ofSeconds(60)).until(() -> c.window().segmentsProduced() >= 2);
+            assertThat(archives.channel("dvr")).isEmpty();
+        } finally {
+            context.httpClient().close();
+        }
+    }
+
     private static int videoFrames(Path file) throws IOException, InterruptedException {
         MediaTools.Result r = MediaTools.run(List.of("ffprobe", "-v", "error", "-select_streams", "v:0", "-count_frames",
                 "-show_entries", "stream=nb_read_frames", "-of", "csv=p=0", file.toString()));
