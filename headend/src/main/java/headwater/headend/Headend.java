@@ -139,7 +139,8 @@ public final class Headend implements AutoCloseable {
     /**
      * Restarts channel {@code spec.id()} with a new spec (other sources, name or packaging). The new sources are
      * checked before the running channel is touched, so a bad spec leaves it playing. The restarted channel continues
-     * the sequence numbers after a discontinuity, like a restarted server.
+     * the sequence numbers after a discontinuity, like a restarted server. A spec that changes only
+     * {@code archiveDays} does not restart the channel: its segments go to (or stop going to) its archive.
      *
      * @throws java.util.NoSuchElementException no channel of that id runs
      * @throws IllegalArgumentException         a source URI of the new spec makes no source
@@ -149,6 +150,10 @@ public final class Headend implements AutoCloseable {
             throw new IllegalStateException("the headend is closed");
         }
         Channel old = channel(spec.id());
+        if (old.spec().withArchiveDays(spec.archiveDays()).equals(spec)) {
+            old.archive(spec, recorder(spec)); // only the catch-up changed: the stream plays on
+            return;
+        }
         checkSources(spec);
         channels.remove(spec.id());
         old.close();

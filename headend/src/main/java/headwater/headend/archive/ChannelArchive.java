@@ -182,6 +182,9 @@ public final class ChannelArchive implements SegmentRecorder {
         long size;
         lock.lock();
         try {
+            if (days == 0) {
+                return; // deleted meanwhile (retain(0) takes this lock): nothing may be added after it
+            }
             long seq = nextSequence++;
             Path target = file(seq);
             boolean disc = segment.discontinuity() || !continues;
