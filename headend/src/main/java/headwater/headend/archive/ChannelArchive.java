@@ -268,15 +268,14 @@ public final class ChannelArchive implements SegmentRecorder {
 
     /** A hard link to the live file, else a copy; returns the archived file's size. */
     private long store(Path live, Path target) throws IOException {
-        Files.createDirectories(target.getParent());
         if (!linksFail) {
             try {
-                Files.createLink(target, live);
-                return Files.size(target);
-            } catch (FileAlreadyExistsException e) {
-                Files.delete(target); // a leftover with a number we did not know of: ours now
-                Files.createLink(target, live);
-                return Files.size(target);
+                return link(live, target);
+            } catch (NoSuchFileException e) {
+                if (!Files.exists(live)) {
+                    throw e;
+                }
+                return link(live, target); // retention removed the emptied block directory meanwhile: once more
             } catch (UnsupportedOperationException | IOException e) {
                 if (!Files.exists(live)) {
                     throw e instanceof IOException io ? io : new IOException(e);
@@ -286,9 +285,21 @@ public final class ChannelArchive implements SegmentRecorder {
                         e.toString());
             }
         }
+        Files.createDirectories(target.getParent());
         Path part = target.resolveSibling(target.getFileName() + ".part");
         Files.copy(live, part, StandardCopyOption.REPLACE_EXISTING);
         Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        return Files.size(target);
+    }
+
+    private static long link(Path live, Path target) throws IOException {
+        Files.createDirectories(target.getParent());
+        try {
+            Files.createLink(target, live);
+        } catch (FileAlreadyExistsException e) {
+            Files.delete(target); // a leftover with a number we did not know of: ours now
+            Files.createLink(target, live);
+        }
         return Files.size(target);
     }
 
