@@ -68,11 +68,13 @@ class ArchiveWiringTest {
             assertThat(metrics).contains("headwater_archive_segments{channel=\"replay\"}",
                     "headwater_archive_bytes{channel=\"replay\"}", "headwater_archive_max_bytes");
 
+            var running = server.headend().channel("replay");
             channels.update(replay.version(), replay.draft().withArchiveDays(0));
             await().atMost(Duration.ofSeconds(30)).until(() -> server.archives().archives().channel("replay").isEmpty());
             assertThat(server.archives().span("replay")).isEmpty();
             assertThat(dir.resolve("data/archive/replay")).doesNotExist();
             assertThat(server.headend().channel("replay").spec().archiveDays()).isZero();
+            assertThat(server.headend().channel("replay")).as("the stream was not restarted").isSameAs(running);
         }
     }
 }

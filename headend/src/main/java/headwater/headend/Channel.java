@@ -45,7 +45,8 @@ public final class Channel implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Channel.class);
     private static final int READ_BUFFER = 64 * 1024;
 
-    private final ChannelSpec spec;
+    /** Replaced only by {@link #archive}, which changes nothing but {@code archiveDays}. */
+    private volatile ChannelSpec spec;
     private final SourceProvider provider;
     private final SegmentWindow window;
     private final TsDemuxer demuxer;
@@ -139,6 +140,18 @@ public final class Channel implements AutoCloseable {
 
     public ChannelSpec spec() {
         return spec;
+    }
+
+    /**
+     * Changes the channel's catch-up without a restart: from the next finished segment on, segments go to
+     * {@code recorder}; {@code newSpec} must differ from the current spec in {@code archiveDays} only.
+     */
+    void archive(ChannelSpec newSpec, SegmentRecorder recorder) {
+        if (!spec.withArchiveDays(newSpec.archiveDays()).equals(newSpec)) {
+            throw new IllegalArgumentException("channel " + spec.id() + ": only archiveDays may change without a restart");
+        }
+        window.recorder(recorder);
+        spec = newSpec;
     }
 
     public String id() {

@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Owns every live channel of one server: starts them from their specs, finds them by id, stops them.
@@ -34,6 +36,7 @@ import java.util.Set;
  * (after the headend).
  */
 public final class Headend implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Headend.class);
     private final Path dataDir;
     private final SourceProvider sources;
     private final MeterRegistry registry;
@@ -89,8 +92,7 @@ public final class Headend implements AutoCloseable {
             for (ChannelSpec spec : specs) {
                 Path live = liveDirectory(dataDir, spec.id());
                 Files.createDirectories(live);
-                SegmentRecorder recorder = archives == null ? SegmentRecorder.NONE
-                        : archives.recorder(spec.id(), spec.archiveDays());
+                SegmentRecorder recorder = recorder(spec);
                 Channel channel = new Channel(spec, live, sources, registry, clock, recorder);
                 started.add(channel);
                 channel.start();
@@ -137,7 +139,8 @@ public final class Headend implements AutoCloseable {
     /**
      * Restarts channel {@code spec.id()} with a new spec (other sources, name or packaging). The new sources are
      * checked before the running channel is touched, so a bad spec leaves it playing. The restarted channel continues
-     * the sequence numbers after a discontinuity, like a restarted server.
+     * the sequence numbers after a discontinuity, like a restarted server. A spec that changes only
+     * {@code archiveDays} does not restart the channel: its segments go to (or stop going to) its archive.
      *
      * @throws java.util.NoSuchElementException no channel of that id runs
      * @throws IllegalArgumentException         a source URI of the new spec makes no source
@@ -147,10 +150,27 @@ public final class Headend implements AutoCloseable {
             throw new IllegalStateException("the headend is closed");
         }
         Channel old = channel(spec.id());
+        if (old.spec().withArchiveDays(spec.archiveDays()).equals(spec)) {
+            old.archive(spec, recorder(spec)); // only the catch-up changed: the stream plays on
+            return;
+        }
         checkSources(spec);
         channels.remove(spec.id());
         old.close();
         start(List.of(spec));
+    }
+
+    /** The channel's catch-up archive; a broken archive disk costs the catch-up, never the live channel. */
+    private SegmentRecorder recorder(ChannelSpec spec) {
+        if (archives == null) {
+            return SegmentRecorder.NONE;
+        }
+        try {
+            return archives.recorder(spec.id(), spec.archiveDays());
+        } catch (UncheckedIOException | IllegalStateException e) {
+            LOG.error("channel {}: runs without its catch-up archive: {}", spec.id(), e.getMessage());
+            return SegmentRecorder.NONE;
+        }
     }
 
     /** Makes (without opening) every source of the chain, so that a URI no source accepts fails now, not at 3 am. */

@@ -49,7 +49,7 @@ public final class SegmentWindow implements SegmentSink, AutoCloseable {
     private final int window;
     private final int keep;
     private final LiveTsFanOut fanOut;
-    private final SegmentRecorder recorder;
+    private volatile SegmentRecorder recorder;
     private final ReentrantLock lock = new ReentrantLock();
 
     // guarded by lock
@@ -190,6 +190,11 @@ public final class SegmentWindow implements SegmentSink, AutoCloseable {
 
     public String channel() {
         return channel;
+    }
+
+    /** Hands the segments finished from now on to {@code recorder} instead (the channel's archive days changed). */
+    void recorder(SegmentRecorder recorder) {
+        this.recorder = recorder == null ? SegmentRecorder.NONE : recorder;
     }
 
     public Path directory() {

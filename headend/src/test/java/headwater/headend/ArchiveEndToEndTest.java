@@ -120,6 +120,66 @@ class ArchiveEndToEndTest {
         }
     }
 
+    @Test
+    void aBrokenArchiveCostsTheCatchUpNotTheLiveChannel() throws Exception {
+        Path stream = dir.resolve("stream.ts");
+        Files.write(stream, headwater.testkit.Fixtures.bytes(headwater.testkit.Fixtures.H264_AAC_180P));
+        ChannelSpec spec = ChannelSpec.of("dvr", "DVR", List.of(URI.create(stream.toUri() + "?speed=10")))
+                .withTargetDuration(Duration.ofSeconds(1))
+                .withArchiveDays(1);
+        Path archiveDir = Files.createDirectories(dir.resolve("archive"));
+        Files.writeString(archiveDir.resolve("dvr"), "a file where the channel's directory should be");
+        SourceContext context = SourceContext.defaults("dvr");
+        try (Archives archives = Archives.open(archiveDir, 1L << 30, new SimpleMeterRegistry(), InstantSource.system());
+             Headend headend = new Headend(dir.resolve("data"), SourceProvider.standard(context),
+                     new SimpleMeterRegistry(), InstantSource.system(), archives)) {
+            headend.start(List.of(spec));
+            Channel c = headend.channel("dvr");
+            await().atMost(Duration.ofSeconds(60)).until(() -> c.window().segmentsProduced() >= 2);
+            assertThat(archives.channel("dvr")).isEmpty();
+        } finally {
+            context.httpClient().close();
+        }
+    }
+
+    @Test
+    void changingOnlyTheArchiveDaysKeepsTheChannelPlaying() throws Exception {
+        Path stream = dir.resolve("stream.ts");
+        Files.write(stream, headwater.testkit.Fixtures.bytes(headwater.testkit.Fixtures.H264_AAC_180P));
+        ChannelSpec spec = ChannelSpec.of("dvr", "DVR", List.of(URI.create(stream.toUri() + "?speed=10")))
+                .withTargetDuration(Duration.ofSeconds(1));
+        SourceContext context = SourceContext.defaults("dvr");
+        try (Archives archives = Archives.open(dir.resolve("archive"), 1L << 30, new SimpleMeterRegistry(),
+                InstantSource.system());
+             Headend headend = new Headend(dir.resolve("data"), SourceProvider.standard(context),
+                     new SimpleMeterRegistry(), InstantSource.system(), archives)) {
+            headend.start(List.of(spec));
+            Channel c = headend.channel("dvr");
+            await().atMost(Duration.ofSeconds(60)).until(() -> c.window().segmentsProduced() >= 1);
+            assertThat(archives.channel("dvr")).isEmpty();
+
+            headend.replace(spec.withArchiveDays(2));
+            assertThat(headend.channel("dvr")).as("not restarted").isSameAs(c);
+            assertThat(c.spec().archiveDays()).isEqualTo(2);
+            await().atMost(Duration.ofSeconds(60)).until(() -> archives.channel("dvr").map(ChannelArchive::segmentCount)
+                    .orElse(0) >= 2);
+            assertThat(archives.channel("dvr").orElseThrow().days()).isEqualTo(2);
+
+            headend.replace(spec);
+            assertThat(headend.channel("dvr")).isSameAs(c);
+            assertThat(archives.channel("dvr")).isEmpty();
+            assertThat(dir.resolve("archive/dvr")).doesNotExist();
+            long produced = c.window().segmentsProduced();
+            await().atMost(Duration.ofSeconds(60)).until(() -> c.window().segmentsProduced() >= produced + 2);
+            assertThat(dir.resolve("archive/dvr")).as("nothing recorded after the archive was dropped").doesNotExist();
+
+            headend.replace(spec.withWindow(4, 2));
+            assertThat(headend.channel("dvr")).as("anything else restarts it").isNotSameAs(c);
+        } finally {
+            context.httpClient().close();
+        }
+    }
+
     private static int videoFrames(Path file) throws IOException, InterruptedException {
         MediaTools.Result r = MediaTools.run(List.of("ffprobe", "-v", "error", "-select_streams", "v:0", "-count_frames",
                 "-show_entries", "stream=nb_read_frames", "-of", "csv=p=0", file.toString()));

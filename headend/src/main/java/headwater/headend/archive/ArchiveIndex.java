@@ -21,6 +21,8 @@ import org.slf4j.LoggerFactory;
  * 1041	1795237200000000	4000000	1504000	0           sequence, start (µs since the epoch), duration (µs),
  *                                                     size in bytes, discontinuity (0/1): one recorded segment
  * drop	1041                                           every segment up to this sequence was deleted
+ * cut	1050                                            every segment listed so far from this sequence on was deleted
+ *                                                     (the wall clock went back)
  * </pre>
  *
  * A segment's line is appended after its file got its final name, and a {@code drop} line before the files it covers
@@ -90,6 +92,10 @@ final class ArchiveIndex {
                     long through = Long.parseLong(f[1]);
                     droppedThrough = Math.max(droppedThrough, through);
                     highest = Math.max(highest, through);
+                } else if (f[0].equals("cut") && f.length == 2) {
+                    long from = Long.parseLong(f[1]);
+                    rows.removeIf(r -> r.sequence() >= from);
+                    highest = Math.max(highest, from);
                 } else if (f.length == 5) {
                     Row r = new Row(Long.parseLong(f[0]), Long.parseLong(f[1]), Long.parseLong(f[2]),
                             Long.parseLong(f[3]), parseFlag(f[4]));
@@ -124,6 +130,10 @@ final class ArchiveIndex {
 
     void appendDrop(long throughSequence) throws IOException {
         append("drop\t" + throughSequence + "\n");
+    }
+
+    void appendCut(long fromSequence) throws IOException {
+        append("cut\t" + fromSequence + "\n");
     }
 
     void appendDays(int days) throws IOException {

@@ -88,6 +88,20 @@ final class ArchiveTimeline {
         }
     }
 
+    /** Forgets the {@code n} newest segments. */
+    void removeLast(int n) {
+        if (n < 0 || n > size) {
+            throw new IllegalArgumentException("cannot remove " + n + " of " + size + " segments");
+        }
+        for (int i = size - n; i < size; i++) {
+            bytes -= sizeBytes[head + i];
+        }
+        size -= n;
+        if (size == 0) {
+            head = 0;
+        }
+    }
+
     /**
      * The index of the first segment of a window starting at {@code fromMicros}: the last one that starts at or before
      * it, unless that one ends at or before it (then the next); 0 when all start after it; {@link #size} when none is

@@ -41,6 +41,11 @@ public final class ChannelArchive implements SegmentRecorder {
     static final long BLOCK = 1000;
     /** A gap or an overlap between two segments larger than this makes the later one a discontinuity. */
     private static final long GAP_MICROS = 1_000_000L;
+    /**
+     * How far the wall clock may go back and the segments still be laid after the previous ones (slightly later than
+     * their real time); beyond it the segments stamped after the new time are dropped ({@link #cutAfter}).
+     */
+    static final long MAX_CLAMP_MICROS = 10_000_000L;
 
     private final String channel;
     private final Path dir;
@@ -180,16 +185,24 @@ public final class ChannelArchive implements SegmentRecorder {
                 : owner.now().minusNanos(durationMicros * 1_000);
         long startMicros = micros(start);
         long size;
+        List<Path> doomed = new ArrayList<>();
         lock.lock();
         try {
+            if (days == 0) {
+                return; // deleted meanwhile (retain(0) takes this lock): nothing may be added after it
+            }
             long seq = nextSequence++;
             Path target = file(seq);
             boolean disc = segment.discontinuity() || !continues;
+            if (timeline.size() > 0 && timeline.endMicros(timeline.size() - 1) - startMicros > MAX_CLAMP_MICROS) {
+                disc = true;
+                cutAfter(startMicros, doomed); // the wall clock went back far: what it stamped later is wrong
+            }
             if (timeline.size() > 0) {
                 int last = timeline.size() - 1;
                 long previousEnd = timeline.endMicros(last);
                 if (startMicros < timeline.startMicros(last)) {
-                    startMicros = previousEnd; // the wall clock went back: keep the timeline ordered
+                    startMicros = previousEnd; // the wall clock went back a little: keep the timeline ordered
                     disc = true;
                 } else if (Math.abs(startMicros - previousEnd) > GAP_MICROS) {
                     disc = true;
@@ -218,21 +231,51 @@ public final class ChannelArchive implements SegmentRecorder {
             continues = true;
         } finally {
             lock.unlock();
+            deleteFiles(doomed);
         }
         owner.recorded(this, size);
     }
 
+    /**
+     * Forgets the newest segments that end after {@code startMicros} (the index first), collecting their files: the
+     * wall clock went back by more than {@link #MAX_CLAMP_MICROS}, so they were stamped with times that have not come
+     * yet, and a window asked for those times must not find them. Under lock.
+     */
+    private void cutAfter(long startMicros, List<Path> doomed) {
+        int keep = timeline.size();
+        while (keep > 0 && timeline.endMicros(keep - 1) > startMicros) {
+            keep--;
+        }
+        int n = timeline.size() - keep;
+        if (n == 0) {
+            return;
+        }
+        long from = timeline.sequence(keep);
+        LOG.warn("channel {}: the wall clock went back to {}: dropping the {} newest archived segments stamped after it",
+                channel, instant(startMicros), n);
+        try {
+            index.appendCut(from);
+        } catch (IOException e) {
+            LOG.warn("channel {}: could not write to {}: {}", channel, index.file(), e.toString());
+        }
+        long before = timeline.bytes();
+        for (int i = keep; i < timeline.size(); i++) {
+            doomed.add(file(timeline.sequence(i)));
+        }
+        timeline.removeLast(n);
+        owner.deleted(this, n, before - timeline.bytes());
+    }
+
     /** A hard link to the live file, else a copy; returns the archived file's size. */
     private long store(Path live, Path target) throws IOException {
-        Files.createDirectories(target.getParent());
         if (!linksFail) {
             try {
-                Files.createLink(target, live);
-                return Files.size(target);
-            } catch (FileAlreadyExistsException e) {
-                Files.delete(target); // a leftover with a number we did not know of: ours now
-                Files.createLink(target, live);
-                return Files.size(target);
+                return link(live, target);
+            } catch (NoSuchFileException e) {
+                if (!Files.exists(live)) {
+                    throw e;
+                }
+                return link(live, target); // retention removed the emptied block directory meanwhile: once more
             } catch (UnsupportedOperationException | IOException e) {
                 if (!Files.exists(live)) {
                     throw e instanceof IOException io ? io : new IOException(e);
@@ -242,9 +285,21 @@ public final class ChannelArchive implements SegmentRecorder {
                         e.toString());
             }
         }
+        Files.createDirectories(target.getParent());
         Path part = target.resolveSibling(target.getFileName() + ".part");
         Files.copy(live, part, StandardCopyOption.REPLACE_EXISTING);
         Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        return Files.size(target);
+    }
+
+    private static long link(Path live, Path target) throws IOException {
+        Files.createDirectories(target.getParent());
+        try {
+            Files.createLink(target, live);
+        } catch (FileAlreadyExistsException e) {
+            Files.delete(target); // a leftover with a number we did not know of: ours now
+            Files.createLink(target, live);
+        }
         return Files.size(target);
     }
 

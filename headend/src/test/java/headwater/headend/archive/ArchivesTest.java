@@ -114,14 +114,29 @@ class ArchivesTest {
     }
 
     @Test
-    void aWallClockThatGoesBackKeepsTheTimelineOrdered() throws IOException {
+    void aWallClockThatGoesBackALittleIsClampedAndFarDropsWhatItStampedLater() throws IOException {
         try (Archives archives = open(100 * MB)) {
             SegmentRecorder news = archives.recorder("news", 1);
-            segments(news, 0, T0, 2);
-            segment(news, 2, T0.minusSeconds(3600), 4.0, 1880, false);
+            segments(news, 0, T0, 3); // 0, 4, 8 .. 12
+            segment(news, 3, T0.plusSeconds(6), 4.0, 1880, false); // 6 s back: laid after the previous one
             List<ArchiveEntry> all = archives.channel("news").orElseThrow().segments();
-            assertThat(all.get(2).start()).isEqualTo(T0.plusSeconds(8));
-            assertThat(all.get(2).discontinuity()).isTrue();
+            assertThat(all.get(3).start()).isEqualTo(T0.plusSeconds(12));
+            assertThat(all.get(3).discontinuity()).isTrue();
+
+            // an hour back: 05:00:00..05:00:16 were stamped with a clock an hour fast
+            segment(news, 4, T0.minusSeconds(3600), 4.0, 1880, false);
+            segment(news, 5, T0.minusSeconds(3596), 4.0, 1880, false);
+            all = archives.channel("news").orElseThrow().segments();
+            assertThat(all).extracting(ArchiveEntry::sequence).containsExactly(4L, 5L);
+            assertThat(all.getFirst().start()).isEqualTo(T0.minusSeconds(3600));
+            assertThat(all.getFirst().discontinuity()).isTrue();
+            assertThat(archives.bytes()).isEqualTo(2 * 1880L);
+            assertThat(dir.resolve("archive/news/0/0.ts")).doesNotExist();
+            assertThat(archives.window("news", T0, T0.plusSeconds(20))).isEmpty();
+        }
+        try (Archives archives = open(100 * MB)) {
+            assertThat(archives.channel("news").orElseThrow().segments()).extracting(ArchiveEntry::sequence)
+                    .containsExactly(4L, 5L);
         }
     }
 
