@@ -33,7 +33,7 @@ final class ArchiveResponder {
     }
 
     void respond(HttpServerRequest request, Route.Archive route, Viewer viewer, Runnable logOnce) {
-        window(route).onComplete(found -> {
+        window(route).onComplete(found -> Replies.guarded(request, () -> {
             if (request.response().closed() || request.response().ended()) {
                 viewer.served(0);
                 return;
@@ -58,7 +58,7 @@ final class ArchiveResponder {
                 case Route.ArchiveStream ignored -> WindowStream.start(vertx, request, route, window, catalog, clock,
                         viewer, logOnce);
             }
-        });
+        }));
     }
 
     private Future<List<ArchivedSegment>> window(Route.Archive route) {

@@ -32,7 +32,6 @@ final class DeliveryHandler implements Handler<HttpServerRequest>, AutoCloseable
     /** The one body of every refusal, whatever the reason: no oracle for token guessing. */
     private static final Buffer FORBIDDEN = Buffer.buffer("forbidden\n");
     private static final Buffer BUSY = Buffer.buffer("no capacity, retry later\n");
-    private static final Buffer INTERNAL_ERROR = Buffer.buffer("internal error\n");
     private static final CharSequence X_FORWARDED_FOR = HttpHeaders.createOptimized("X-Forwarded-For");
     /** A gate that answers Later with Later again is broken; stop following it after a few hops. */
     private static final int MAX_LATER = 4;
@@ -104,17 +103,8 @@ final class DeliveryHandler implements Handler<HttpServerRequest>, AutoCloseable
         }
     }
 
-    private void failed(HttpServerRequest request, RuntimeException e) {
-        LOG.error("{} {} failed", request.method(), AccessLog.safePath(request.path()), e);
-        if (request.response().ended() || request.response().closed()) {
-            return;
-        }
-        if (!request.response().headWritten()) {
-            request.response().headers().clear();
-            Replies.text(request, 500, INTERNAL_ERROR);
-        } else {
-            request.connection().close();
-        }
+    private static void failed(HttpServerRequest request, RuntimeException e) {
+        Replies.failed(request, e);
     }
 
     /** CORS headers, the preflight (which needs no token) and 405: true when the request may go on. */

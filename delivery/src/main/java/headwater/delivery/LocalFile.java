@@ -40,7 +40,8 @@ final class LocalFile {
         String rangeHeader = request.getHeader(MediaHeaders.RANGE_HEADER);
         String ifRange = request.getHeader(MediaHeaders.IF_RANGE);
         boolean head = request.method() == HttpMethod.HEAD;
-        vertx.executeBlocking(() -> open(file.path(), rangeHeader, ifRange, head), false).onComplete(result -> {
+        vertx.executeBlocking(() -> open(file.path(), rangeHeader, ifRange, head), false).onComplete(result ->
+                Replies.guarded(request, () -> {
             HttpServerResponse response = request.response();
             if (result.failed()) {
                 viewer.served(0);
@@ -54,7 +55,7 @@ final class LocalFile {
                 return;
             }
             send(request, file, opened, viewer);
-        });
+        }));
     }
 
     private static Opened open(Path path, String rangeHeader, String ifRange, boolean head) throws IOException {

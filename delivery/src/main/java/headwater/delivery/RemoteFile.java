@@ -74,7 +74,7 @@ final class RemoteFile {
         copy(request.headers(), options, MediaHeaders.RANGE_HEADER);
         copy(request.headers(), options, MediaHeaders.IF_RANGE);
         HttpServerResponse response = request.response();
-        client.request(options).compose(HttpClientRequest::send).onComplete(answered -> {
+        client.request(options).compose(HttpClientRequest::send).onComplete(answered -> Replies.guarded(request, () -> {
             if (response.closed() || response.ended()) {
                 viewer.served(0);
                 if (answered.succeeded()) {
@@ -88,7 +88,7 @@ final class RemoteFile {
                 return;
             }
             answer(request, route, file, answered.result(), viewer, logOnce);
-        });
+        }));
     }
 
     private static void answer(HttpServerRequest request, Route.Vod route, VodFile.Remote file,

@@ -88,7 +88,7 @@ sealed interface Route {
         }
     }
 
-    /** {@code /s/{token}/archive/{channel}/{start}-{seconds}/index.m3u8}: the window as an HLS VOD (or EVENT) playlist. */
+    /** {@code /s/{token}/archive/{channel}/{start}-{seconds}/index.m3u8}: the window as an HLS VOD or EVENT playlist. */
     record ArchivePlaylist(String token, String scope, String channel, long startSeconds, long seconds)
             implements Archive {
         @Override

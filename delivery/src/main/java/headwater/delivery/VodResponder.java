@@ -26,7 +26,8 @@ final class VodResponder {
     }
 
     void respond(HttpServerRequest request, Route.Vod route, Viewer viewer, Runnable logOnce) {
-        vertx.executeBlocking(() -> catalog.file(route.scope()), false).onComplete(found -> {
+        vertx.executeBlocking(() -> catalog.file(route.scope()), false).onComplete(found ->
+                Replies.guarded(request, () -> {
             if (request.response().closed() || request.response().ended()) {
                 viewer.served(0);
                 return;
@@ -47,6 +48,6 @@ final class VodResponder {
                 case VodFile.Local local -> LocalFile.serve(vertx, request, route, local, viewer);
                 case VodFile.Remote proxied -> remote.proxy(request, route, proxied, viewer, logOnce);
             }
-        });
+        }));
     }
 }

@@ -93,6 +93,24 @@ class ParserFuzzTest {
         assertThat(masked).doesNotContain("token=S").doesNotContain("\n").doesNotContain("\r");
     }
 
+    /** Whatever the username and password, the logged path of an Xtream media URL shows neither. */
+    @FuzzTest
+    void accessLogPath(FuzzedDataProvider data) {
+        String kind = data.pickValue(new String[] {"live", "movie", "series", "timeshift"});
+        String user = data.consumeString(40).replace('/', '_');
+        String password = data.consumeString(40).replace('/', '_');
+        String rest = data.consumeRemainingAsString();
+        String safe = AccessLog.safePath("/" + kind + "/" + user + "/" + password + "/" + rest);
+        assertThat(safe).startsWith("/" + kind + "/***/***/");
+        assertThat(safe.substring(("/" + kind + "/***/***/").length())).isEqualTo(rest);
+        String digits = Long.toString(Math.abs((long) rest.hashCode()));
+        String shortForm = AccessLog.safePath("/" + user + "/" + password + "/" + digits + ".ts");
+        assertThat(shortForm).endsWith("/" + digits + ".ts");
+        if (!password.isEmpty() && !password.equals(user) && !password.equals(QueryMask.MASK)) {
+            assertThat(shortForm).doesNotContain("/" + password + "/");
+        }
+    }
+
     /** Whatever the header says, the client is the peer or an address literally written in the header. */
     @FuzzTest
     void forwardedFor(FuzzedDataProvider data) throws Exception {
