@@ -144,7 +144,7 @@ class SessionServiceTest {
         assertThat(egress.reserved())
                 .isEqualTo(4_000_000 + SessionSettings.DEFAULT_BITS_PER_SECOND * 2);
         assertThat(egress.reservedByChannel()).as("one figure per VOD kind, not per film").isEqualTo(Map.of(
-                "movie", 4_000_000L, "episode", SessionSettings.DEFAULT_BITS_PER_SECOND,
+                "vod:movie", 4_000_000L, "vod:episode", SessionSettings.DEFAULT_BITS_PER_SECOND,
                 "archived", SessionSettings.DEFAULT_BITS_PER_SECOND));
         assertThat(service.open(request("s1", "news", "fourth"))).isEqualTo(new Opening.Denied(Denial.CONNECTION_LIMIT));
     }
