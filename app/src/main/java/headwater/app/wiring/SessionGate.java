@@ -139,8 +139,7 @@ public final class SessionGate implements PlaybackGate {
         if (!session.target().scope().equals(scope)) {
             return Optional.of(Refusal.WRONG_SCOPE);
         }
-        if (!isVod(session.target())
-                && session.format() != (format == StreamFormat.TS ? OutputFormat.TS : OutputFormat.HLS)) {
+        if (!isVod(session.target()) && !sameFormat(session.format(), format)) {
             return Optional.of(Refusal.WRONG_FORMAT);
         }
         if (active.ended()) {
@@ -153,6 +152,14 @@ public final class SessionGate implements PlaybackGate {
             return Optional.of(Refusal.WRONG_ADDRESS);
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether a live or archive session of {@code opened} may serve a request of {@code asked}: HLS for HLS, TS for
+     * TS, by name, so that any other way of serving (a whole file) is refused for them.
+     */
+    private static boolean sameFormat(OutputFormat opened, StreamFormat asked) {
+        return opened.name().equals(asked.name());
     }
 
     /**

@@ -129,7 +129,7 @@ public final class SessionMetrics implements SessionEvents {
 
     /**
      * The viewer delivery serves {@code session} to. Its bytes count for the channel it serves (live or archive), or
-     * for {@code movie} / {@code episode} as a whole ({@link PlaybackSession#meteredAs()}).
+     * for {@code vod:movie} / {@code vod:episode} as a whole ({@link PlaybackSession#meteredAs()}).
      */
     Viewer viewer(ActiveSession session) {
         String meteredAs = session.session().meteredAs();

@@ -215,7 +215,7 @@ class SessionGateTest {
         assertThat(node.service.cached(PlaybackTokens.sessionIdOf(film)).orElseThrow().bytes()).isEqualTo(2_000);
         node.metrics.sample();
         assertThat(node.metrics.measured()).as("films are measured together, not one series each")
-                .containsOnlyKeys("movie", "episode");
+                .containsOnlyKeys("vod:movie", "vod:episode");
 
         Node other = new Node(false);
         assertThat(settled(other.gate.check(film, "movie/film-1", StreamFormat.TS, CLIENT)))

@@ -144,7 +144,7 @@ class SessionServiceTest {
         assertThat(egress.reserved())
                 .isEqualTo(4_000_000 + SessionSettings.DEFAULT_BITS_PER_SECOND * 2);
         assertThat(egress.reservedByChannel()).as("one figure per VOD kind, not per film").isEqualTo(Map.of(
-                "movie", 4_000_000L, "episode", SessionSettings.DEFAULT_BITS_PER_SECOND,
+                "vod:movie", 4_000_000L, "vod:episode", SessionSettings.DEFAULT_BITS_PER_SECOND,
                 "archived", SessionSettings.DEFAULT_BITS_PER_SECOND));
         assertThat(service.open(request("s1", "news", "fourth"))).isEqualTo(new Opening.Denied(Denial.CONNECTION_LIMIT));
     }
@@ -480,6 +480,64 @@ class SessionServiceTest {
 
         assertThat(idle.state()).isEqualTo(SessionState.IDLE);
         assertThat(registry.find(idle.id()).orElseThrow().state()).isEqualTo(SessionState.IDLE);
+    }
+
+    @Test
+    void an_archive_window_that_left_the_retention_while_idle_is_not_resumed() {
+        EgressLedger egress = new EgressLedger(100_000_000);
+        SessionService service = service(egress);
+        PlaybackTarget.Archive oldest = new PlaybackTarget.Archive("archived",
+                clock.instant().minus(Duration.ofDays(1)).plusSeconds(30), Duration.ofMinutes(10));
+        ActiveSession active = opened(service.open(request("s1", oldest, OutputFormat.HLS, "box")));
+        clock.advance(Duration.ofMinutes(1));
+
+        assertThat(service.resume(active)).isEqualTo(new Resumption.Refused(Denial.OUTSIDE_ARCHIVE));
+
+        assertThat(active.endReason()).isEqualTo(EndReason.REVOKED);
+        assertThat(egress.reserved()).isZero();
+    }
+
+    @Test
+    void a_film_disabled_meanwhile_is_not_resumed() {
+        Map<String, VodEntry> catalogue = new ConcurrentHashMap<>(movies);
+        EgressLedger egress = new EgressLedger(100_000_000);
+        SessionService service = new SessionService(new SubscriberDirectory() {
+            @Override
+            public Optional<Subscriber> subscriber(String id) {
+                return Optional.ofNullable(subscribers.get(id));
+            }
+
+            @Override
+            public Optional<Subscriber> byUsername(String username) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<Plan> plan(String planId) {
+                return Optional.ofNullable(plans.get(planId));
+            }
+        }, id -> Optional.empty(), new VodDirectory() {
+            @Override
+            public Optional<VodEntry> movie(String id) {
+                return Optional.ofNullable(catalogue.get(id));
+            }
+
+            @Override
+            public Optional<VodEntry> episode(String id) {
+                return Optional.empty();
+            }
+        }, id -> Optional.empty(), registry, egress, s -> "token-" + s.id(), SessionSettings.defaults("node-a"),
+                events, clock);
+        services.add(service);
+        ActiveSession active = opened(service.open(request("s1", new PlaybackTarget.Movie("film"), OutputFormat.HLS,
+                "box")));
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(service.resume(active)).as("still offered: resumed").isInstanceOf(Resumption.Resumed.class);
+        clock.advance(Duration.ofMinutes(2));
+        catalogue.put("film", new VodEntry("film", false, Set.of("basic"), 4_000_000));
+
+        assertThat(service.resume(active)).isEqualTo(new Resumption.Refused(Denial.TARGET_UNKNOWN));
+        assertThat(active.endReason()).isEqualTo(EndReason.REVOKED);
     }
 
     @Test
