@@ -57,9 +57,16 @@ public final class PlayerApi implements XtreamEndpoint {
 
     private void handle(RoutingContext ctx, boolean panel) {
         HttpServerRequest request = ctx.request();
-        MultiMap parameters = MultiMap.caseInsensitiveMultiMap().addAll(request.params());
-        if (request.method() == HttpMethod.POST) {
-            parameters.addAll(request.formAttributes());
+        MultiMap parameters = MultiMap.caseInsensitiveMultiMap();
+        try {
+            parameters.addAll(request.params());
+            if (request.method() == HttpMethod.POST) {
+                parameters.addAll(request.formAttributes());
+            }
+        } catch (IllegalArgumentException e) {
+            // Malformed percent-encoding: there are no credentials to read.
+            send(ctx, new Reply(400, PlayerApiJson.write(Refusal.INSTANCE), 0));
+            return;
         }
         PlayerApiQuery query = PlayerApiQuery.parse(parameters::get);
         InetAddress client = client(request.remoteAddress());

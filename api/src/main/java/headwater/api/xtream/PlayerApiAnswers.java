@@ -48,6 +48,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -118,19 +119,19 @@ final class PlayerApiAnswers {
     // ---- categories -----------------------------------------------------------------------------------------
 
     List<PlayerApiWire.Category> liveCategories() {
-        Set<String> used = new java.util.HashSet<>();
+        Set<String> used = new HashSet<>();
         lineup.channels().forEach(c -> used.addAll(c.categoryIds()));
         return categories(EnumSet.of(CategoryKind.LIVE, CategoryKind.RADIO), used);
     }
 
     List<PlayerApiWire.Category> vodCategories() {
-        Set<String> used = new java.util.HashSet<>();
+        Set<String> used = new HashSet<>();
         lineup.movies().forEach(m -> used.addAll(m.draft().categoryIds()));
         return categories(EnumSet.of(CategoryKind.VOD), used);
     }
 
     List<PlayerApiWire.Category> seriesCategories() {
-        Set<String> used = new java.util.HashSet<>();
+        Set<String> used = new HashSet<>();
         lineup.series().forEach(s -> used.addAll(s.draft().categoryIds()));
         return categories(EnumSet.of(CategoryKind.SERIES), used);
     }

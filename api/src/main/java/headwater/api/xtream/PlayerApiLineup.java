@@ -89,7 +89,7 @@ final class PlayerApiLineup {
     /** The enabled films of the subscriber's packages, by name. */
     List<Movie> movies() {
         if (movies == null) {
-            movies = movieIds.isEmpty() ? List.of() : all(q -> services.movies().list(q));
+            movies = movieIds.isEmpty() ? List.of() : all(q -> services.movies().list(q), Movie::id, movieIds);
         }
         return movies;
     }
@@ -97,7 +97,7 @@ final class PlayerApiLineup {
     /** The enabled series of the subscriber's packages, by name. */
     List<Series> series() {
         if (series == null) {
-            series = seriesIds.isEmpty() ? List.of() : all(q -> services.series().list(q));
+            series = seriesIds.isEmpty() ? List.of() : all(q -> services.series().list(q), Series::id, seriesIds);
         }
         return series;
     }
@@ -138,13 +138,18 @@ final class PlayerApiLineup {
         return categories;
     }
 
-    private <T> List<T> all(Function<VodQuery, Page<T>> list) {
+    /**
+     * Every enabled item of the subscriber's packages, by name: the store filters by package, unless there are more
+     * packages than a query takes, when the items are filtered here by {@code members}.
+     */
+    private <T> List<T> all(Function<VodQuery, Page<T>> list, Function<T, String> id, Set<String> members) {
         List<T> found = new ArrayList<>();
-        VodQuery query = VodQuery.firstPage(PAGE).enabledOnly(true).inPackages(packageIds)
+        boolean inStore = packageIds.size() <= VodQuery.MAX_PACKAGES;
+        VodQuery query = VodQuery.firstPage(PAGE).enabledOnly(true).inPackages(inStore ? packageIds : null)
                 .sortedBy(VodSort.NAME, false);
         while (true) {
             Page<T> page = list.apply(query);
-            found.addAll(page.items());
+            page.items().stream().filter(item -> inStore || members.contains(id.apply(item))).forEach(found::add);
             if (!page.hasMore() || page.items().isEmpty()) {
                 break;
             }

@@ -16,6 +16,8 @@ import java.util.Map;
 final class FakeLogin implements XtreamLogin {
 
     static final String THROTTLED = "hammer";
+    /** A username whose login fails as a broken store would. */
+    static final String BROKEN = "boom";
 
     private final Map<String, Result> accounts = new HashMap<>();
     private final Map<String, Result> tokens = new HashMap<>();
@@ -36,6 +38,9 @@ final class FakeLogin implements XtreamLogin {
         clients.add(client);
         if (THROTTLED.equals(username)) {
             return new Result.Throttled(Duration.ofMillis(29_500));
+        }
+        if (BROKEN.equals(username)) {
+            throw new IllegalStateException("the store is down");
         }
         return accounts.getOrDefault(username + "\n" + password, new Result.Invalid());
     }

@@ -28,6 +28,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -60,7 +61,7 @@ class PlayerApiStrictClientTest {
     @EachDatabase
     void every_answer_decodes_into_the_documented_types(TestStore store) {
         try (PlayerApiServer server = PlayerApiServer.start(store)) {
-            Map<String, String> bodies = new java.util.LinkedHashMap<>();
+            Map<String, String> bodies = new LinkedHashMap<>();
             for (Map.Entry<String, String> entry : PlayerApiGoldenTest.CASES.entrySet()) {
                 HttpResponse<String> response = server.get(entry.getValue());
                 assertThat(response.statusCode()).isEqualTo(200);
