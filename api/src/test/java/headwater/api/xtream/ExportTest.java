@@ -105,6 +105,30 @@ class ExportTest {
     }
 
     @EachDatabase
+    void a_lineup_of_thousands_of_channels_is_streamed_page_by_page_in_number_order(TestStore store)
+            throws IOException {
+        try (ExportServer server = ExportServer.start(store)) {
+            List<headwater.domain.catalog.ChannelDraft> many = new java.util.ArrayList<>();
+            for (int i = 0; i < 2500; i++) {
+                many.add(headwater.domain.catalog.ChannelDraft.of("bulk-" + i, 10_000 + i, "Bulk " + i));
+            }
+            store.channels().createAll(many);
+            store.packages().addChannels("basic", many.stream().map(headwater.domain.catalog.ChannelDraft::id).toList());
+
+            HttpResponse<byte[]> reply = server.get("/get.php?" + CREDENTIALS + "&key=live");
+
+            assertThat(reply.statusCode()).isEqualTo(200);
+            assertThat(reply.headers().firstValue("content-length")).as("chunked, not buffered").isEmpty();
+            List<PlaylistEntry> entries = new M3uParser().read(new ByteArrayInputStream(reply.body())).playlist()
+                    .entries();
+            assertThat(entries).hasSize(3 + 2500);
+            assertThat(entries).extracting(e -> Integer.parseInt(e.tvgChno().orElseThrow())).isSorted();
+            assertThat(entries).extracting(PlaylistEntry::url).doesNotHaveDuplicates();
+            assertThat(entries.getLast().displayName()).isEqualTo("Bulk 2499");
+        }
+    }
+
+    @EachDatabase
     void refusals_are_plain_text_and_never_a_playlist(TestStore store) {
         try (ExportServer server = ExportServer.start(store)) {
             HttpResponse<byte[]> wrong = server.get("/get.php?username=alice&password=nope");
