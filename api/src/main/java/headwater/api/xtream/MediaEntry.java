@@ -38,8 +38,8 @@ import org.slf4j.LoggerFactory;
  *   timeshift .ts → /s/{token}/archive/{ch}/{start}-{seconds}.ts   (.m3u8 → …/{start}-{seconds}/index.m3u8)
  *   movie → /s/{token}/movie/{id}.{ext}         series → /s/{token}/episode/{id}.{ext}
  * </pre>
- * Answers, in plain text: 400 naming the malformed part (before any login), 401 "invalid credentials", 429 with
- * {@code Retry-After} when the login is throttled, 403 for an account that is not active ("account expired"…) or a
+ * Answers, in plain text: 400 naming the malformed part (before any login; "query" for a broken query string),
+ * 401 "invalid credentials", 429 with {@code Retry-After} when the login is throttled, 403 for an account that is not active ("account expired"…) or a
  * refused session (one generic "forbidden"; the reason goes to the log), 404 for a number that names no stream of
  * that kind (or a target the session service does not know), 503 with {@code Retry-After} when the node is full,
  * 405 for methods other than GET and HEAD. The login, the id lookup and the opening run on a worker.
@@ -77,7 +77,13 @@ public final class MediaEntry implements XtreamEndpoint {
 
     private void handle(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
-        MediaUrl url = MediaUrl.parse(request.path(), request::getParam, services.server().timeZone());
+        MediaUrl url;
+        try {
+            url = MediaUrl.parse(request.path(), request::getParam, services.server().timeZone());
+        } catch (IllegalArgumentException e) {
+            // Vert.x decoding a broken query string (only timeshift.php reads one).
+            url = new MediaUrl.Malformed("query", "invalid percent-encoding");
+        }
         if (url instanceof MediaUrl.NotMedia) {
             ctx.next();
             return;

@@ -22,7 +22,7 @@ final class MediaUrlParser {
     private static final Set<String> NOT_SHORT = Set.of("live", "movie", "series", "timeshift", "timeshifts",
             "streaming", "s", "api", "healthz", "metrics");
     private static final int MAX_SEGMENTS = 6;
-    private static final int MAX_EXTENSION = 10;
+    private static final int MAX_EXTENSION = 8; // as delivery's MediaPath
 
     private static final MediaUrl NOT_MEDIA = new MediaUrl.NotMedia();
     private static final MediaUrl BAD_ENCODING = new MediaUrl.Malformed("path",

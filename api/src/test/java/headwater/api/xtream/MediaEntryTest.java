@@ -314,6 +314,10 @@ class MediaEntryTest {
         assertMalformed(server.get(php + "&stream=x&start=2026-11-21:10-00&duration=30"), "stream");
         assertMalformed(server.get("/streaming/timeshift.php?stream=" + news + "&start=2026-11-21:10-00&duration=30"),
                 "username");
+        assertThat(server.raw("/live/alice/bad%zz/" + news + ".ts")).startsWith("HTTP/1.1 400 ")
+                .endsWith("malformed path: invalid percent-encoding or UTF-8 in a path segment\n");
+        assertThat(server.raw("/streaming/timeshift.php?username=alice&password=%zz&stream=1")).startsWith("HTTP/1.1 400 ")
+                .endsWith("\n\r\nmalformed query: invalid percent-encoding\n");
         Reply named = server.get(user + "/90/2026-11-21:25-00/" + news + ".ts");
         assertThat(named.body()).isEqualTo("malformed start: expected YYYY-MM-DD:HH-MM in the server's time zone"
                 + " (Europe/London), not before 1970\n");

@@ -56,10 +56,10 @@ class MediaUrlFuzzTest {
                     }
                 }
                 if (media instanceof MediaUrl.Movie movie) {
-                    assertThat(movie.extension()).matches("[a-z0-9]{1,10}");
+                    assertThat(movie.extension()).matches("[a-z0-9]{1,8}");
                 }
                 if (media instanceof MediaUrl.Episode episode) {
-                    assertThat(episode.extension()).matches("[a-z0-9]{1,10}");
+                    assertThat(episode.extension()).matches("[a-z0-9]{1,8}");
                 }
                 if (media instanceof MediaUrl.Timeshift window) {
                     assertThat(window.minutes()).isBetween(1, MediaUrl.MAX_MINUTES);

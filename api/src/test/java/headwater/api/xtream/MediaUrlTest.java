@@ -81,7 +81,7 @@ class MediaUrlTest {
     @ParameterizedTest
     @CsvSource({
         "/live/alice/pw/1.mp4, extension", "/live/tok/1.m3u, extension", "/movie/a/b/1, extension",
-        "/movie/a/b/1., extension", "/movie/a/b/1.abcdefghijk, extension", "/series/a/b/1.m_v, extension",
+        "/movie/a/b/1., extension", "/movie/a/b/1.abcdefghi, extension", "/series/a/b/1.m_v, extension",
         "/live//pw/1.ts, username", "/live/alice//1.ts, password", "/live//1.ts, token", "//pw/1.ts, username",
         "/timeshift/a/b/0/2026-11-21:10-00/1.ts, duration", "/timeshift/a/b/1441/2026-11-21:10-00/1.ts, duration",
         "/timeshift/a/b/060/2026-11-21:10-00/1.ts, duration", "/timeshift/a/b//2026-11-21:10-00/1.ts, duration",
