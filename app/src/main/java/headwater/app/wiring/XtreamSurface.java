@@ -39,7 +39,8 @@ public final class XtreamSurface {
     }
 
     /**
-     * Everything the endpoints read, over the store.
+     * Everything the endpoints read, over the store (packages as {@link RecentPackages}: a listing may be up to
+     * {@link RecentPackages#MAX_AGE} behind the store).
      *
      * @param ids      the protocol's numbers (one instance per server: it caches every number it has seen)
      * @param login    who is asking
@@ -50,7 +51,8 @@ public final class XtreamSurface {
                                           SessionControl sessions, ArchiveStatus archive, Clock clock) {
         return new XtreamServices(server(config), login, sessions, ids,
                 new JdbiChannelRepository(database, clock), new JdbiCategoryRepository(database),
-                new JdbiPackageRepository(database), new JdbiPlanRepository(database),
+                new RecentPackages(new JdbiPackageRepository(database), clock, RecentPackages.MAX_AGE),
+                new JdbiPlanRepository(database),
                 new JdbiMovieRepository(database, clock), new JdbiSeriesRepository(database, clock),
                 new JdbiGuideStore(database, clock), archive, clock);
     }
