@@ -9,11 +9,12 @@
 #   m3u              get.php?type=m3u_plus&output=ts: the whole playlist, CONNS_LARGE connections
 #   short_epg        player_api.php?action=get_short_epg&stream_id=<random channel>, CONNS_SMALL connections
 # Every request logs in with username and password (the login cache, xtream.loginCacheTtl, answers after the first).
-# A run is invalid when any response had a status above 399, any socket error happened, or the bytes per response
+# wrk's timeout is 10 s (a whole playlist of 10,000 channels under load takes seconds). A run is invalid when any
+# response had a status above 399, any socket error or timeout happened, or the bytes per response
 # are fewer than the smallest body seen by curl before the run.
 #
 # Usage: bench/xtream.sh [--no-build]
-#   env: CHANNELS (10000), SERVER_CORE (0), WRK_CORE (1), WARMUP (5), MEASURE (20), CONNS_SMALL (64),
+#   env: CHANNELS (10000), SERVER_CORE (0), WRK_CORE (1), WARMUP (5), MEASURE (20), CONNS_SMALL (16),
 #        CONNS_LARGE (4), HW_PORT (28473), HEADWATER_JAVA_OPTS (extra JVM flags for the server)
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -22,7 +23,7 @@ SERVER_CORE=${SERVER_CORE:-0}
 WRK_CORE=${WRK_CORE:-1}
 WARMUP=${WARMUP:-5}
 MEASURE=${MEASURE:-20}
-CONNS_SMALL=${CONNS_SMALL:-64}
+CONNS_SMALL=${CONNS_SMALL:-16}
 CONNS_LARGE=${CONNS_LARGE:-4}
 HW_PORT=${HW_PORT:-28473}
 JAVA=${JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
@@ -79,10 +80,10 @@ cpu_ticks() { awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat"; }
 measure() {
   local test=$1 conns=$2 url=$3 body=$4 script=${5:-wrk/report.lua}
   shift 4; [ $# -gt 0 ] && shift
-  taskset -c "$WRK_CORE" wrk -t1 -c"$conns" -d"${WARMUP}s" -s "$script" "$url" ${1:+--} "$@" > /dev/null
+  taskset -c "$WRK_CORE" wrk -t1 -c"$conns" -d"${WARMUP}s" --timeout 10s -s "$script" "$url" ${1:+--} "$@" > /dev/null
   local t0 t1 w0 w1 out line
   t0=$(cpu_ticks "$hw_pid"); w0=$(date +%s.%N)
-  out=$(taskset -c "$WRK_CORE" wrk -t1 -c"$conns" -d"${MEASURE}s" --latency -s "$script" "$url" ${1:+--} "$@" 2>&1)
+  out=$(taskset -c "$WRK_CORE" wrk -t1 -c"$conns" -d"${MEASURE}s" --timeout 10s --latency -s "$script" "$url" ${1:+--} "$@" 2>&1)
   t1=$(cpu_ticks "$hw_pid"); w1=$(date +%s.%N)
   printf '%s\n' "$out" > "$work/wrk-$test.txt"
   line=$(grep '^WRK-REPORT' <<<"$out") || { echo "no report from wrk: $out" >&2; return 1; }
