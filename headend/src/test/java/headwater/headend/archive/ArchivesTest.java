@@ -281,6 +281,65 @@ class ArchivesTest {
     }
 
     @Test
+    void channelsRecordingWhileOthersQueryAndSweepKeepTheAccountsRight() throws Exception {
+        try (Archives archives = open(200 * 1880L)) {
+            List<Thread> threads = new java.util.ArrayList<>();
+            java.util.concurrent.atomic.AtomicReference<Throwable> failed = new java.util.concurrent.atomic.AtomicReference<>();
+            for (String id : List.of("news", "sport", "music")) {
+                SegmentRecorder r = archives.recorder(id, 1);
+                Path live = Files.createDirectories(dir.resolve("live-" + id));
+                threads.add(Thread.ofPlatform().start(() -> {
+                    try {
+                        for (int i = 0; i < 1500; i++) {
+                            Path f = live.resolve(i + ".ts");
+                            Files.write(f, new byte[1880]);
+                            r.record(f, new MediaSegment(i, 0, false, 0, 360_000, T0.plusSeconds(4L * i), 1880));
+                            Files.delete(f);
+                        }
+                    } catch (Throwable t) {
+                        failed.compareAndSet(null, t);
+                    }
+                }));
+            }
+            java.util.concurrent.atomic.AtomicBoolean recording = new java.util.concurrent.atomic.AtomicBoolean(true);
+            Thread reader = Thread.ofPlatform().start(() -> {
+                try {
+                    while (recording.get()) {
+                        for (String id : List.of("news", "sport", "music")) {
+                            List<ArchiveEntry> w = archives.window(id, T0.plusSeconds(100), T0.plusSeconds(5000));
+                            assertThat(w).extracting(ArchiveEntry::sequence).isSorted();
+                            archives.span(id);
+                        }
+                        archives.sweep();
+                    }
+                } catch (Throwable t) {
+                    failed.compareAndSet(null, t);
+                }
+            });
+            for (Thread t : threads) {
+                t.join();
+            }
+            recording.set(false);
+            reader.join();
+            assertThat(failed.get()).isNull();
+
+            long onDisk;
+            try (Stream<Path> walk = Files.walk(dir.resolve("archive"))) {
+                onDisk = walk.filter(p -> p.toString().endsWith(".ts")).mapToLong(p -> {
+                    try {
+                        return Files.size(p);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }).sum();
+            }
+            long listed = archives.channels().stream().mapToLong(ChannelArchive::bytes).sum();
+            assertThat(archives.bytes()).isEqualTo(listed).isEqualTo(onDisk).isLessThanOrEqualTo(200 * 1880L);
+            assertThat(listed).isEqualTo(200 * 1880L);
+        }
+    }
+
+    @Test
     void copiesWhenTheLiveSegmentsAreOnAnotherFileSystem() throws IOException {
         Path shm = Path.of("/dev/shm");
         assumeThat(Files.isDirectory(shm) && !Files.getFileStore(shm).equals(Files.getFileStore(dir)))
