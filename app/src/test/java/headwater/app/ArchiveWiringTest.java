@@ -15,7 +15,6 @@ import headwater.domain.catalog.ChannelDraft;
 import headwater.store.catalog.JdbiChannelRepository;
 import headwater.testkit.Fixtures;
 import headwater.testkit.LoopbackHttpServer;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

@@ -34,7 +34,8 @@ class ArchiveEndToEndTest {
     void recordsTheLiveSegmentsAndKeepsThemAcrossARestart() throws Exception {
         Path stream = dir.resolve("stream.ts");
         MediaTools.makeTestStream(stream, 10);
-        ChannelSpec spec = ChannelSpec.of("dvr", "DVR", List.of(URI.create(stream.toUri() + "?speed=10")))
+        // at real time: the archive stamps segments with the wall clock when the program clock runs ahead of it
+        ChannelSpec spec = ChannelSpec.of("dvr", "DVR", List.of(stream.toUri()))
                 .withTargetDuration(Duration.ofSeconds(1))
                 .withWindow(3, 0)
                 .withArchiveDays(1);
@@ -48,7 +49,7 @@ class ArchiveEndToEndTest {
                      archives)) {
             headend.start(List.of(spec));
             ChannelArchive archive = archives.channel("dvr").orElseThrow();
-            await().atMost(Duration.ofSeconds(60)).until(() -> archive.segmentCount() >= 15);
+            await().atMost(Duration.ofSeconds(90)).until(() -> archive.segmentCount() >= 12);
             headend.close();
 
             first = archive.segments();
@@ -103,7 +104,7 @@ class ArchiveEndToEndTest {
             assertThat(archive.segments()).isEqualTo(first);
             headend.start(List.of(spec));
             int before = first.size();
-            await().atMost(Duration.ofSeconds(60)).until(() -> archive.segmentCount() >= before + 3);
+            await().atMost(Duration.ofSeconds(90)).until(() -> archive.segmentCount() >= before + 2);
             headend.close();
             List<ArchiveEntry> all = archive.segments();
             assertThat(all.subList(0, before)).isEqualTo(first);

@@ -46,6 +46,11 @@ public final class ChannelArchive implements SegmentRecorder {
      * their real time); beyond it the segments stamped after the new time are dropped ({@link #cutAfter}).
      */
     static final long MAX_CLAMP_MICROS = 10_000_000L;
+    /**
+     * How far a segment's program date-time may be ahead of the wall clock (its start as the wall clock sees it when
+     * it ends) before the wall clock's time is used instead.
+     */
+    static final long MAX_AHEAD_MICROS = 2_000_000L;
 
     private final String channel;
     private final Path dir;
@@ -181,9 +186,13 @@ public final class ChannelArchive implements SegmentRecorder {
             return;
         }
         long durationMicros = segment.duration90k() * 100 / 9;
-        Instant start = segment.programDateTime() != null ? segment.programDateTime()
-                : owner.now().minusNanos(durationMicros * 1_000);
-        long startMicros = micros(start);
+        long latestStart = micros(owner.now()) - durationMicros; // it has just ended
+        long startMicros = segment.programDateTime() == null ? latestStart : micros(segment.programDateTime());
+        if (startMicros > latestStart + MAX_AHEAD_MICROS) {
+            // the program clock ran ahead of the wall clock (a source that delivered faster than real time): the
+            // archive's times must be the wall clock's, or windows asked for by the guide would miss
+            startMicros = latestStart;
+        }
         long size;
         List<Path> doomed = new ArrayList<>();
         lock.lock();

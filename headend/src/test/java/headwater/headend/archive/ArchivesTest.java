@@ -47,6 +47,10 @@ class ArchivesTest {
     /** A finished live segment of {@code bytes} bytes, {@code seconds} long, starting at {@code start}. */
     private void segment(SegmentRecorder recorder, long liveSeq, Instant start, double seconds, int bytes,
                          boolean discontinuity) throws IOException {
+        Instant end = start.plusMillis(Math.round(seconds * 1000));
+        if (now.get().isBefore(end)) {
+            now.set(end); // a live segment is recorded when it ends
+        }
         Path f = live().resolve(liveSeq + ".ts");
         byte[] b = new byte[bytes];
         b[0] = 0x47;
@@ -137,6 +141,27 @@ class ArchivesTest {
         try (Archives archives = open(100 * MB)) {
             assertThat(archives.channel("news").orElseThrow().segments()).extracting(ArchiveEntry::sequence)
                     .containsExactly(4L, 5L);
+        }
+    }
+
+    @Test
+    void aProgramClockAheadOfTheWallClockIsReplacedByTheWallClock() throws IOException {
+        try (Archives archives = open(100 * MB)) {
+            SegmentRecorder news = archives.recorder("news", 1);
+            segments(news, 0, T0, 2); // 05:00:00 .. 05:00:08, the clock at 05:00:08
+            Path f = live().resolve("2.ts");
+            Files.write(f, new byte[188]);
+            now.set(T0.plusSeconds(12));
+            // stamped 05:00:30 but ended at 05:00:12: a source that came faster than real time
+            news.record(f, new MediaSegment(2, 0, false, 0, 360_000, T0.plusSeconds(30), 188));
+            // 1.5 s ahead: within the tolerance, kept
+            Files.write(f = live().resolve("3.ts"), new byte[188]);
+            now.set(T0.plusSeconds(14));
+            news.record(f, new MediaSegment(3, 0, false, 0, 360_000, T0.plusSeconds(11).plusMillis(500), 188));
+            List<ArchiveEntry> all = archives.channel("news").orElseThrow().segments();
+            assertThat(all.get(2).start()).isEqualTo(T0.plusSeconds(8));
+            assertThat(all.get(2).discontinuity()).isFalse();
+            assertThat(all.get(3).start()).isEqualTo(T0.plusSeconds(11).plusMillis(500));
         }
     }
 
@@ -277,6 +302,66 @@ class ArchivesTest {
                 assertThat(again.channel("news").orElseThrow().segments()).extracting(ArchiveEntry::sequence)
                         .isEqualTo(kept);
             }
+        }
+    }
+
+    @Test
+    void channelsRecordingWhileOthersQueryAndSweepKeepTheAccountsRight() throws Exception {
+        now.set(T0.plus(Duration.ofDays(100)));
+        try (Archives archives = open(200 * 1880L)) {
+            List<Thread> threads = new java.util.ArrayList<>();
+            java.util.concurrent.atomic.AtomicReference<Throwable> failed = new java.util.concurrent.atomic.AtomicReference<>();
+            for (String id : List.of("news", "sport", "music")) {
+                SegmentRecorder r = archives.recorder(id, 365);
+                Path live = Files.createDirectories(dir.resolve("live-" + id));
+                threads.add(Thread.ofPlatform().start(() -> {
+                    try {
+                        for (int i = 0; i < 1500; i++) {
+                            Path f = live.resolve(i + ".ts");
+                            Files.write(f, new byte[1880]);
+                            r.record(f, new MediaSegment(i, 0, false, 0, 360_000, T0.plusSeconds(4L * i), 1880));
+                            Files.delete(f);
+                        }
+                    } catch (Throwable t) {
+                        failed.compareAndSet(null, t);
+                    }
+                }));
+            }
+            java.util.concurrent.atomic.AtomicBoolean recording = new java.util.concurrent.atomic.AtomicBoolean(true);
+            Thread reader = Thread.ofPlatform().start(() -> {
+                try {
+                    while (recording.get()) {
+                        for (String id : List.of("news", "sport", "music")) {
+                            List<ArchiveEntry> w = archives.window(id, T0.plusSeconds(100), T0.plusSeconds(5000));
+                            assertThat(w).extracting(ArchiveEntry::sequence).isSorted();
+                            archives.span(id);
+                        }
+                        archives.sweep();
+                    }
+                } catch (Throwable t) {
+                    failed.compareAndSet(null, t);
+                }
+            });
+            for (Thread t : threads) {
+                t.join();
+            }
+            recording.set(false);
+            reader.join();
+            assertThat(failed.get()).isNull();
+
+            long onDisk;
+            try (Stream<Path> walk = Files.walk(dir.resolve("archive"))) {
+                onDisk = walk.filter(p -> p.toString().endsWith(".ts")).mapToLong(p -> {
+                    try {
+                        return Files.size(p);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }).sum();
+            }
+            long listed = archives.channels().stream().mapToLong(ChannelArchive::bytes).sum();
+            assertThat(archives.bytes()).isEqualTo(listed).isEqualTo(onDisk).isLessThanOrEqualTo(200 * 1880L);
+            assertThat(listed).isEqualTo(200 * 1880L);
         }
     }
 
