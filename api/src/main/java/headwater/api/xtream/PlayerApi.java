@@ -40,6 +40,8 @@ public final class PlayerApi implements XtreamEndpoint {
     private static final Logger LOG = LoggerFactory.getLogger(PlayerApi.class);
 
     private final XtreamServices services;
+    /** The catalogue of the last stamp seen; requests of the same stamp share what it read and serialized. */
+    private volatile PlayerApiCatalogue catalogue;
 
     public PlayerApi(XtreamServices services) {
         this.services = Objects.requireNonNull(services, "services");
@@ -104,12 +106,35 @@ public final class PlayerApi implements XtreamEndpoint {
             case Result.Invalid invalid -> refused();
             case Throttled throttled -> new Reply(429, PlayerApiJson.write(Refusal.INSTANCE),
                     Math.max(1, (throttled.retryAfter().toMillis() + 999) / 1000));
-            case Authenticated who -> new Reply(200, PlayerApiJson.write(answer(query, who, panel, serverInfo, now)), 0);
+            case Authenticated who -> new Reply(200, body(answer(query, who, panel, serverInfo, now)), 0);
         };
     }
 
+    /** An answer already serialized (a {@code byte[]}) as it is, any other value written as JSON. */
+    private static byte[] body(Object answer) {
+        return answer instanceof byte[] json ? json : PlayerApiJson.write(answer);
+    }
+
+    /**
+     * The catalogue of the current stamp: the one the last request used while the stamp is the same, else a new one
+     * (kept for the next requests, unless there is no stamp).
+     */
+    private PlayerApiCatalogue catalogue() {
+        Object stamp = services.stamp().current();
+        PlayerApiCatalogue last = catalogue;
+        if (last != null && last.stamp().equals(stamp)) {
+            return last;
+        }
+        PlayerApiCatalogue fresh = PlayerApiCatalogue.of(services, stamp);
+        if (services.stamp() != XtreamCatalogueStamp.NONE) {
+            catalogue = fresh;
+        }
+        return fresh;
+    }
+
     private Object answer(PlayerApiQuery query, Authenticated who, boolean panel, ServerInfo serverInfo, Instant now) {
-        PlayerApiAnswers answers = new PlayerApiAnswers(services, PlayerApiLineup.of(services, who), query, now);
+        PlayerApiAnswers answers = new PlayerApiAnswers(services, PlayerApiLineup.of(services, catalogue(), who),
+                query, now);
         PlayerApiAction action = query.action();
         if (action == PlayerApiAction.GET_EPG && !panel) {
             action = null;
@@ -121,7 +146,7 @@ public final class PlayerApi implements XtreamEndpoint {
             case GET_LIVE_CATEGORIES -> answers.liveCategories();
             case GET_VOD_CATEGORIES -> answers.vodCategories();
             case GET_SERIES_CATEGORIES -> answers.seriesCategories();
-            case GET_LIVE_STREAMS -> answers.liveStreams();
+            case GET_LIVE_STREAMS -> answers.liveStreamsJson();
             case GET_VOD_STREAMS -> answers.vodStreams();
             case GET_SERIES -> answers.series();
             case GET_SERIES_INFO -> answers.seriesInfo();

@@ -21,6 +21,8 @@ import headwater.api.xtream.PlayerApiWire.Subtitle;
 import headwater.api.xtream.PlayerApiWire.UserInfo;
 import headwater.api.xtream.PlayerApiWire.Vod;
 import headwater.api.xtream.PlayerApiWire.VodInfo;
+import headwater.api.xtream.PlayerApiCatalogue.LiveRow;
+import headwater.api.xtream.PlayerApiCatalogue.LiveRowKey;
 import headwater.api.xtream.XtreamLogin.Result.Authenticated;
 import headwater.domain.archive.ArchiveSpan;
 import headwater.domain.catalog.Category;
@@ -150,25 +152,62 @@ final class PlayerApiAnswers {
 
     // ---- listings -------------------------------------------------------------------------------------------
 
-    List<Live> liveStreams() {
+    /**
+     * {@code get_live_streams}, serialized. A channel's row depends only on the channel, its numbers (which never
+     * change), the category filter and its archive state: it is built once per catalogue stamp and filter, and again
+     * only when its archive state changed; the answer joins the rows. Jackson writes a list exactly as its elements
+     * joined by commas in brackets, so the bytes are those of serializing the list of {@link Live} rows.
+     */
+    byte[] liveStreamsJson() {
         List<Channel> channels = lineup.channels();
-        Map<String, Integer> numbers = services.ids().numbers(Kind.CHANNEL, channels.stream().map(Channel::id).toList());
-        Map<String, Integer> categories = categoryNumbers(channels.stream().flatMap(c -> c.categoryIds().stream())
-                .toList());
-        List<Live> rows = new ArrayList<>();
-        for (Channel channel : channels) {
-            List<Integer> categoryIds = channel.categoryIds().stream().map(categories::get).toList();
-            String categoryId = categoryFor(categoryIds);
-            if (categoryId == null) {
-                continue;
+        PlayerApiCatalogue catalogue = lineup.catalogue();
+        Integer filter = query.categoryId();
+        int[] archiveDays = new int[channels.size()];
+        LiveRow[] rows = new LiveRow[channels.size()];
+        List<Channel> missing = new ArrayList<>();
+        for (int i = 0; i < channels.size(); i++) {
+            Channel channel = channels.get(i);
+            archiveDays[i] = services.archive().span(channel.id()).map(ArchiveSpan::days).orElse(-1);
+            LiveRow row = catalogue.liveRow(new LiveRowKey(channel.id(), filter));
+            if (row != null && row.archiveDays() == archiveDays[i]) {
+                rows[i] = row;
+            } else {
+                missing.add(channel);
             }
-            Optional<ArchiveSpan> archive = services.archive().span(channel.id());
-            rows.add(new Live(channel.number(), channel.name(), channel.radio() ? "radio_streams" : "live",
-                    numbers.get(channel.id()), uri(channel.logo()), channel.epgChannelId(), epoch(channel.created()),
-                    "", archive.isPresent() ? 1 : 0, "", archive.map(ArchiveSpan::days).orElse(0), categoryId,
-                    categoryIds, ""));
         }
-        return page(rows);
+        if (!missing.isEmpty()) {
+            Map<String, Integer> numbers = services.ids().numbers(Kind.CHANNEL,
+                    missing.stream().map(Channel::id).toList());
+            Map<String, Integer> categories = categoryNumbers(missing.stream()
+                    .flatMap(c -> c.categoryIds().stream()).toList());
+            for (int i = 0; i < channels.size(); i++) {
+                if (rows[i] == null) {
+                    Channel channel = channels.get(i);
+                    rows[i] = liveRow(channel, numbers.get(channel.id()), categories, archiveDays[i]);
+                    catalogue.liveRow(new LiveRowKey(channel.id(), filter), rows[i]);
+                }
+            }
+        }
+        List<byte[]> shown = new ArrayList<>(rows.length);
+        for (LiveRow row : rows) {
+            if (row.json() != null) {
+                shown.add(row.json());
+            }
+        }
+        return PlayerApiJson.array(page(shown));
+    }
+
+    /** A channel's row, or a row without JSON when the category filter leaves it out. */
+    private LiveRow liveRow(Channel channel, int number, Map<String, Integer> categories, int archiveDays) {
+        List<Integer> categoryIds = channel.categoryIds().stream().map(categories::get).toList();
+        String categoryId = categoryFor(categoryIds);
+        if (categoryId == null) {
+            return new LiveRow(archiveDays, null);
+        }
+        return new LiveRow(archiveDays, PlayerApiJson.write(new Live(channel.number(), channel.name(),
+                channel.radio() ? "radio_streams" : "live", number, uri(channel.logo()), channel.epgChannelId(),
+                epoch(channel.created()), "", archiveDays >= 0 ? 1 : 0, "", Math.max(0, archiveDays), categoryId,
+                categoryIds, "")));
     }
 
     List<Vod> vodStreams() {

@@ -3,6 +3,7 @@ package headwater.api.xtream;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.util.List;
 
 /** Writes the {@link PlayerApiWire} shapes: fields in declaration order, nulls written, nothing escaped that PHP keeps. */
 final class PlayerApiJson {
@@ -18,5 +19,26 @@ final class PlayerApiJson {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
         }
+    }
+
+    /** A JSON array of values already written: {@code [a,b,c]}, byte for byte what {@link #write} makes of a list. */
+    static byte[] array(List<byte[]> elements) {
+        int size = 2 + Math.max(0, elements.size() - 1);
+        for (byte[] element : elements) {
+            size += element.length;
+        }
+        byte[] out = new byte[size];
+        out[0] = '[';
+        int at = 1;
+        for (int i = 0; i < elements.size(); i++) {
+            if (i > 0) {
+                out[at++] = ',';
+            }
+            byte[] element = elements.get(i);
+            System.arraycopy(element, 0, out, at, element.length);
+            at += element.length;
+        }
+        out[at] = ']';
+        return out;
     }
 }

@@ -4,16 +4,12 @@ import headwater.api.xtream.XtreamLogin.AccountStatus;
 import headwater.api.xtream.XtreamLogin.Result.Authenticated;
 import headwater.domain.catalog.Category;
 import headwater.domain.catalog.Channel;
-import headwater.domain.catalog.ChannelQuery;
-import headwater.domain.catalog.Package;
 import headwater.domain.catalog.Page;
 import headwater.domain.vod.Movie;
 import headwater.domain.vod.Series;
 import headwater.domain.vod.VodQuery;
 import headwater.domain.vod.VodSort;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,33 +19,35 @@ import java.util.function.Function;
 
 /**
  * What one subscriber may see: the enabled channels, films and series of their own packages and their plan's, and
- * nothing at all while their account is not active. Reads the repositories lazily (blocking: on a worker), once per
- * request.
+ * nothing at all while their account is not active. Channels, categories and package memberships come from the
+ * {@link PlayerApiCatalogue} of the current stamp; films and series are read from the repositories on each request
+ * (blocking: on a worker).
  */
 final class PlayerApiLineup {
 
     private static final int PAGE = 1000;
 
     private final XtreamServices services;
+    private final PlayerApiCatalogue catalogue;
     private final Set<String> packageIds;
-    private final Set<String> channelIds = new HashSet<>();
-    private final Set<String> movieIds = new HashSet<>();
-    private final Set<String> seriesIds = new HashSet<>();
-    private List<Channel> channels;
+    private final Set<String> channelIds;
+    private final Set<String> movieIds;
+    private final Set<String> seriesIds;
     private List<Movie> movies;
     private List<Series> series;
-    private Map<String, Category> categories;
 
-    private PlayerApiLineup(XtreamServices services, Set<String> packageIds) {
+    private PlayerApiLineup(XtreamServices services, PlayerApiCatalogue catalogue, Set<String> packageIds) {
         this.services = services;
+        this.catalogue = catalogue;
         this.packageIds = packageIds;
-        for (String id : packageIds) {
-            services.packages().find(id).ifPresent(this::add);
-        }
+        PlayerApiCatalogue.Entitled entitled = catalogue.entitled(packageIds);
+        this.channelIds = entitled.channelIds();
+        this.movieIds = entitled.movieIds();
+        this.seriesIds = entitled.seriesIds();
     }
 
     /** The lineup of an authenticated subscriber: empty unless the account is active. */
-    static PlayerApiLineup of(XtreamServices services, Authenticated who) {
+    static PlayerApiLineup of(XtreamServices services, PlayerApiCatalogue catalogue, Authenticated who) {
         Set<String> packages = new TreeSet<>();
         if (who.status() == AccountStatus.ACTIVE) {
             packages.addAll(who.subscriber().packageIds());
@@ -57,33 +55,17 @@ final class PlayerApiLineup {
                 packages.addAll(who.plan().packageIds());
             }
         }
-        return new PlayerApiLineup(services, packages);
+        return new PlayerApiLineup(services, catalogue, packages);
     }
 
-    private void add(Package pkg) {
-        channelIds.addAll(pkg.channelIds());
-        movieIds.addAll(pkg.movieIds());
-        seriesIds.addAll(pkg.seriesIds());
+    /** What the lineup was read from. */
+    PlayerApiCatalogue catalogue() {
+        return catalogue;
     }
 
     /** The enabled channels (TV and radio) the subscriber may watch, by number. */
     List<Channel> channels() {
-        if (channels == null) {
-            List<Channel> found = new ArrayList<>();
-            if (!channelIds.isEmpty()) {
-                ChannelQuery query = ChannelQuery.firstPage(PAGE).enabledOnly(true);
-                while (true) {
-                    Page<Channel> page = services.channels().list(query);
-                    page.items().stream().filter(c -> channelIds.contains(c.id())).forEach(found::add);
-                    if (!page.hasMore() || page.items().isEmpty()) {
-                        break;
-                    }
-                    query = query.next();
-                }
-            }
-            channels = List.copyOf(found);
-        }
-        return channels;
+        return catalogue.channels(packageIds);
     }
 
     /** The enabled films of the subscriber's packages, by name. */
@@ -107,7 +89,7 @@ final class PlayerApiLineup {
         if (id == null || !channelIds.contains(id)) {
             return Optional.empty();
         }
-        return services.channels().find(id).filter(Channel::enabled);
+        return catalogue.enabledChannel(id);
     }
 
     /** The film, when the subscriber may watch it and it is enabled. */
@@ -128,14 +110,7 @@ final class PlayerApiLineup {
 
     /** Every category by id, in the catalogue's order (sort order, then name). */
     Map<String, Category> categories() {
-        if (categories == null) {
-            Map<String, Category> all = new LinkedHashMap<>();
-            for (Category category : services.categories().list(null)) {
-                all.put(category.id(), category);
-            }
-            categories = all;
-        }
-        return categories;
+        return catalogue.categories();
     }
 
     /**

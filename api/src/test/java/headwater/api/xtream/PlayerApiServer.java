@@ -92,6 +92,7 @@ final class PlayerApiServer implements AutoCloseable {
     final FakeLogin login = new FakeLogin();
     final Subscriber alice;
     final Plan gold;
+    private XtreamCatalogueStamp stamp = XtreamCatalogueStamp.NONE;
     private Vertx vertx;
     private int port;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -117,7 +118,13 @@ final class PlayerApiServer implements AutoCloseable {
     }
 
     static PlayerApiServer start(TestStore store, URI publicUrl) {
+        return start(store, publicUrl, XtreamCatalogueStamp.NONE);
+    }
+
+    /** With a catalogue stamp: the server keeps what it read while the stamp is the same. */
+    static PlayerApiServer start(TestStore store, URI publicUrl, XtreamCatalogueStamp stamp) {
         PlayerApiServer server = new PlayerApiServer(store);
+        server.stamp = stamp;
         server.listen(publicUrl);
         return server;
     }
@@ -127,7 +134,7 @@ final class PlayerApiServer implements AutoCloseable {
         ArchiveStatus archive = channelId -> channelId.equals("news-1") ? Optional.of(NEWS_ARCHIVE) : Optional.empty();
         return new XtreamServices(server, login, SessionControl.NONE, ids, store.channels(), store.categories(),
                 store.packages(), new JdbiPlanRepository(store.database()), store.movies(), store.series(),
-                store.guide(), archive, TestStore.CLOCK);
+                store.guide(), archive, TestStore.CLOCK, stamp);
     }
 
     private void listen(URI publicUrl) {
