@@ -9,7 +9,6 @@ import headwater.domain.m3u.M3uWriter;
 import headwater.domain.m3u.PlaylistEntry;
 import headwater.domain.m3u.PlaylistHeader;
 import headwater.domain.vod.Episode;
-import headwater.domain.vod.MediaInfo;
 import headwater.domain.vod.Movie;
 import headwater.domain.vod.Series;
 import headwater.domain.xtream.XtreamIds.Kind;
@@ -32,7 +31,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,7 +56,6 @@ public final class PlaylistExport implements XtreamEndpoint {
     public static final String PATH = "/get.php";
 
     private static final Logger LOG = LoggerFactory.getLogger(PlaylistExport.class);
-    private static final Pattern EXTENSION = Pattern.compile("[a-z0-9]{1,5}");
 
     private final XtreamServices services;
 
@@ -199,7 +196,7 @@ public final class PlaylistExport implements XtreamEndpoint {
         Map<String, Integer> numbers = services.ids().numbers(Kind.MOVIE, page.stream().map(Movie::id).toList());
         for (Movie movie : page) {
             String url = base + "/movie/" + who + "/" + numbers.get(movie.id()) + "."
-                    + extension(movie.draft().source(), movie.mediaInfo());
+                    + ContainerExtension.of(movie.draft().source(), movie.mediaInfo());
             m3u.entry(PlaylistEntry.of(movie.name(), options.plus() ? vodAttributes(movie.name(),
                     movie.draft().poster(), group(movie.draft().categoryIds(), categories)) : Attributes.none(), url));
         }
@@ -216,7 +213,7 @@ public final class PlaylistExport implements XtreamEndpoint {
                 String title = String.format(Locale.ROOT, "%s S%02dE%02d", series.name(), episode.seasonNumber(),
                         episode.episodeNumber());
                 String url = base + "/series/" + who + "/" + numbers.get(episode.id()) + "."
-                        + extension(episode.source(), episode.mediaInfo());
+                        + ContainerExtension.of(episode.source(), episode.mediaInfo());
                 m3u.entry(PlaylistEntry.of(title, options.plus()
                         ? vodAttributes(title, series.draft().poster(), group) : Attributes.none(), url));
             }
@@ -238,39 +235,5 @@ public final class PlaylistExport implements XtreamEndpoint {
 
     private static Optional<String> group(List<String> categoryIds, Map<String, String> names) {
         return categoryIds.stream().map(names::get).filter(Objects::nonNull).findFirst();
-    }
-
-    /**
-     * The extension a film or episode is served under ({@code container_extension}): the source file's own, else
-     * the one of the container ffprobe found, else {@code mp4}.
-     */
-    static String extension(URI source, MediaInfo info) {
-        String path = source == null ? null : source.getPath();
-        if (path != null) {
-            int slash = path.lastIndexOf('/');
-            int dot = path.lastIndexOf('.');
-            if (dot > slash && dot < path.length() - 1) {
-                String extension = path.substring(dot + 1).toLowerCase(Locale.ROOT);
-                if (EXTENSION.matcher(extension).matches()) {
-                    return extension;
-                }
-            }
-        }
-        if (info != null && info.container() != null) {
-            String container = info.container();
-            if (container.startsWith("matroska")) {
-                return "mkv";
-            }
-            if (container.startsWith("mov,mp4")) {
-                return "mp4";
-            }
-            if (container.equals("mpegts")) {
-                return "ts";
-            }
-            if (container.equals("avi")) {
-                return "avi";
-            }
-        }
-        return "mp4";
     }
 }

@@ -154,6 +154,22 @@ class ExportTest {
     }
 
     @EachDatabase
+    void after_too_many_failures_even_the_right_password_is_throttled_with_retry_after(TestStore store) {
+        try (ExportServer server = ExportServer.start(store)) {
+            for (int i = 0; i < LoginLimits.DEFAULTS.failuresPerAccount(); i++) {
+                assertThat(server.get("/xmltv.php?username=alice&password=guess" + i).statusCode()).isEqualTo(401);
+            }
+
+            HttpResponse<byte[]> throttled = server.get("/get.php?" + CREDENTIALS);
+
+            assertThat(throttled.statusCode()).isEqualTo(429);
+            assertThat(throttled.headers().firstValue("retry-after").map(Long::parseLong).orElseThrow())
+                    .isBetween(1L, LoginLimits.DEFAULTS.failureWindow().toSeconds());
+            assertThat(new String(throttled.body(), StandardCharsets.UTF_8)).doesNotContain("#EXTM3U");
+        }
+    }
+
+    @EachDatabase
     void xmltv_holds_the_guide_of_the_subscribers_channels_only_under_their_tvg_ids(TestStore store)
             throws IOException {
         try (ExportServer server = ExportServer.start(store)) {
