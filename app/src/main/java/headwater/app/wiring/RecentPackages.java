@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * The store's packages as the Xtream endpoints read them: each package (and the list of all) is read from the store
  * at most once per {@code maxAge} and shared by every request meanwhile. A package of 10,000 channels is 10,000 rows;
  * reading it for every {@code player_api.php} call of every subscriber made the package read most of each answer's
- * cost (bench/README.md, section 11). A change reaches the listings within {@code maxAge}; what a subscriber may
+ * cost (bench/README.md, section 12). A change reaches the listings within {@code maxAge}; what a subscriber may
  * actually play is decided by the session's entitlement check, which does not read through this. Writes go to the
  * store and forget what was read.
  */
