@@ -58,6 +58,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -90,6 +91,8 @@ final class PlayerApiServer implements AutoCloseable {
     final TestStore store;
     final MemoryXtreamIds ids = new MemoryXtreamIds();
     final FakeLogin login = new FakeLogin();
+    /** What the archive holds, by channel: news-1's two days; a test may change it while the server runs. */
+    final Map<String, ArchiveSpan> archives = new ConcurrentHashMap<>(Map.of("news-1", NEWS_ARCHIVE));
     final Subscriber alice;
     final Plan gold;
     private XtreamCatalogueStamp stamp = XtreamCatalogueStamp.NONE;
@@ -131,7 +134,7 @@ final class PlayerApiServer implements AutoCloseable {
 
     XtreamServices services(URI publicUrl) {
         XtreamServer server = new XtreamServer(publicUrl, 25463, ZONE, "Welcome to Headwater");
-        ArchiveStatus archive = channelId -> channelId.equals("news-1") ? Optional.of(NEWS_ARCHIVE) : Optional.empty();
+        ArchiveStatus archive = channelId -> Optional.ofNullable(archives.get(channelId));
         return new XtreamServices(server, login, SessionControl.NONE, ids, store.channels(), store.categories(),
                 store.packages(), new JdbiPlanRepository(store.database()), store.movies(), store.series(),
                 store.guide(), archive, TestStore.CLOCK, stamp);
