@@ -31,7 +31,7 @@ public record XtreamConfig(Optional<URI> publicUrl, int httpsPort, ZoneId timeZo
     public static final Duration DEFAULT_LOGIN_CACHE_TTL = Duration.ofSeconds(60);
     public static final int DEFAULT_MAX_FAILURES_PER_ADDRESS = 20;
     public static final int DEFAULT_MAX_FAILURES_PER_ACCOUNT = 10;
-    public static final Duration DEFAULT_FAILURE_WINDOW = Duration.ofMinutes(10);
+    public static final Duration DEFAULT_FAILURE_WINDOW = Duration.ofMinutes(15);
 
     public XtreamConfig {
         Objects.requireNonNull(publicUrl, "publicUrl");

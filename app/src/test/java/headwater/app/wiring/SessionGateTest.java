@@ -212,7 +212,8 @@ class SessionGateTest {
         }
         assertThat(node.gate.check(episode, "movie/ep.1", StreamFormat.TS, CLIENT)).isEqualTo(GateDecision.REFUSE);
         assertThat(refused("wrong-scope")).isEqualTo(6);
-        assertThat(node.service.cached(PlaybackTokens.sessionIdOf(film)).orElseThrow().bytes()).isEqualTo(2_000);
+        assertThat(node.service.cached(PlaybackTokens.sessionIdOf(film)).orElseThrow().bytes())
+                .isEqualTo(1_000L * StreamFormat.values().length);
         node.metrics.sample();
         assertThat(node.metrics.measured()).as("films are measured together, not one series each")
                 .containsOnlyKeys("vod:movie", "vod:episode");
