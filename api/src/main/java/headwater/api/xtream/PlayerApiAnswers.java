@@ -21,6 +21,8 @@ import headwater.api.xtream.PlayerApiWire.Subtitle;
 import headwater.api.xtream.PlayerApiWire.UserInfo;
 import headwater.api.xtream.PlayerApiWire.Vod;
 import headwater.api.xtream.PlayerApiWire.VodInfo;
+import headwater.api.xtream.PlayerApiCatalogue.LiveAnswer;
+import headwater.api.xtream.PlayerApiCatalogue.LiveAnswerKey;
 import headwater.api.xtream.PlayerApiCatalogue.LiveRow;
 import headwater.api.xtream.PlayerApiCatalogue.LiveRowKey;
 import headwater.api.xtream.XtreamLogin.Result.Authenticated;
@@ -47,8 +49,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -155,19 +159,47 @@ final class PlayerApiAnswers {
     /**
      * {@code get_live_streams}, serialized. A channel's row depends only on the channel, its numbers (which never
      * change), the category filter and its archive state: it is built once per catalogue stamp and filter, and again
-     * only when its archive state changed; the answer joins the rows. Jackson writes a list exactly as its elements
+     * only when its archive state changed; the answer joins the rows, and is itself kept per lineup and filter while
+     * no channel's archive state changed (a page is cut from its rows). Jackson writes a list exactly as its elements
      * joined by commas in brackets, so the bytes are those of serializing the list of {@link Live} rows.
      */
-    byte[] liveStreamsJson() {
+    Object liveStreamsJson() {
         List<Channel> channels = lineup.channels();
         PlayerApiCatalogue catalogue = lineup.catalogue();
         Integer filter = query.categoryId();
         int[] archiveDays = new int[channels.size()];
+        for (int i = 0; i < channels.size(); i++) {
+            archiveDays[i] = services.archive().span(channels.get(i).id()).map(ArchiveSpan::days).orElse(-1);
+        }
+        List<byte[]> rows;
+        if (catalogue.shared()) {
+            LiveAnswerKey key = new LiveAnswerKey(lineup.packageIds(), filter);
+            LiveAnswer kept = catalogue.liveAnswer(key);
+            if (kept == null || !Arrays.equals(kept.archiveDays(), archiveDays)) {
+                rows = liveRows(channels, catalogue, filter, archiveDays);
+                byte[] json = PlayerApiJson.array(rows);
+                kept = catalogue.keepLiveAnswer(key, archiveDays, rows, json);
+                if (kept == null) {
+                    return query.itemsPerPage() <= 0 ? json : PlayerApiJson.array(page(rows));
+                }
+            }
+            if (query.itemsPerPage() <= 0) {
+                return kept.json();
+            }
+            rows = kept.rows();
+        } else {
+            rows = liveRows(channels, catalogue, filter, archiveDays);
+        }
+        return PlayerApiJson.array(page(rows));
+    }
+
+    /** The rows shown: each channel's kept row, building those missing or showing another archive state. */
+    private List<byte[]> liveRows(List<Channel> channels, PlayerApiCatalogue catalogue, Integer filter,
+                                 int[] archiveDays) {
         LiveRow[] rows = new LiveRow[channels.size()];
         List<Channel> missing = new ArrayList<>();
         for (int i = 0; i < channels.size(); i++) {
             Channel channel = channels.get(i);
-            archiveDays[i] = services.archive().span(channel.id()).map(ArchiveSpan::days).orElse(-1);
             LiveRow row = catalogue.liveRow(new LiveRowKey(channel.id(), filter));
             if (row != null && row.archiveDays() == archiveDays[i]) {
                 rows[i] = row;
@@ -194,7 +226,7 @@ final class PlayerApiAnswers {
                 shown.add(row.json());
             }
         }
-        return PlayerApiJson.array(page(shown));
+        return Collections.unmodifiableList(shown);
     }
 
     /** A channel's row, or a row without JSON when the category filter leaves it out. */
