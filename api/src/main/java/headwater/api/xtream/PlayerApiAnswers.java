@@ -23,6 +23,7 @@ import headwater.api.xtream.PlayerApiWire.Vod;
 import headwater.api.xtream.PlayerApiWire.VodInfo;
 import headwater.api.xtream.PlayerApiCatalogue.LiveAnswer;
 import headwater.api.xtream.PlayerApiCatalogue.LiveAnswerKey;
+import headwater.api.xtream.PlayerApiCatalogue.LiveNumbers;
 import headwater.api.xtream.PlayerApiCatalogue.LiveRow;
 import headwater.api.xtream.PlayerApiCatalogue.LiveRowKey;
 import headwater.api.xtream.XtreamLogin.Result.Authenticated;
@@ -178,7 +179,8 @@ final class PlayerApiAnswers {
             if (kept == null || !Arrays.equals(kept.archiveDays(), archiveDays)) {
                 rows = liveRows(channels, catalogue, filter, archiveDays);
                 byte[] json = PlayerApiJson.array(rows);
-                kept = catalogue.keepLiveAnswer(key, archiveDays, rows, json);
+                // A filter that matches nothing is not kept: trying numbers must not crowd out real answers.
+                kept = filter != null && rows.isEmpty() ? null : catalogue.keepLiveAnswer(key, archiveDays, rows, json);
                 if (kept == null) {
                     return query.itemsPerPage() <= 0 ? json : PlayerApiJson.array(page(rows));
                 }
@@ -193,53 +195,48 @@ final class PlayerApiAnswers {
         return PlayerApiJson.array(page(rows));
     }
 
-    /** The rows shown: each channel's kept row, building those missing or showing another archive state. */
+    /**
+     * The rows shown: each channel's kept row, building those missing or showing another archive state. Only rows
+     * that are shown are kept, so a client trying category numbers makes nothing grow.
+     */
     private List<byte[]> liveRows(List<Channel> channels, PlayerApiCatalogue catalogue, Integer filter,
-                                 int[] archiveDays) {
-        LiveRow[] rows = new LiveRow[channels.size()];
-        List<Channel> missing = new ArrayList<>();
+                                  int[] archiveDays) {
+        List<Channel> unnumbered = new ArrayList<>();
+        for (Channel channel : channels) {
+            if (catalogue.liveNumbers(channel.id()) == null) {
+                unnumbered.add(channel);
+            }
+        }
+        if (!unnumbered.isEmpty()) {
+            Map<String, Integer> numbers = services.ids().numbers(Kind.CHANNEL,
+                    unnumbered.stream().map(Channel::id).toList());
+            Map<String, Integer> categories = categoryNumbers(unnumbered.stream()
+                    .flatMap(c -> c.categoryIds().stream()).toList());
+            for (Channel channel : unnumbered) {
+                catalogue.liveNumbers(channel.id(), new LiveNumbers(numbers.get(channel.id()),
+                        channel.categoryIds().stream().map(categories::get).toList()));
+            }
+        }
+        List<byte[]> shown = new ArrayList<>(channels.size());
         for (int i = 0; i < channels.size(); i++) {
             Channel channel = channels.get(i);
-            LiveRow row = catalogue.liveRow(new LiveRowKey(channel.id(), filter));
-            if (row != null && row.archiveDays() == archiveDays[i]) {
-                rows[i] = row;
-            } else {
-                missing.add(channel);
+            LiveNumbers numbers = catalogue.liveNumbers(channel.id());
+            String categoryId = categoryFor(numbers.categoryIds());
+            if (categoryId == null) {
+                continue;
             }
-        }
-        if (!missing.isEmpty()) {
-            Map<String, Integer> numbers = services.ids().numbers(Kind.CHANNEL,
-                    missing.stream().map(Channel::id).toList());
-            Map<String, Integer> categories = categoryNumbers(missing.stream()
-                    .flatMap(c -> c.categoryIds().stream()).toList());
-            for (int i = 0; i < channels.size(); i++) {
-                if (rows[i] == null) {
-                    Channel channel = channels.get(i);
-                    rows[i] = liveRow(channel, numbers.get(channel.id()), categories, archiveDays[i]);
-                    catalogue.liveRow(new LiveRowKey(channel.id(), filter), rows[i]);
-                }
+            LiveRowKey key = new LiveRowKey(channel.id(), filter);
+            LiveRow row = catalogue.liveRow(key);
+            if (row == null || row.archiveDays() != archiveDays[i]) {
+                row = new LiveRow(archiveDays[i], PlayerApiJson.write(new Live(channel.number(), channel.name(),
+                        channel.radio() ? "radio_streams" : "live", numbers.number(), uri(channel.logo()),
+                        channel.epgChannelId(), epoch(channel.created()), "", archiveDays[i] >= 0 ? 1 : 0, "",
+                        Math.max(0, archiveDays[i]), categoryId, numbers.categoryIds(), "")));
+                catalogue.liveRow(key, row);
             }
-        }
-        List<byte[]> shown = new ArrayList<>(rows.length);
-        for (LiveRow row : rows) {
-            if (row.json() != null) {
-                shown.add(row.json());
-            }
+            shown.add(row.json());
         }
         return Collections.unmodifiableList(shown);
-    }
-
-    /** A channel's row, or a row without JSON when the category filter leaves it out. */
-    private LiveRow liveRow(Channel channel, int number, Map<String, Integer> categories, int archiveDays) {
-        List<Integer> categoryIds = channel.categoryIds().stream().map(categories::get).toList();
-        String categoryId = categoryFor(categoryIds);
-        if (categoryId == null) {
-            return new LiveRow(archiveDays, null);
-        }
-        return new LiveRow(archiveDays, PlayerApiJson.write(new Live(channel.number(), channel.name(),
-                channel.radio() ? "radio_streams" : "live", number, uri(channel.logo()), channel.epgChannelId(),
-                epoch(channel.created()), "", archiveDays >= 0 ? 1 : 0, "", Math.max(0, archiveDays), categoryId,
-                categoryIds, "")));
     }
 
     List<Vod> vodStreams() {

@@ -40,6 +40,7 @@ final class PlayerApiCatalogue {
     private final Map<String, Optional<Channel>> found = new ConcurrentHashMap<>();
     private final Map<Set<String>, Entitled> entitled = new ConcurrentHashMap<>();
     private final Map<Set<String>, List<Channel>> lineups = new ConcurrentHashMap<>();
+    private final Map<String, LiveNumbers> liveNumbers = new ConcurrentHashMap<>();
     private final Map<LiveRowKey, LiveRow> liveRows = new ConcurrentHashMap<>();
     private final Map<LiveAnswerKey, LiveAnswer> liveAnswers = new ConcurrentHashMap<>();
     private final AtomicLong liveAnswerBytes = new AtomicLong();
@@ -140,6 +141,15 @@ final class PlayerApiCatalogue {
         return all;
     }
 
+    /** A channel's protocol numbers, when known. */
+    LiveNumbers liveNumbers(String channelId) {
+        return liveNumbers.get(channelId);
+    }
+
+    void liveNumbers(String channelId, LiveNumbers numbers) {
+        liveNumbers.put(channelId, numbers);
+    }
+
     /** The serialized {@code get_live_streams} row of a channel under a category filter, when built. */
     LiveRow liveRow(LiveRowKey key) {
         return liveRows.get(key);
@@ -203,9 +213,13 @@ final class PlayerApiCatalogue {
     record LiveRowKey(String channelId, Integer categoryFilter) {
     }
 
+    /** A channel's protocol number and its categories' numbers, in the channel's order. */
+    record LiveNumbers(int number, List<Integer> categoryIds) {
+    }
+
     /**
      * A channel's serialized {@code get_live_streams} row and the archive state it shows ({@code -1} for none, else
-     * the retention days); {@code json} null when the category filter leaves the channel out.
+     * the retention days).
      */
     record LiveRow(int archiveDays, byte[] json) {
     }
