@@ -91,7 +91,11 @@ public final class PlayerApi implements XtreamEndpoint {
     }
 
     /** The status, body and Retry-After seconds (0 for none) of an answer. */
-    private record Reply(int status, byte[] body, long retryAfter) {
+    private record Reply(int status, Buffer body, long retryAfter) {
+
+        Reply(int status, byte[] body, long retryAfter) {
+            this(status, Buffer.buffer(body), retryAfter);
+        }
     }
 
     private Reply answer(PlayerApiQuery query, InetAddress client, boolean panel, ServerInfo serverInfo,
@@ -110,9 +114,13 @@ public final class PlayerApi implements XtreamEndpoint {
         };
     }
 
-    /** An answer already serialized (a {@code byte[]}) as it is, any other value written as JSON. */
-    private static byte[] body(Object answer) {
-        return answer instanceof byte[] json ? json : PlayerApiJson.write(answer);
+    /** An answer already serialized (a {@code byte[]}, or kept off the heap) as it is, any other written as JSON. */
+    private static Buffer body(Object answer) {
+        return switch (answer) {
+            case PlayerApiJson.Kept kept -> kept.buffer();
+            case byte[] json -> Buffer.buffer(json);
+            default -> Buffer.buffer(PlayerApiJson.write(answer));
+        };
     }
 
     /**
@@ -125,8 +133,9 @@ public final class PlayerApi implements XtreamEndpoint {
         if (last != null && last.stamp().equals(stamp)) {
             return last;
         }
-        PlayerApiCatalogue fresh = PlayerApiCatalogue.of(services, stamp);
-        if (services.stamp() != XtreamCatalogueStamp.NONE) {
+        boolean shared = services.stamp() != XtreamCatalogueStamp.NONE;
+        PlayerApiCatalogue fresh = PlayerApiCatalogue.of(services, stamp, shared);
+        if (shared) {
             catalogue = fresh;
         }
         return fresh;
@@ -170,7 +179,7 @@ public final class PlayerApi implements XtreamEndpoint {
         if (reply.retryAfter() > 0) {
             response.putHeader("retry-after", String.valueOf(reply.retryAfter()));
         }
-        response.end(Buffer.buffer(reply.body()));
+        response.end(reply.body());
     }
 
     /** The client's address for the login's throttling; loopback when the connection has none (a Unix socket). */

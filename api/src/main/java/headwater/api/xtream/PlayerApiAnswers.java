@@ -21,6 +21,9 @@ import headwater.api.xtream.PlayerApiWire.Subtitle;
 import headwater.api.xtream.PlayerApiWire.UserInfo;
 import headwater.api.xtream.PlayerApiWire.Vod;
 import headwater.api.xtream.PlayerApiWire.VodInfo;
+import headwater.api.xtream.PlayerApiCatalogue.LiveAnswer;
+import headwater.api.xtream.PlayerApiCatalogue.LiveAnswerKey;
+import headwater.api.xtream.PlayerApiCatalogue.LiveNumbers;
 import headwater.api.xtream.PlayerApiCatalogue.LiveRow;
 import headwater.api.xtream.PlayerApiCatalogue.LiveRowKey;
 import headwater.api.xtream.XtreamLogin.Result.Authenticated;
@@ -47,8 +50,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -155,59 +160,83 @@ final class PlayerApiAnswers {
     /**
      * {@code get_live_streams}, serialized. A channel's row depends only on the channel, its numbers (which never
      * change), the category filter and its archive state: it is built once per catalogue stamp and filter, and again
-     * only when its archive state changed; the answer joins the rows. Jackson writes a list exactly as its elements
+     * only when its archive state changed; the answer joins the rows, and is itself kept per lineup and filter while
+     * no channel's archive state changed (a page is cut from its rows). Jackson writes a list exactly as its elements
      * joined by commas in brackets, so the bytes are those of serializing the list of {@link Live} rows.
      */
-    byte[] liveStreamsJson() {
+    Object liveStreamsJson() {
         List<Channel> channels = lineup.channels();
         PlayerApiCatalogue catalogue = lineup.catalogue();
         Integer filter = query.categoryId();
         int[] archiveDays = new int[channels.size()];
-        LiveRow[] rows = new LiveRow[channels.size()];
-        List<Channel> missing = new ArrayList<>();
         for (int i = 0; i < channels.size(); i++) {
-            Channel channel = channels.get(i);
-            archiveDays[i] = services.archive().span(channel.id()).map(ArchiveSpan::days).orElse(-1);
-            LiveRow row = catalogue.liveRow(new LiveRowKey(channel.id(), filter));
-            if (row != null && row.archiveDays() == archiveDays[i]) {
-                rows[i] = row;
-            } else {
-                missing.add(channel);
-            }
+            archiveDays[i] = services.archive().span(channels.get(i).id()).map(ArchiveSpan::days).orElse(-1);
         }
-        if (!missing.isEmpty()) {
-            Map<String, Integer> numbers = services.ids().numbers(Kind.CHANNEL,
-                    missing.stream().map(Channel::id).toList());
-            Map<String, Integer> categories = categoryNumbers(missing.stream()
-                    .flatMap(c -> c.categoryIds().stream()).toList());
-            for (int i = 0; i < channels.size(); i++) {
-                if (rows[i] == null) {
-                    Channel channel = channels.get(i);
-                    rows[i] = liveRow(channel, numbers.get(channel.id()), categories, archiveDays[i]);
-                    catalogue.liveRow(new LiveRowKey(channel.id(), filter), rows[i]);
+        List<byte[]> rows;
+        if (catalogue.shared()) {
+            LiveAnswerKey key = new LiveAnswerKey(lineup.packageIds(), filter);
+            LiveAnswer kept = catalogue.liveAnswer(key);
+            if (kept == null || !Arrays.equals(kept.archiveDays(), archiveDays)) {
+                rows = liveRows(channels, catalogue, filter, archiveDays);
+                byte[] json = PlayerApiJson.array(rows);
+                // A filter that matches nothing is not kept: trying numbers must not crowd out real answers.
+                kept = filter != null && rows.isEmpty() ? null : catalogue.keepLiveAnswer(key, archiveDays, rows, json);
+                if (kept == null) {
+                    return query.itemsPerPage() <= 0 ? json : PlayerApiJson.array(page(rows));
                 }
             }
-        }
-        List<byte[]> shown = new ArrayList<>(rows.length);
-        for (LiveRow row : rows) {
-            if (row.json() != null) {
-                shown.add(row.json());
+            if (query.itemsPerPage() <= 0) {
+                return kept.json();
             }
+            rows = kept.rows();
+        } else {
+            rows = liveRows(channels, catalogue, filter, archiveDays);
         }
-        return PlayerApiJson.array(page(shown));
+        return PlayerApiJson.array(page(rows));
     }
 
-    /** A channel's row, or a row without JSON when the category filter leaves it out. */
-    private LiveRow liveRow(Channel channel, int number, Map<String, Integer> categories, int archiveDays) {
-        List<Integer> categoryIds = channel.categoryIds().stream().map(categories::get).toList();
-        String categoryId = categoryFor(categoryIds);
-        if (categoryId == null) {
-            return new LiveRow(archiveDays, null);
+    /**
+     * The rows shown: each channel's kept row, building those missing or showing another archive state. Only rows
+     * that are shown are kept, so a client trying category numbers makes nothing grow.
+     */
+    private List<byte[]> liveRows(List<Channel> channels, PlayerApiCatalogue catalogue, Integer filter,
+                                  int[] archiveDays) {
+        List<Channel> unnumbered = new ArrayList<>();
+        for (Channel channel : channels) {
+            if (catalogue.liveNumbers(channel.id()) == null) {
+                unnumbered.add(channel);
+            }
         }
-        return new LiveRow(archiveDays, PlayerApiJson.write(new Live(channel.number(), channel.name(),
-                channel.radio() ? "radio_streams" : "live", number, uri(channel.logo()), channel.epgChannelId(),
-                epoch(channel.created()), "", archiveDays >= 0 ? 1 : 0, "", Math.max(0, archiveDays), categoryId,
-                categoryIds, "")));
+        if (!unnumbered.isEmpty()) {
+            Map<String, Integer> numbers = services.ids().numbers(Kind.CHANNEL,
+                    unnumbered.stream().map(Channel::id).toList());
+            Map<String, Integer> categories = categoryNumbers(unnumbered.stream()
+                    .flatMap(c -> c.categoryIds().stream()).toList());
+            for (Channel channel : unnumbered) {
+                catalogue.liveNumbers(channel.id(), new LiveNumbers(numbers.get(channel.id()),
+                        channel.categoryIds().stream().map(categories::get).toList()));
+            }
+        }
+        List<byte[]> shown = new ArrayList<>(channels.size());
+        for (int i = 0; i < channels.size(); i++) {
+            Channel channel = channels.get(i);
+            LiveNumbers numbers = catalogue.liveNumbers(channel.id());
+            String categoryId = categoryFor(numbers.categoryIds());
+            if (categoryId == null) {
+                continue;
+            }
+            LiveRowKey key = new LiveRowKey(channel.id(), filter);
+            LiveRow row = catalogue.liveRow(key);
+            if (row == null || row.archiveDays() != archiveDays[i]) {
+                row = new LiveRow(archiveDays[i], PlayerApiJson.write(new Live(channel.number(), channel.name(),
+                        channel.radio() ? "radio_streams" : "live", numbers.number(), uri(channel.logo()),
+                        channel.epgChannelId(), epoch(channel.created()), "", archiveDays[i] >= 0 ? 1 : 0, "",
+                        Math.max(0, archiveDays[i]), categoryId, numbers.categoryIds(), "")));
+                catalogue.liveRow(key, row);
+            }
+            shown.add(row.json());
+        }
+        return Collections.unmodifiableList(shown);
     }
 
     List<Vod> vodStreams() {

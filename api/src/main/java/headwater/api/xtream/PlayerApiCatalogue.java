@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The catalogue as read under one {@link XtreamCatalogueStamp} value: the packages, the enabled channels, the
@@ -29,26 +30,42 @@ final class PlayerApiCatalogue {
     private static final int PAGE = 1000;
     /** Distinct package sets (and category filters) remembered per stamp: a bound, not a working set. */
     private static final int MAX_LINEUPS = 4096;
+    /** The most bytes of whole {@code get_live_streams} answers kept per stamp (beyond it, rows are joined anew). */
+    static final long MAX_ANSWER_BYTES = 64L * 1024 * 1024;
 
     private final XtreamServices services;
     private final Object stamp;
+    private final boolean shared;
     private final Map<String, Optional<Package>> packages = new ConcurrentHashMap<>();
     private final Map<String, Optional<Channel>> found = new ConcurrentHashMap<>();
     private final Map<Set<String>, Entitled> entitled = new ConcurrentHashMap<>();
     private final Map<Set<String>, List<Channel>> lineups = new ConcurrentHashMap<>();
+    private final Map<String, LiveNumbers> liveNumbers = new ConcurrentHashMap<>();
     private final Map<LiveRowKey, LiveRow> liveRows = new ConcurrentHashMap<>();
+    private final Map<LiveAnswerKey, LiveAnswer> liveAnswers = new ConcurrentHashMap<>();
+    private final AtomicLong liveAnswerBytes = new AtomicLong();
     private volatile List<Channel> enabled;
     private volatile Map<String, Channel> enabledById;
     private volatile Map<String, Category> categories;
 
-    private PlayerApiCatalogue(XtreamServices services, Object stamp) {
+    private PlayerApiCatalogue(XtreamServices services, Object stamp, boolean shared) {
         this.services = services;
         this.stamp = stamp;
+        this.shared = shared;
     }
 
-    /** The catalogue of a stamp value. */
-    static PlayerApiCatalogue of(XtreamServices services, Object stamp) {
-        return new PlayerApiCatalogue(services, stamp);
+    /**
+     * The catalogue of a stamp value.
+     *
+     * @param shared whether later requests will use it too (a real stamp), so whole answers are worth keeping
+     */
+    static PlayerApiCatalogue of(XtreamServices services, Object stamp, boolean shared) {
+        return new PlayerApiCatalogue(services, stamp, shared);
+    }
+
+    /** Whether later requests use this catalogue too. */
+    boolean shared() {
+        return shared;
     }
 
     Object stamp() {
@@ -124,6 +141,15 @@ final class PlayerApiCatalogue {
         return all;
     }
 
+    /** A channel's protocol numbers, when known. */
+    LiveNumbers liveNumbers(String channelId) {
+        return liveNumbers.get(channelId);
+    }
+
+    void liveNumbers(String channelId, LiveNumbers numbers) {
+        liveNumbers.put(channelId, numbers);
+    }
+
     /** The serialized {@code get_live_streams} row of a channel under a category filter, when built. */
     LiveRow liveRow(LiveRowKey key) {
         return liveRows.get(key);
@@ -131,6 +157,33 @@ final class PlayerApiCatalogue {
 
     void liveRow(LiveRowKey key, LiveRow row) {
         liveRows.put(key, row);
+    }
+
+    /** The whole {@code get_live_streams} answer of a lineup under a category filter, when kept. */
+    LiveAnswer liveAnswer(LiveAnswerKey key) {
+        return liveAnswers.get(key);
+    }
+
+    /**
+     * Keeps a whole answer off the heap, unless the answers kept under this stamp already take
+     * {@link #MAX_ANSWER_BYTES} or are {@link #MAX_LINEUPS} many.
+     *
+     * @return the kept answer, or null when it was not kept
+     */
+    LiveAnswer keepLiveAnswer(LiveAnswerKey key, int[] archiveDays, List<byte[]> rows, byte[] json) {
+        if (liveAnswers.size() >= MAX_LINEUPS && !liveAnswers.containsKey(key)) {
+            return null;
+        }
+        if (liveAnswerBytes.addAndGet(json.length) > MAX_ANSWER_BYTES) {
+            liveAnswerBytes.addAndGet(-json.length);
+            return null;
+        }
+        LiveAnswer answer = new LiveAnswer(archiveDays, rows, PlayerApiJson.Kept.of(json));
+        LiveAnswer replaced = liveAnswers.put(key, answer);
+        if (replaced != null) {
+            liveAnswerBytes.addAndGet(-replaced.json().direct().capacity());
+        }
+        return answer;
     }
 
     /** Every enabled channel, by number: read once per stamp. */
@@ -160,11 +213,27 @@ final class PlayerApiCatalogue {
     record LiveRowKey(String channelId, Integer categoryFilter) {
     }
 
+    /** A channel's protocol number and its categories' numbers, in the channel's order. */
+    record LiveNumbers(int number, List<Integer> categoryIds) {
+    }
+
     /**
      * A channel's serialized {@code get_live_streams} row and the archive state it shows ({@code -1} for none, else
-     * the retention days); {@code json} null when the category filter leaves the channel out.
+     * the retention days).
      */
     record LiveRow(int archiveDays, byte[] json) {
+    }
+
+    /** A lineup (its packages) under a category filter (null for none). */
+    record LiveAnswerKey(Set<String> packageIds, Integer categoryFilter) {
+    }
+
+    /**
+     * A whole {@code get_live_streams} answer: the archive state of each channel of the lineup it was built with (as
+     * in {@link LiveRow}), the rows it shows, and their JSON array. Valid while every channel's archive state is the
+     * same.
+     */
+    record LiveAnswer(int[] archiveDays, List<byte[]> rows, PlayerApiJson.Kept json) {
     }
 
     /** The ids of what a set of packages holds (their union), missing packages ignored. */

@@ -58,6 +58,11 @@ final class PlayerApiLineup {
         return new PlayerApiLineup(services, catalogue, packages);
     }
 
+    /** The packages the lineup is made of (sorted; empty for an account that is not active). */
+    Set<String> packageIds() {
+        return packageIds;
+    }
+
     /** What the lineup was read from. */
     PlayerApiCatalogue catalogue() {
         return catalogue;

@@ -12,8 +12,8 @@ public record PackageVodFingerprint(long movies, long movieLengths, long series,
 
     public static PackageVodFingerprint read(Database database) {
         return database.read(handle -> {
-            long[] movies = handle.createQuery("SELECT count(*), coalesce(sum(length(package_id) + length(movie_id)), 0) "
-                            + "FROM package_movie")
+            long[] movies = handle.createQuery("SELECT count(*), "
+                            + "coalesce(sum(length(package_id) + length(movie_id)), 0) FROM package_movie")
                     .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)})
                     .one();
             long[] series = handle.createQuery("SELECT count(*), "
