@@ -39,7 +39,9 @@ public final class XtreamSurface {
     }
 
     /**
-     * Everything the endpoints read, over the store (packages as {@link RecentPackages}: a listing may be up to
+     * Everything the endpoints read, over the store, with the catalogue's change stamp
+     * ({@link XtreamCatalogueFingerprint}: the player API keeps what it read until the catalogue changes, seen within
+     * a second) and packages as {@link RecentPackages} (the exports' listings may be up to
      * {@link RecentPackages#MAX_AGE} behind the store).
      *
      * @param ids      the protocol's numbers (one instance per server: it caches every number it has seen)
@@ -54,7 +56,7 @@ public final class XtreamSurface {
                 new RecentPackages(new JdbiPackageRepository(database), clock, RecentPackages.MAX_AGE),
                 new JdbiPlanRepository(database),
                 new JdbiMovieRepository(database, clock), new JdbiSeriesRepository(database, clock),
-                new JdbiGuideStore(database, clock), archive, clock);
+                new JdbiGuideStore(database, clock), archive, clock, new XtreamCatalogueFingerprint(database));
     }
 
     /** The store's numbers for the protocol's integer ids. */
