@@ -6,6 +6,7 @@ import headwater.app.config.ConfigLoader;
 import headwater.app.config.ConfigOverride;
 import headwater.app.config.HeadwaterConfig;
 import headwater.api.Argon2PasswordHasher;
+import headwater.api.xtream.PlaylistTokens;
 import headwater.app.demo.DemoAccount;
 import headwater.app.demo.DemoCatalogue;
 import headwater.app.demo.DemoGuide;
@@ -26,6 +27,9 @@ import headwater.store.catalog.JdbiChannelRepository;
 import headwater.store.catalog.JdbiPackageRepository;
 import headwater.store.guide.JdbiGuideSourceRepository;
 import headwater.store.guide.JdbiGuideStore;
+import headwater.store.xtream.JdbiPlaylistTokenRepository;
+import headwater.domain.xtream.PlaylistToken;
+import java.net.URI;
 import headwater.store.vod.JdbiMovieRepository;
 import headwater.store.vod.JdbiSeriesRepository;
 import headwater.store.subscriber.JdbiPlanRepository;
@@ -69,6 +73,9 @@ final class DemoCommand implements Callable<Integer> {
 
     /** Connections the demo plan allows beyond the banner's sessions: an IPTV app or two. */
     static final int XTREAM_CONNECTIONS = 4;
+
+    /** The label of the playlist token a later demo start prints. */
+    static final String TOKEN_LABEL = "headwater demo";
 
     @Spec
     CommandSpec spec;
@@ -185,21 +192,41 @@ final class DemoCommand implements Callable<Integer> {
         } else {
             out.println("The demo subscriber 'demo' exists from an earlier start (its password was shown then).");
         }
-        String password = account.newPassword().orElse("PASSWORD");
-        XtreamAccess login = XtreamAccess.of(server.xtreamUrl(), account.subscriber().username(), password);
+        URI base = server.xtreamUrl();
+        XtreamAccess access = account.newPassword()
+                .map(password -> XtreamAccess.password(base, account.subscriber().username(), password))
+                .orElseGet(() -> XtreamAccess.token(base, demoToken(server, account)));
         out.println();
         out.println("IPTV apps (TiviMate, IPTV Smarters, Kodi's PVR IPTV Simple, VLC): add an \"Xtream Codes\" login");
-        out.printf("  Server    %s%n", login.server());
-        out.printf("  Username  %s%n", login.username());
-        out.printf("  Password  %s%n", account.newPassword().isPresent() ? password
-                : "(the one shown at the first start)");
-        out.println("or open the playlist (M3U, with catch-up and the guide) in any player:");
-        out.printf("  M3U       %s%n", login.m3u());
-        out.printf("  XMLTV     %s%n", login.xmltv());
-        out.printf("  e.g.      vlc '%s'%n", login.m3u());
+        out.printf("  Server    %s%n", access.server());
+        out.printf("  Username  %s%n", account.subscriber().username());
+        out.printf("  Password  %s%n", account.newPassword().orElse("(the one shown at the first start)"));
+        out.println(account.newPassword().isPresent()
+                ? "or open the playlist (M3U, with catch-up and the guide) in any player:"
+                : "or open the playlist in any player, with a playlist token made for this start (the previous"
+                        + " demo token is revoked):");
+        out.printf("  M3U       %s%n", access.m3u());
+        out.printf("  XMLTV     %s%n", access.xmltv());
+        out.printf("  e.g.      vlc '%s'%n", access.m3u());
         out.println("Open more sessions with `./headwater session open --subscriber demo --channel <id> --format hls`.");
         out.println();
         out.flush();
+    }
+
+    /**
+     * A playlist token for the demo subscriber, labelled {@value #TOKEN_LABEL}, made at each start whose password is
+     * not shown (it was shown at the first); the demo tokens of earlier starts are revoked.
+     */
+    private static String demoToken(HeadwaterServer server, DemoAccount account) {
+        Clock clock = Clock.systemUTC();
+        JdbiPlaylistTokenRepository repository = new JdbiPlaylistTokenRepository(server.database());
+        String subscriber = account.subscriber().id();
+        for (PlaylistToken token : repository.ofSubscriber(subscriber)) {
+            if (token.active() && TOKEN_LABEL.equals(token.label())) {
+                repository.revoke(subscriber, token.id(), clock.instant());
+            }
+        }
+        return new PlaylistTokens(repository, clock).issue(subscriber, null, TOKEN_LABEL).secret();
     }
 
     /** Defaults and HEADWATER_* variables, the options, and no channels yet (the demo brings its own). */
