@@ -133,12 +133,18 @@ public final class PlayerApi implements XtreamEndpoint {
         if (last != null && last.stamp().equals(stamp)) {
             return last;
         }
-        boolean shared = services.stamp() != XtreamCatalogueStamp.NONE;
-        PlayerApiCatalogue fresh = PlayerApiCatalogue.of(services, stamp, shared);
-        if (shared) {
-            catalogue = fresh;
+        if (services.stamp() == XtreamCatalogueStamp.NONE) {
+            return PlayerApiCatalogue.of(services, stamp, false);
         }
-        return fresh;
+        // The requests that see a new stamp at once share one catalogue, so the channels are read once.
+        synchronized (this) {
+            last = catalogue;
+            if (last == null || !last.stamp().equals(stamp)) {
+                last = PlayerApiCatalogue.of(services, stamp, true);
+                catalogue = last;
+            }
+            return last;
+        }
     }
 
     private Object answer(PlayerApiQuery query, Authenticated who, boolean panel, ServerInfo serverInfo, Instant now) {

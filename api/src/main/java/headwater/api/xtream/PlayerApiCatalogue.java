@@ -22,8 +22,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * built on first use and shared by every request until the stamp changes. With {@link XtreamCatalogueStamp#NONE}
  * each request gets its own, which reads exactly what it needs, as before there was a stamp.
  *
- * <p>Thread-safe: requests run on several workers. Two of them may build the same part at once; both results are
- * equal, one wins.
+ * <p>Thread-safe: requests run on several workers. The channels and the categories are read by one of them while
+ * the others wait; smaller parts may be built twice at once, with equal results, one kept.
  */
 final class PlayerApiCatalogue {
 
@@ -131,6 +131,17 @@ final class PlayerApiCatalogue {
     Map<String, Category> categories() {
         Map<String, Category> all = categories;
         if (all == null) {
+            synchronized (this) {
+                return categoriesOnce();
+            }
+        }
+        return all;
+    }
+
+    /** The categories, read by the first caller (the lock held); the others wait for them. */
+    private Map<String, Category> categoriesOnce() {
+        Map<String, Category> all = categories;
+        if (all == null) {
             Map<String, Category> read = new LinkedHashMap<>();
             for (Category category : services.categories().list(null)) {
                 read.put(category.id(), category);
@@ -188,6 +199,17 @@ final class PlayerApiCatalogue {
 
     /** Every enabled channel, by number: read once per stamp. */
     private List<Channel> enabled() {
+        List<Channel> all = enabled;
+        if (all == null) {
+            synchronized (this) {
+                return enabledOnce();
+            }
+        }
+        return all;
+    }
+
+    /** The enabled channels, read by the first caller (the lock held); the others wait for them. */
+    private List<Channel> enabledOnce() {
         List<Channel> all = enabled;
         if (all == null) {
             List<Channel> read = new ArrayList<>();
