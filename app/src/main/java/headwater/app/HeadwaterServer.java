@@ -83,7 +83,10 @@ import org.slf4j.LoggerFactory;
  * migrated first), a Prometheus meter registry, the headend with the configuration's channels and the catalogue's
  * enabled ones ({@link CatalogueSync} follows the catalogue while the server runs), and the delivery server that
  * serves them ({@link HeadendCatalog} adapts one to the other) with the admin API mounted under /api/
- * ({@link AdminApiMount}), and the scheduled refresh of the guide sources ({@link GuideRefreshScheduler}). {@link #close} stops them in reverse order: no new
+ * ({@link AdminApiMount}), the catch-up archives ({@link HeadendArchives}: the headend records into them, delivery
+ * serves their windows), films and episodes ({@link CatalogueVod}), the Xtream Codes API as delivery's fallback for
+ * every other path ({@link XtreamSurface}), and the scheduled refresh of the guide sources
+ * ({@link GuideRefreshScheduler}). {@link #close} stops them in reverse order: no new
  * requests, then the catalogue sync, the channels, the metrics, and the store last.
  */
 public final class HeadwaterServer implements AutoCloseable {
