@@ -1,11 +1,13 @@
 package headwater.api;
 
+import headwater.api.xtream.PlaylistTokens;
 import headwater.domain.session.SigningKeys;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -47,7 +49,20 @@ public final class AdminApi {
      */
     public AdminApi(Repositories repositories, MediaRepositories media, AdminKeys keys, SigningKeys tokenKeys,
                     SessionControl sessions) {
+        this(repositories, media, keys, tokenKeys, sessions, null, Clock.systemUTC());
+    }
+
+    /**
+     * The whole API with the subscribers' playlist tokens ({@code /api/v1/subscribers/{id}/playlist-tokens}); without
+     * them (the other constructors) those routes answer 404.
+     *
+     * @param playlistTokens makes and keeps the tokens, or null for none
+     * @param clock          the time of revocations
+     */
+    public AdminApi(Repositories repositories, MediaRepositories media, AdminKeys keys, SigningKeys tokenKeys,
+                    SessionControl sessions, PlaylistTokens playlistTokens, Clock clock) {
         Objects.requireNonNull(repositories, "repositories");
+        Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(sessions, "sessions");
         Objects.requireNonNull(media, "media");
         Objects.requireNonNull(tokenKeys, "tokenKeys");
@@ -65,7 +80,9 @@ public final class AdminApi {
                 new SeriesResource(media.series())::mount,
                 new GuideSourceResource(media.guideSources())::mount,
                 new TokenKeyResource(tokenKeys)::mount,
-                new SessionResource(sessions, repositories.subscribers())::mount);
+                new SessionResource(sessions, repositories.subscribers(), media.movies(), media.series())::mount,
+                new PlaylistTokenResource(playlistTokens, repositories.subscribers(), repositories.devices(),
+                        clock)::mount);
     }
 
     /** A new Router for the API on {@code vertx}, the Vert.x of the server that will call it. */

@@ -37,6 +37,7 @@ final class Problems {
             Map.entry("subscribers/package", "packageIds"),
             Map.entry("subscribers/plan", "planId"),
             Map.entry("subscribers/reseller", "resellerId"),
+            Map.entry("subscribers/device", "deviceId"),
             Map.entry("devices/subscriber", "subscriberId"),
             Map.entry("movies/category", "categoryIds"),
             Map.entry("series/category", "categoryIds"));

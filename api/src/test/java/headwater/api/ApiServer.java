@@ -1,6 +1,7 @@
 package headwater.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import headwater.api.xtream.PlaylistTokens;
 import headwater.domain.session.KeyRotation;
 import headwater.domain.session.SigningKeys;
 import headwater.store.TestStore;
@@ -13,6 +14,7 @@ import headwater.store.subscriber.JdbiDeviceRepository;
 import headwater.store.subscriber.JdbiPlanRepository;
 import headwater.store.subscriber.JdbiResellerRepository;
 import headwater.store.subscriber.JdbiSubscriberRepository;
+import headwater.store.xtream.JdbiPlaylistTokenRepository;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -56,7 +58,8 @@ final class ApiServer implements AutoCloseable {
     static ApiServer start(TestStore store, SessionControl sessions) {
         AdminKeys keys = new AdminKeys(new JdbiApiKeyRepository(store.database(), TestStore.CLOCK), Clock.systemUTC());
         String key = keys.ensureKey().orElseThrow();
-        AdminApi api = new AdminApi(repositories(store), media(store), keys, tokenKeys(store), sessions);
+        AdminApi api = new AdminApi(repositories(store), media(store), keys, tokenKeys(store), sessions,
+                new PlaylistTokens(new JdbiPlaylistTokenRepository(store.database()), TestStore.CLOCK), TestStore.CLOCK);
         Vertx vertx = Vertx.vertx();
         HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0))
                 .requestHandler(api.router(vertx));

@@ -4,7 +4,26 @@ import headwater.app.config.ChannelConfig;
 import headwater.app.config.ConfigException;
 import headwater.app.config.HeadwaterConfig;
 import headwater.app.ffmpeg.Ffmpeg;
+import headwater.api.Argon2PasswordHasher;
+import headwater.api.xtream.LoginLimits;
+import headwater.api.xtream.MediaEntry;
+import headwater.api.xtream.PlayerApi;
+import headwater.api.xtream.PlaylistExport;
+import headwater.api.xtream.StoreXtreamLogin;
+import headwater.api.xtream.XmltvExport;
+import headwater.api.xtream.XtreamApi;
+import headwater.api.xtream.XtreamServices;
+import headwater.app.config.XtreamConfig;
 import headwater.app.wiring.AdminApiMount;
+import headwater.app.wiring.CatalogueVod;
+import headwater.app.wiring.ClientAddress;
+import headwater.security.outbound.HostResolver;
+import headwater.app.wiring.HeadendArchives;
+import headwater.app.wiring.XtreamSurface;
+import headwater.domain.archive.ArchiveStatus;
+import headwater.store.subscriber.JdbiPlanRepository;
+import headwater.store.subscriber.JdbiSubscriberRepository;
+import headwater.store.xtream.JdbiPlaylistTokenRepository;
 import headwater.app.vod.ConfiguredProbe;
 import headwater.app.vod.VodProber;
 import headwater.app.vod.VodProbing;
@@ -14,6 +33,7 @@ import headwater.app.wiring.CatalogueSync;
 import headwater.app.wiring.ChannelSpecs;
 import headwater.app.wiring.DataDirLock;
 import headwater.app.wiring.GuideRelink;
+import headwater.app.wiring.HeadendArchives;
 import headwater.app.wiring.HeadendCatalog;
 import headwater.app.wiring.HeadendRenditions;
 import headwater.app.wiring.OutboundGuideFetcher;
@@ -63,7 +83,10 @@ import org.slf4j.LoggerFactory;
  * migrated first), a Prometheus meter registry, the headend with the configuration's channels and the catalogue's
  * enabled ones ({@link CatalogueSync} follows the catalogue while the server runs), and the delivery server that
  * serves them ({@link HeadendCatalog} adapts one to the other) with the admin API mounted under /api/
- * ({@link AdminApiMount}), and the scheduled refresh of the guide sources ({@link GuideRefreshScheduler}). {@link #close} stops them in reverse order: no new
+ * ({@link AdminApiMount}), the catch-up archives ({@link HeadendArchives}: the headend records into them, delivery
+ * serves their windows), films and episodes ({@link CatalogueVod}), the Xtream Codes API as delivery's fallback for
+ * every other path ({@link XtreamSurface}), and the scheduled refresh of the guide sources
+ * ({@link GuideRefreshScheduler}). {@link #close} stops them in reverse order: no new
  * requests, then the catalogue sync, the channels, the metrics, and the store last.
  */
 public final class HeadwaterServer implements AutoCloseable {
@@ -86,6 +109,7 @@ public final class HeadwaterServer implements AutoCloseable {
         Database database;
         PrometheusMeterRegistry registry;
         JvmGcMetrics gcMetrics;
+        HeadendArchives archives;
         Headend headend;
         CatalogueSync sync;
         CatalogueChannels directory;
@@ -114,6 +138,9 @@ public final class HeadwaterServer implements AutoCloseable {
             }
             if (headend != null) {
                 headend.close();
+            }
+            if (archives != null) {
+                archives.close();
             }
             if (gcMetrics != null) {
                 gcMetrics.close();
@@ -160,8 +187,10 @@ public final class HeadwaterServer implements AutoCloseable {
             if (config.metrics().jvm()) {
                 r.gcMetrics = bindJvmMetrics(r.registry);
             }
+            r.archives = HeadendArchives.open(absolute.archive(), dataDir, r.registry, Clock.systemUTC());
             r.headend = new Headend(dataDir,
-                    (spec, uri) -> SourceFactory.create(uri, sources.forChannel(spec.id())), r.registry);
+                    (spec, uri) -> SourceFactory.create(uri, sources.forChannel(spec.id())), r.registry,
+                    Clock.systemUTC(), r.archives.archives());
             r.headend.start(specs);
             HeadendCatalog catalog = new HeadendCatalog(r.headend.channels());
             Database database = r.database;
@@ -182,11 +211,17 @@ public final class HeadwaterServer implements AutoCloseable {
                     Clock.systemUTC());
             DeliveryOptions options = DeliveryOptions.defaults().withTrustedProxies(
                     config.server().trustedProxies().stream().map(Object::toString).toList());
-            r.delivery = new DeliveryServer(options, catalog, r.sessions.gate(), metrics);
+            r.delivery = new DeliveryServer(options, catalog, r.sessions.gate(), metrics).archive(r.archives)
+                    .vod(new CatalogueVod(new JdbiMovieRepository(database, Clock.systemUTC()),
+                            new JdbiSeriesRepository(database, Clock.systemUTC()), absolute.outbound().policy(),
+                            HostResolver.SYSTEM));
             r.sessions.metrics().watch(r.delivery);
+            OperatorSessions operatorSessions = new OperatorSessions(r.sessions.service());
             AdminApiMount admin = AdminApiMount.on(database, Clock.systemUTC(), r.sessions.keys().signingKeys(),
-                    new OperatorSessions(r.sessions.service()));
+                    operatorSessions);
             r.delivery.mount(admin.mount());
+            XtreamApi xtream = xtreamApi(absolute, database, operatorSessions, r.archives, options);
+            r.delivery.fallback(xtream::handler);
             r.firstAdminKey = admin.firstKey();
             int port = r.delivery.start(config.server().host(), config.server().port());
             r.sync.follow(CATALOGUE_POLL);
@@ -201,6 +236,26 @@ public final class HeadwaterServer implements AutoCloseable {
             r.close();
             throw e;
         }
+    }
+
+    /**
+     * The Xtream Codes compatible API (player_api.php, panel_api.php, get.php, xmltv.php and the media entry URLs),
+     * served by the delivery server for every request its own routes and mounts do not claim.
+     */
+    private static XtreamApi xtreamApi(HeadwaterConfig config, Database database, OperatorSessions sessions,
+                                       ArchiveStatus archive, DeliveryOptions options) {
+        Clock clock = Clock.systemUTC();
+        XtreamConfig xtream = config.xtream();
+        LoginLimits limits = new LoginLimits(xtream.loginCacheTtl(), LoginLimits.DEFAULTS.maxCachedLogins(),
+                xtream.maxFailuresPerAddress(), xtream.maxFailuresPerAccount(), xtream.failureWindow());
+        StoreXtreamLogin login = new StoreXtreamLogin(new JdbiSubscriberRepository(database, clock),
+                new JdbiPlanRepository(database), new JdbiPlaylistTokenRepository(database),
+                new Argon2PasswordHasher(), limits, clock);
+        XtreamServices services = XtreamSurface.services(xtream, database, XtreamSurface.ids(database), login,
+                sessions, archive, clock);
+        ClientAddress client = new ClientAddress(options.trustedProxies());
+        return XtreamSurface.api(services, List.of(PlayerApi::new, PlaylistExport::new, XmltvExport::new,
+                s -> new MediaEntry(s, client)));
     }
 
     /** Memory, GC, threads, class loading, CPU and uptime; the GC binder must be closed with the server. */
@@ -323,6 +378,11 @@ public final class HeadwaterServer implements AutoCloseable {
         return resources.headend;
     }
 
+    /** The channels' catch-up archives, as delivery's ArchiveCatalog and the domain's ArchiveStatus. */
+    public HeadendArchives archives() {
+        return resources.archives;
+    }
+
     /**
      * The admin API key made at this start because none was stored (first start), to show the operator once; empty
      * on later starts. Never logged.
@@ -354,6 +414,17 @@ public final class HeadwaterServer implements AutoCloseable {
         String host = config.server().host();
         String shown = host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host.contains(":") ? "[" + host + "]" : host;
         return URI.create("http://" + shown + ":" + port + "/");
+    }
+
+    /**
+     * The base URL IPTV apps are told to use ({@code xtream.publicUrl}, else {@link #baseUrl}): the "server" of an
+     * Xtream Codes login.
+     */
+    public URI xtreamUrl() {
+        return config.xtream().publicUrl().orElseGet(() -> {
+            String base = baseUrl().toString();
+            return URI.create(base.substring(0, base.length() - 1));
+        });
     }
 
     /** Delivery's URL layout ({@code headwater.delivery.MediaPath}): the multivariant playlist under a session's token. */

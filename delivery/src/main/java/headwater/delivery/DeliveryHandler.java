@@ -20,9 +20,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Dispatches every request of one event loop: parse the path once ({@link MediaPath}), check the method, ask the
- * {@link PlaybackGate}, and only then answer from the {@link LiveCatalog} for the channel the viewer's session
- * serves. Runs on the event loop; nothing here blocks.
+ * Dispatches every request of one event loop: the mounts first, then parse the path once ({@link MediaPath}), check
+ * the method, ask the {@link PlaybackGate}, and only then answer from the {@link LiveCatalog} for the channel the
+ * viewer's session serves (or from the archive or the VOD catalogue, on a worker thread); what no route claims goes
+ * to the fallback. Runs on the event loop; nothing here blocks.
  */
 final class DeliveryHandler implements Handler<HttpServerRequest>, AutoCloseable {
 
@@ -31,7 +32,6 @@ final class DeliveryHandler implements Handler<HttpServerRequest>, AutoCloseable
     /** The one body of every refusal, whatever the reason: no oracle for token guessing. */
     private static final Buffer FORBIDDEN = Buffer.buffer("forbidden\n");
     private static final Buffer BUSY = Buffer.buffer("no capacity, retry later\n");
-    private static final Buffer INTERNAL_ERROR = Buffer.buffer("internal error\n");
     private static final CharSequence X_FORWARDED_FOR = HttpHeaders.createOptimized("X-Forwarded-For");
     /** A gate that answers Later with Later again is broken; stop following it after a few hops. */
     private static final int MAX_LATER = 4;
@@ -47,14 +47,16 @@ final class DeliveryHandler implements Handler<HttpServerRequest>, AutoCloseable
     private final PlaylistBuffers playlists = new PlaylistBuffers();
     private final DeliveryOptions options;
     private final Counters counters;
-    private final MountedHandler mounted;
+    private final Handoffs handoffs;
+    private final ArchiveResponder archives;
+    private final VodResponder vods;
     private final long sweepTimer;
 
     /** Call on the event loop that will run it: the open-file cache and its sweep timer belong to that loop. */
     DeliveryHandler(Vertx vertx, LiveCatalog catalog, PlaybackGate gate, Supplier<String> metrics,
-                    DeliveryOptions options, Counters counters, MountedHandler mounted) {
+                    DeliveryOptions options, Counters counters, Handoffs handoffs, MediaSources sources) {
         this.vertx = vertx;
-        this.mounted = mounted;
+        this.handoffs = handoffs;
         this.counters = counters;
         this.catalog = catalog;
         this.gate = gate;
@@ -62,6 +64,8 @@ final class DeliveryHandler implements Handler<HttpServerRequest>, AutoCloseable
         this.options = options;
         this.files = new OpenSegments(vertx, options.openSegmentFiles(), SEGMENT_FILE_VALIDITY_NANOS);
         this.segments = new SegmentResponder(files);
+        this.archives = new ArchiveResponder(vertx, sources.archive(), sources.clock(), segments);
+        this.vods = new VodResponder(vertx, sources.vod(), sources.remote());
         this.sweepTimer = vertx.setPeriodic(SEGMENT_FILE_VALIDITY_NANOS / 1_000_000,
                 id -> files.sweep(System.nanoTime()));
     }
@@ -71,7 +75,7 @@ final class DeliveryHandler implements Handler<HttpServerRequest>, AutoCloseable
         counters.requests.increment();
         Runnable logOnce = AccessLog.watch(request);
         try {
-            if (mounted != null && mounted.offer(request)) {
+            if (handoffs.offer(request)) {
                 return;
             }
             switch (MediaPath.parse(request.path())) {
@@ -84,7 +88,11 @@ final class DeliveryHandler implements Handler<HttpServerRequest>, AutoCloseable
                 }
                 case Route.Health ignored -> health(request);
                 case Route.Metrics ignored -> metrics(request);
-                case Route.NotFound ignored -> Replies.text(request, 404, "not found\n");
+                case Route.NotFound ignored -> {
+                    if (!handoffs.fallback(request)) {
+                        Replies.text(request, 404, "not found\n");
+                    }
+                }
                 case Route.Malformed malformed -> {
                     cors(request.response());
                     Replies.text(request, 400, malformed.reason() + "\n");
@@ -95,17 +103,8 @@ final class DeliveryHandler implements Handler<HttpServerRequest>, AutoCloseable
         }
     }
 
-    private void failed(HttpServerRequest request, RuntimeException e) {
-        LOG.error("{} {} failed", request.method(), AccessLog.safePath(request.path()), e);
-        if (request.response().ended() || request.response().closed()) {
-            return;
-        }
-        if (!request.response().headWritten()) {
-            request.response().headers().clear();
-            Replies.text(request, 500, INTERNAL_ERROR);
-        } else {
-            request.connection().close();
-        }
+    private static void failed(HttpServerRequest request, RuntimeException e) {
+        Replies.failed(request, e);
     }
 
     /** CORS headers, the preflight (which needs no token) and 405: true when the request may go on. */
@@ -170,6 +169,14 @@ final class DeliveryHandler implements Handler<HttpServerRequest>, AutoCloseable
     }
 
     private void serve(HttpServerRequest request, Route.Media route, Viewer viewer, Runnable logOnce) {
+        switch (route) {
+            case Route.Live live -> live(request, live, viewer, logOnce);
+            case Route.Archive archive -> archives.respond(request, archive, viewer, logOnce);
+            case Route.Vod vod -> vods.respond(request, vod, viewer, logOnce);
+        }
+    }
+
+    private void live(HttpServerRequest request, Route.Live route, Viewer viewer, Runnable logOnce) {
         String channel = viewer.channel();
         Optional<LiveOutput> found = catalog.channel(channel);
         if (found.isEmpty()) {
@@ -182,7 +189,7 @@ final class DeliveryHandler implements Handler<HttpServerRequest>, AutoCloseable
             case Route.MultivariantPlaylist ignored -> playlist(request, viewer,
                     output.multivariantPlaylist(), channel, true);
             case Route.MediaPlaylist ignored -> playlist(request, viewer, output.mediaPlaylist(), channel, false);
-            case Route.Segment segment -> segments.respond(request, segment, channel,
+            case Route.Segment segment -> segments.respond(request, segment.mediaSequence(), channel,
                     output.segment(segment.mediaSequence()), viewer);
             case Route.Stream ignored -> TsViewer.start(request, channel, output.transportStream(), viewer, options,
                     counters, logOnce);

@@ -2,28 +2,37 @@ package headwater.delivery;
 
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP server that hands live channels to viewers: HLS playlists and segments, the continuous MPEG-TS stream,
- * {@code /healthz} and {@code /metrics}. See {@link MediaPath} for the URL layout.
+ * The HTTP server that hands media to viewers: live channels (HLS playlists and segments, the continuous MPEG-TS
+ * stream), archive windows ({@link #archive}), films and episodes ({@link #vod}), {@code /healthz} and
+ * {@code /metrics}; other applications' handlers by path prefix ({@link #mount}) and for every unclaimed path
+ * ({@link #fallback}). See {@link MediaPath} for the URL layout.
  *
  * <p>It owns its Vert.x instance. One server instance runs per event loop, all sharing the bound port, so every core
  * accepts and serves connections. {@link #start} and {@link #close} block the calling thread; call them from the
@@ -39,7 +48,13 @@ public final class DeliveryServer implements AutoCloseable {
     private final PlaybackGate gate;
     private final Supplier<String> metrics;
     private final Counters counters = new Counters();
-    private Mount mount;
+    private final List<Mount> mounts = new ArrayList<>();
+    private Function<Vertx, Handler<HttpServerRequest>> fallback;
+    private ArchiveCatalog archive = ArchiveCatalog.NONE;
+    private VodCatalog vod = VodCatalog.NONE;
+    private Clock clock = Clock.systemUTC();
+    private Duration upstreamConnectTimeout = Duration.ofSeconds(10);
+    private Duration upstreamIdleTimeout = Duration.ofSeconds(30);
     private Vertx vertx;
     private int boundPort = -1;
 
@@ -59,20 +74,92 @@ public final class DeliveryServer implements AutoCloseable {
 
     /**
      * Hands every request whose raw path starts with the mount's prefix to the mount's handler instead of the media
-     * routes, e.g. an admin API under {@code /api/}. Call before {@link #start}; one mount per server.
+     * routes, e.g. an admin API under {@code /api/}. Call before {@link #start}; several mounts may be set, but no
+     * prefix may cover another's.
      *
-     * @throws IllegalStateException when started already or a mount is set
+     * @throws IllegalStateException when started already, or when the prefix overlaps a mount's
      */
     public synchronized DeliveryServer mount(Mount newMount) {
         Objects.requireNonNull(newMount, "mount");
-        if (vertx != null) {
-            throw new IllegalStateException("mount " + newMount.pathPrefix() + " before the delivery server starts");
+        beforeStart("mount " + newMount.pathPrefix());
+        for (Mount existing : mounts) {
+            if (existing.overlaps(newMount)) {
+                throw new IllegalStateException("the delivery server already mounts " + existing.pathPrefix()
+                        + (existing.pathPrefix().equals(newMount.pathPrefix()) ? ""
+                                : ", which overlaps " + newMount.pathPrefix()));
+            }
         }
-        if (mount != null) {
-            throw new IllegalStateException("the delivery server already mounts " + mount.pathPrefix());
-        }
-        mount = newMount;
+        mounts.add(newMount);
         return this;
+    }
+
+    /**
+     * Hands every request that neither a mount nor a route claims (what would be a 404) to the handler the factory
+     * builds, e.g. the Xtream Codes API's router for {@code /player_api.php} and {@code /live/{u}/{p}/{id}.ts}. The
+     * factory is called once per start with the server's own {@link Vertx}; the handler runs on the event loop and
+     * answers the 404s itself. Call before {@link #start}, at most once.
+     *
+     * @throws IllegalStateException when started already or a fallback is set
+     */
+    public synchronized DeliveryServer fallback(Function<Vertx, Handler<HttpServerRequest>> handlerFactory) {
+        Objects.requireNonNull(handlerFactory, "handlerFactory");
+        beforeStart("set the fallback");
+        if (fallback != null) {
+            throw new IllegalStateException("the delivery server already has a fallback handler");
+        }
+        fallback = handlerFactory;
+        return this;
+    }
+
+    /**
+     * The channels' catch-up archives, served under {@code /s/{token}/archive/...} (see {@link MediaPath}); none
+     * until set. Call before {@link #start}.
+     */
+    public synchronized DeliveryServer archive(ArchiveCatalog catalog) {
+        Objects.requireNonNull(catalog, "catalog");
+        beforeStart("set the archive catalog");
+        archive = catalog;
+        return this;
+    }
+
+    /**
+     * The films and episodes, served under {@code /s/{token}/movie/...} and {@code /s/{token}/episode/...}; none until
+     * set. Call before {@link #start}.
+     */
+    public synchronized DeliveryServer vod(VodCatalog catalog) {
+        Objects.requireNonNull(catalog, "catalog");
+        beforeStart("set the VOD catalog");
+        vod = catalog;
+        return this;
+    }
+
+    /**
+     * How long proxying a remote VOD file ({@link VodFile.Remote}) may wait for the upstream to connect (default
+     * 10 s) and to send anything (default 30 s); past either, 504 (or the connection is closed mid-body). Call
+     * before {@link #start}.
+     */
+    public synchronized DeliveryServer upstreamTimeouts(Duration connect, Duration idle) {
+        if (connect.isNegative() || connect.isZero() || idle.isNegative() || idle.isZero()) {
+            throw new IllegalArgumentException("upstream timeouts must be positive: connect " + connect + ", idle "
+                    + idle);
+        }
+        beforeStart("set the upstream timeouts");
+        upstreamConnectTimeout = connect;
+        upstreamIdleTimeout = idle;
+        return this;
+    }
+
+    /** The clock that decides whether an archive window is over (tests). Call before {@link #start}. */
+    synchronized DeliveryServer clock(Clock newClock) {
+        beforeStart("set the clock");
+        clock = Objects.requireNonNull(newClock, "clock");
+        return this;
+    }
+
+    private void beforeStart(String what) {
+        if (vertx != null) {
+            throw new IllegalStateException(what + " before the delivery server starts");
+        }
     }
 
     /** Starts on the host and port of the options. */
@@ -97,9 +184,15 @@ public final class DeliveryServer implements AutoCloseable {
                 .setEventLoopPoolSize(effective.eventLoops())
                 .setPreferNativeTransport(effective.preferNativeTransport()));
         try {
-            MountedHandler mounted = mount == null ? null : new MountedHandler(mount, mount.handlerFactory().apply(vertx));
-            boundPort = effective.port() == 0 && effective.eventLoops() > 1 ? deployOnFreePort(effective, mounted)
-                    : deploy(effective, mounted);
+            MountedHandler[] mounted = new MountedHandler[mounts.size()];
+            for (int i = 0; i < mounted.length; i++) {
+                mounted[i] = new MountedHandler(mounts.get(i), mounts.get(i).handlerFactory().apply(vertx));
+            }
+            Handoffs handoffs = new Handoffs(mounted, fallback == null ? null : fallback.apply(vertx));
+            MediaSources sources = new MediaSources(archive, vod, clock,
+                    new RemoteFile(vertx, upstreamConnectTimeout, upstreamIdleTimeout));
+            boundPort = effective.port() == 0 && effective.eventLoops() > 1
+                    ? deployOnFreePort(effective, handoffs, sources) : deploy(effective, handoffs, sources);
         } catch (RuntimeException e) {
             close();
             throw new IllegalStateException("delivery server cannot listen on " + host + ":" + port + ": "
@@ -145,7 +238,7 @@ public final class DeliveryServer implements AutoCloseable {
      * each bind a different ephemeral port. Ask the kernel for a free port first and share that one; another process
      * may take it in between, hence a few attempts.
      */
-    private int deployOnFreePort(DeliveryOptions effective, MountedHandler mounted) {
+    private int deployOnFreePort(DeliveryOptions effective, Handoffs handoffs, MediaSources sources) {
         RuntimeException last = null;
         for (int attempt = 0; attempt < 5; attempt++) {
             int free;
@@ -155,7 +248,7 @@ public final class DeliveryServer implements AutoCloseable {
                 throw new UncheckedIOException("cannot find a free port on " + effective.host(), e);
             }
             try {
-                return deploy(effective.withPort(free), mounted);
+                return deploy(effective.withPort(free), handoffs, sources);
             } catch (RuntimeException e) {
                 last = e;
                 vertx.deploymentIDs().forEach(id -> await(vertx.undeploy(id), "undeploy"));
@@ -168,9 +261,9 @@ public final class DeliveryServer implements AutoCloseable {
      * Deploys one server instance per event loop. Vert.x shares one listening socket between them and spreads
      * accepted connections over their event loops.
      */
-    private int deploy(DeliveryOptions effective, MountedHandler mounted) {
+    private int deploy(DeliveryOptions effective, Handoffs handoffs, MediaSources sources) {
         Set<Integer> ports = ConcurrentHashMap.newKeySet();
-        await(vertx.deployVerticle(() -> new ServerVerticle(effective, ports, mounted),
+        await(vertx.deployVerticle(() -> new ServerVerticle(effective, ports, handoffs, sources),
                 new DeploymentOptions().setInstances(effective.eventLoops())), "listen");
         if (ports.size() != 1) {
             throw new IllegalStateException("server instances bound different ports " + ports);
@@ -210,18 +303,20 @@ public final class DeliveryServer implements AutoCloseable {
     private final class ServerVerticle extends VerticleBase {
         private final DeliveryOptions effective;
         private final Set<Integer> ports;
-        private final MountedHandler mounted;
+        private final Handoffs handoffs;
+        private final MediaSources sources;
         private DeliveryHandler handler;
 
-        ServerVerticle(DeliveryOptions effective, Set<Integer> ports, MountedHandler mounted) {
+        ServerVerticle(DeliveryOptions effective, Set<Integer> ports, Handoffs handoffs, MediaSources sources) {
             this.effective = effective;
             this.ports = ports;
-            this.mounted = mounted;
+            this.handoffs = handoffs;
+            this.sources = sources;
         }
 
         @Override
         public Future<?> start() {
-            handler = new DeliveryHandler(vertx, catalog, gate, metrics, effective, counters, mounted);
+            handler = new DeliveryHandler(vertx, catalog, gate, metrics, effective, counters, handoffs, sources);
             HttpServer server = vertx.createHttpServer(serverOptions(effective))
                     .connectionHandler(connection -> {
                         counters.connections.incrementAndGet();

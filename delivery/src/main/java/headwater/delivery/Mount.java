@@ -17,8 +17,8 @@ import java.util.function.Function;
  */
 public record Mount(String pathPrefix, Function<Vertx, Handler<HttpServerRequest>> handlerFactory) {
 
-    /** Media paths ({@code /s/{token}/...}) and the old, now unserved, {@code /live/} paths. */
-    private static final List<String> RESERVED = List.of("/s/", "/live/");
+    /** Media paths ({@code /s/{token}/...}). {@code /live/...} belongs to the Xtream forms now (a fallback). */
+    private static final List<String> RESERVED = List.of("/s/");
 
     public Mount {
         Objects.requireNonNull(pathPrefix, "pathPrefix");
@@ -37,5 +37,10 @@ public record Mount(String pathPrefix, Function<Vertx, Handler<HttpServerRequest
 
     boolean covers(String rawPath) {
         return rawPath.startsWith(pathPrefix);
+    }
+
+    /** Whether one of the two prefixes covers the other, so that one mount would hide (part of) the other. */
+    boolean overlaps(Mount other) {
+        return pathPrefix.startsWith(other.pathPrefix) || other.pathPrefix.startsWith(pathPrefix);
     }
 }

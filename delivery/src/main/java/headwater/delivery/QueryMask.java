@@ -4,14 +4,16 @@ import java.util.Locale;
 
 /**
  * Rewrites a raw query string for logging: the values of credential-like parameters become {@code ***}, and
- * characters that could forge log lines are replaced. Later issues put session tokens and passwords in queries.
+ * characters that could forge log lines are replaced. The Xtream Codes API puts {@code username} and {@code password}
+ * in queries ({@code /player_api.php?username=...&password=...}); a username is masked too, since it is half of
+ * the credential.
  */
 final class QueryMask {
 
     static final String MASK = "***";
     private static final int MAX_LOGGED = 512;
-    private static final String[] SECRET_KEYS = {"password", "passwd", "pwd", "token", "secret", "signature", "sig",
-            "key", "auth"};
+    private static final String[] SECRET_KEYS = {"password", "passwd", "pwd", "pass", "token", "secret", "signature",
+            "sig", "key", "auth", "user"};
 
     private QueryMask() {
     }

@@ -5,9 +5,14 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The few ways a response ends: a body (or only its length, for HEAD) and plain-text errors. */
 final class Replies {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeliveryHandler.class);
+    private static final Buffer INTERNAL_ERROR = Buffer.buffer("internal error\n");
 
     private Replies() {
     }
@@ -45,5 +50,32 @@ final class Replies {
         request.response().putHeader(HttpHeaders.ALLOW, MediaHeaders.READ_METHODS);
         text(request, 405, "method " + method.name() + " not allowed\n");
         return false;
+    }
+
+    /**
+     * A bug or a broken collaborator met while answering: logged with the (masked) path, answered 500 when nothing
+     * was sent yet, else the connection is closed (a promised length cannot be kept).
+     */
+    static void failed(HttpServerRequest request, Throwable e) {
+        LOG.error("{} {} failed", request.method(), AccessLog.safePath(request.path()), e);
+        HttpServerResponse response = request.response();
+        if (response.ended() || response.closed()) {
+            return;
+        }
+        if (!response.headWritten()) {
+            response.headers().clear();
+            text(request, 500, INTERNAL_ERROR);
+        } else {
+            request.connection().close();
+        }
+    }
+
+    /** Runs a continuation of a request (a completion handler), answering {@link #failed} if it throws. */
+    static void guarded(HttpServerRequest request, Runnable continuation) {
+        try {
+            continuation.run();
+        } catch (RuntimeException e) {
+            failed(request, e);
+        }
     }
 }

@@ -23,9 +23,11 @@ final class SegmentResponder {
         this.files = files;
     }
 
-    /** @param channel the channel served (the viewer's rendition), for messages */
-    void respond(HttpServerRequest request, Route.Segment route, String channel, SegmentLookup lookup,
-                 Viewer viewer) {
+    /**
+     * @param sequence the segment's media sequence, for messages
+     * @param channel  the channel served (the viewer's rendition, or the archived channel), for messages
+     */
+    void respond(HttpServerRequest request, long sequence, String channel, SegmentLookup lookup, Viewer viewer) {
         switch (lookup) {
             case SegmentLookup.Gone gone -> {
                 viewer.served(0);
@@ -35,11 +37,11 @@ final class SegmentResponder {
                 viewer.served(0);
                 Replies.text(request, 404, notYet.message() + "\n");
             }
-            case SegmentFile file -> serve(request, route, channel, file, viewer);
+            case SegmentFile file -> serve(request, sequence, channel, file, viewer);
         }
     }
 
-    private void serve(HttpServerRequest request, Route.Segment route, String channel, SegmentFile file,
+    private void serve(HttpServerRequest request, long sequence, String channel, SegmentFile file,
                        Viewer viewer) {
         HttpServerResponse response = request.response();
         long size = file.size();
@@ -66,7 +68,7 @@ final class SegmentResponder {
         }
         files.open(file).onComplete(opened -> {
             if (opened.failed()) {
-                fileFailed(request, route, channel, file, opened.cause());
+                fileFailed(request, sequence, channel, file, opened.cause());
                 return;
             }
             OpenSegments.Entry entry = opened.result();
@@ -121,20 +123,20 @@ final class SegmentResponder {
         }
     }
 
-    private static void fileFailed(HttpServerRequest request, Route.Segment route, String channel, SegmentFile file,
+    private static void fileFailed(HttpServerRequest request, long sequence, String channel, SegmentFile file,
                                    Throwable cause) {
         if (request.response().closed()) {
             return;
         }
         if (cause instanceof NoSuchFileException) {
             // The window moved on between the lookup and the open.
-            Replies.text(request, 404, "segment " + route.mediaSequence() + " of channel " + channel
+            Replies.text(request, 404, "segment " + sequence + " of channel " + channel
                     + " is gone: its file was removed\n");
             return;
         }
-        LOG.warn("cannot open segment {} of channel {} at {}: {}", route.mediaSequence(), channel,
+        LOG.warn("cannot open segment {} of channel {} at {}: {}", sequence, channel,
                 file.path(), cause.toString());
-        Replies.text(request, 500, "segment " + route.mediaSequence() + " of channel " + channel
+        Replies.text(request, 500, "segment " + sequence + " of channel " + channel
                 + " cannot be read\n");
     }
 }

@@ -193,7 +193,12 @@ class BadInputTest {
             "/s/TOKEN/live/news-hd/..%252f1200.ts", "/s/TOKEN/live/news-hd/..%2f..%2f1200.ts",
             "/s/TOKEN%2f..%2f/live/news-hd/1200.ts", "/s/TOKEN/live%2f..%2f/news-hd/1200.ts",
             "/s/TOKEN/live/news-hd%2f..%2fch1/1200.ts", "/s/TOKEN/live/..%5c..%5c/1200.ts",
-            "/s/TOKEN/live/news-hd/1200.ts/..", "/s/TOKEN/live/news-hd/./1200.ts", "/s/./TOKEN/live/news-hd/1200.ts"})
+            "/s/TOKEN/live/news-hd/1200.ts/..", "/s/TOKEN/live/news-hd/./1200.ts", "/s/./TOKEN/live/news-hd/1200.ts",
+            "/s/TOKEN/archive/../live/news-hd/1200.ts", "/s/TOKEN/archive/news-hd/1-60/../../../etc/passwd",
+            "/s/TOKEN/archive/news-hd/1-60/..%2f1200.ts", "/s/TOKEN/archive/%2e%2e/1-60.ts",
+            "/s/TOKEN/archive/news-hd/..%2f..%2f1-60.ts", "/s/TOKEN/movie/..%2f..%2fetc%2fpasswd.mp4",
+            "/s/TOKEN/movie/%2e%2e.mp4", "/s/TOKEN/movie/../../etc/passwd", "/s/TOKEN/episode/..%252f.mkv",
+            "/s/TOKEN/episode/.htaccess.mp4", "/s/TOKEN/movie/a%00.mp4", "/s/TOKEN/movie/a.mp4%2f..%2f"})
     void traversalInEverySegmentNeverReachesALookup(String template) throws Exception {
         String path = template.replace("TOKEN", token);
         int checks = gate.checksExcept(viewerToken);

@@ -494,4 +494,28 @@ class DeliveryServerTest {
             accessLogger.detachAppender(appender);
         }
     }
+
+    @Test
+    void accessLogMasksXtreamCredentialsInPathsAndQueries() throws Exception {
+        Logger accessLogger = (Logger) LoggerFactory.getLogger("headwater.delivery.access");
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        accessLogger.addAppender(appender);
+        try {
+            send("GET", "/live/alice/hunter2/12.ts");
+            send("GET", "/alice/hunter2/12");
+            send("GET", "/player_api.php?username=alice&password=hunter2&action=get_live_streams");
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> appender.list.stream()
+                    .filter(e -> e.getFormattedMessage().contains(" 404 ")).count() >= 3);
+            assertThat(appender.list).map(ILoggingEvent::getFormattedMessage)
+                    .noneMatch(line -> line.contains("alice") || line.contains("hunter2"))
+                    .anyMatch(line -> line.startsWith("GET /live/***/***/12.ts 404 "))
+                    .anyMatch(line -> line.startsWith("GET /***/***/12 404 "))
+                    .anyMatch(line -> line.startsWith(
+                            "GET /player_api.php?username=***&password=***&action=get_live_streams 404 "));
+        } finally {
+            accessLogger.detachAppender(appender);
+        }
+    }
 }

@@ -27,8 +27,8 @@ class MediaPathTest {
 
     @Test
     void mediaRoutesNameTheirChannelScopeAndFormat() {
-        Route.Media segment = (Route.Media) MediaPath.parse(S + "/live/ch10/7.ts");
-        Route.Media stream = (Route.Media) MediaPath.parse(S + "/live/ch1.ts");
+        Route.Live segment = (Route.Live) MediaPath.parse(S + "/live/ch10/7.ts");
+        Route.Live stream = (Route.Live) MediaPath.parse(S + "/live/ch1.ts");
 
         assertThat(segment.channel()).isEqualTo("ch10");
         assertThat(segment.scope()).isEqualTo("live/ch10");
@@ -87,10 +87,80 @@ class MediaPathTest {
             "/s/" + T + "/live/x", "/s/" + T + "/live/x/", "/s/" + T + "/live/x/y/1.ts",
             "/s/" + T + "/live/x/index.m3u8/", "/s/" + T + "/live/x/INDEX.M3U8", "/s/" + T + "/live/x/1.TS",
             "/s/" + T + "/..", "/s/" + T + "/../live/x/1.ts", "/s/" + T + "/%2e%2e/live/x/1.ts",
-            "/s/" + T + "/Live/x/1.ts", "/s/" + T + "/vod/x/index.m3u8", "/S/" + T + "/live/x/1.ts",
+            "/s/" + T + "/Live/x/1.ts", "/s/" + T + "/vod/x/index.m3u8",
+            "/s/" + T + "/archive/", "/s/" + T + "/archive/x", "/s/" + T + "/archive/x/",
+            "/s/" + T + "/archive/x/1-60", "/s/" + T + "/archive/x/1-60/", "/s/" + T + "/archive/x/1-60/media.m3u8",
+            "/s/" + T + "/archive/x/1-60/a/1.ts", "/s/" + T + "/archive/x/1-60/index.m3u8/",
+            "/s/" + T + "/movie/", "/s/" + T + "/episode/", "/s/" + T + "/movie/abc", "/s/" + T + "/Movie/abc.mp4",
+            "/s/" + T + "/series/abc.mp4", "/S/" + T + "/live/x/1.ts",
             "//s/" + T + "/live/x/1.ts", "s/" + T + "/live/x/1.ts",
             "/live/x/1.ts", "/live/x/index.m3u8", "/live/x.ts", "/healthz/", "/Healthz"})
     void otherPathsAreNotFound(String path) {
         assertThat(MediaPath.parse(path)).isInstanceOf(Route.NotFound.class);
+    }
+
+    @Test
+    void parsesArchiveWindows() {
+        assertThat(MediaPath.parse(S + "/archive/news-hd/1763733600-3600/index.m3u8")).isEqualTo(
+                new Route.ArchivePlaylist(T, "archive/news-hd/1763733600-3600", "news-hd", 1763733600L, 3600));
+        assertThat(MediaPath.parse(S + "/archive/news-hd/1763733600-3600/1234.ts")).isEqualTo(
+                new Route.ArchiveSegment(T, "archive/news-hd/1763733600-3600", "news-hd", 1763733600L, 3600, 1234));
+        assertThat(MediaPath.parse(S + "/archive/news-hd/0-86400.ts")).isEqualTo(
+                new Route.ArchiveStream(T, "archive/news-hd/0-86400", "news-hd", 0, 86400));
+        Route.Archive window = (Route.Archive) MediaPath.parse(S + "/archive/a/100-20.ts");
+        assertThat(window.from()).isEqualTo(java.time.Instant.ofEpochSecond(100));
+        assertThat(window.to()).isEqualTo(java.time.Instant.ofEpochSecond(120));
+        assertThat(window.format()).isEqualTo(StreamFormat.TS);
+        assertThat(((Route.Media) MediaPath.parse(S + "/archive/a/100-20/index.m3u8")).format())
+                .isEqualTo(StreamFormat.HLS);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/archive/x/1-0.ts", "/archive/x/1-86401.ts", "/archive/x/01-60.ts", "/archive/x/1-060.ts",
+            "/archive/x/-60.ts", "/archive/x/1-.ts", "/archive/x/1.ts", "/archive/x/1--60.ts", "/archive/x/a-60.ts",
+            "/archive/x/1-60/index.m3u8x", "/archive/x/%31-60.ts", "/archive/x/1-60%2f..%2f/1.ts",
+            "/archive/x/99999999999999999999-60.ts", "/archive/x/1+60.ts", "/archive/x/1-60.5.ts",
+            "/archive/x/1-60/01.ts", "/archive/x/1-60/-1.ts", "/archive/X/1-60.ts", "/archive/../1-60.ts",
+            "/archive/x.y/1-60.ts", "/archive/x/../1-60.ts", "/archive/x/1-60/..", "/archive/x/1-60/..%2f1.ts"})
+    void rejectsBadArchivePaths(String path) {
+        Route route = MediaPath.parse(S + path);
+        assertThat(route).isInstanceOfAny(Route.Malformed.class, Route.NotFound.class);
+        assertThat(route).isNotInstanceOf(Route.Media.class);
+    }
+
+    @Test
+    void aWindowIsAtMostOneDayAndNeverEmpty() {
+        assertThat(MediaPath.parse(S + "/archive/x/5-86400.ts")).isInstanceOf(Route.ArchiveStream.class);
+        assertThat(MediaPath.parse(S + "/archive/x/5-86401.ts")).isInstanceOf(Route.Malformed.class);
+        assertThat(MediaPath.parse(S + "/archive/x/5-0/index.m3u8")).isInstanceOf(Route.Malformed.class);
+        assertThat(MediaPath.parse(S + "/archive/x/9223372036854775807-1.ts")).as("start + seconds overflows")
+                .isInstanceOf(Route.Malformed.class);
+    }
+
+    @Test
+    void parsesFilmsAndEpisodesSplittingTheExtensionAtTheLastDot() {
+        assertThat(MediaPath.parse(S + "/movie/big-buck.bunny_2008.mkv"))
+                .isEqualTo(new Route.Vod(T, "movie/big-buck.bunny_2008", "mkv"));
+        assertThat(MediaPath.parse(S + "/episode/S01E02.mp4")).isEqualTo(new Route.Vod(T, "episode/S01E02", "mp4"));
+        assertThat(MediaPath.parse(S + "/movie/a.b.c.TS")).isEqualTo(new Route.Vod(T, "movie/a.b.c", "TS"));
+        assertThat(MediaPath.parse(S + "/movie/" + "a".repeat(64) + ".mp4")).isInstanceOf(Route.Vod.class);
+        assertThat(((Route.Media) MediaPath.parse(S + "/movie/x.mp4")).format()).isEqualTo(StreamFormat.FILE);
+        assertThat(MediaPath.isVodId("Big.Buck-1_x")).isTrue();
+        assertThat(MediaPath.isVodId(".x")).isFalse();
+        assertThat(MediaPath.isVodId(null)).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/movie/.mp4", "/movie/..mp4", "/movie/x.", "/movie/x.mp4/", "/movie/a/b.mp4",
+            "/movie/../x.mp4", "/movie/%2e%2e.mp4", "/movie/x%2f..%2fy.mp4", "/movie/x y.mp4", "/movie/x.mp4%00",
+            "/movie/-x.mp4", "/movie/_x.mp4", "/movie/x.toolongext", "/movie/x.m-4", "/movie/é.mp4",
+            "/episode/.hidden.mkv", "/episode/a/../b.mkv", "/episode/x..", "/movie/x.mp4?"})
+    void rejectsBadVodPaths(String path) {
+        assertThat(MediaPath.parse(S + path)).isInstanceOf(Route.Malformed.class);
+    }
+
+    @Test
+    void vodIdsAreAtMost64Characters() {
+        assertThat(MediaPath.parse(S + "/movie/" + "a".repeat(65) + ".mp4")).isInstanceOf(Route.Malformed.class);
     }
 }

@@ -93,8 +93,68 @@ class MountTest {
         }
     }
 
+    @Test
+    void several_mounts_each_get_their_prefix_and_the_fallback_gets_what_nothing_claims() throws Exception {
+        AtomicInteger fallbackFactoryCalls = new AtomicInteger();
+        TestGate gate = new TestGate();
+        String token = TestGate.newToken();
+        gate.grant(token, "news");
+        try (DeliveryServer server = new DeliveryServer(DeliveryOptions.defaults().withEventLoops(2),
+                new InMemoryCatalog(), gate, () -> "")
+                .mount(new Mount("/api/", vertx -> request -> request.response().end("api " + request.path())))
+                .mount(new Mount("/admin/", vertx -> request -> request.response().end("admin " + request.path())))
+                .fallback(vertx -> {
+                    fallbackFactoryCalls.incrementAndGet();
+                    return request -> request.response().setStatusCode(request.path().equals("/nothing") ? 404 : 200)
+                            .end("xtream " + request.method() + " " + request.uri());
+                });
+             HttpClient client = HttpClient.newHttpClient()) {
+            int port = server.start("127.0.0.1", 0);
+            java.util.function.Function<String, HttpResponse<String>> get = path -> {
+                try {
+                    return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            };
+
+            assertThat(get.apply("/api/v1/x").body()).isEqualTo("api /api/v1/x");
+            assertThat(get.apply("/admin/y").body()).isEqualTo("admin /admin/y");
+            assertThat(get.apply("/player_api.php?username=a&password=b").body())
+                    .isEqualTo("xtream GET /player_api.php?username=a&password=b");
+            assertThat(get.apply("/live/user/pass/12.ts").body()).isEqualTo("xtream GET /live/user/pass/12.ts");
+            assertThat(get.apply("/user/pass/12").body()).isEqualTo("xtream GET /user/pass/12");
+            assertThat(get.apply("/movie/user/pass/7.mkv").body()).isEqualTo("xtream GET /movie/user/pass/7.mkv");
+            HttpResponse<String> nothing = get.apply("/nothing");
+            assertThat(nothing.statusCode()).as("the fallback answers its own 404").isEqualTo(404);
+            assertThat(nothing.body()).isEqualTo("xtream GET /nothing");
+            assertThat(get.apply("/healthz").body()).isEqualTo("ok\n");
+            assertThat(get.apply("/s/" + token + "/live/news/index.m3u8").statusCode())
+                    .as("media paths never reach the fallback").isEqualTo(404);
+            assertThat(get.apply("/s/" + token + "/live/Bad/index.m3u8").statusCode()).isEqualTo(400);
+            assertThat(get.apply("/s/" + TestGate.newToken() + "/live/news/index.m3u8").statusCode()).isEqualTo(403);
+            assertThat(fallbackFactoryCalls.get()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void overlapping_mounts_and_a_second_fallback_are_refused() {
+        try (DeliveryServer server = new DeliveryServer(DeliveryOptions.defaults().withEventLoops(1), new InMemoryCatalog(),
+                TestGate.REFUSE_ALL, () -> "")) {
+            server.mount(new Mount("/api/", vertx -> request -> { }));
+            assertThatThrownBy(() -> server.mount(new Mount("/api/v1/", vertx -> request -> { })))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("the delivery server already mounts /api/, which overlaps /api/v1/");
+            server.fallback(vertx -> request -> { });
+            assertThatThrownBy(() -> server.fallback(vertx -> request -> { }))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("the delivery server already has a fallback handler");
+        }
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"", "/", "//", "api/", "/api", "/live/", "/live/x/", "/s/", "/s/x/"})
+    @ValueSource(strings = {"", "/", "//", "api/", "/api", "/s/", "/s/x/"})
     void a_prefix_that_is_not_a_distinct_directory_is_refused(String prefix) {
         assertThatThrownBy(() -> new Mount(prefix, vertx -> request -> { }))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("\"" + prefix + "\"");

@@ -18,6 +18,10 @@ class ParserFuzzTest {
     private static final TrustedProxies PROXIES = TrustedProxies.of(List.of("10.0.0.0/8", "2001:db8::/32"));
     private static final InetAddress PROXY = InetAddress.getLoopbackAddress();
 
+    /**
+     * Whatever the path, a media route's parts are within their alphabets (no '..', '%' or '/' in any id) and the
+     * path is exactly the one the route describes: nothing was skipped, decoded or normalised on the way.
+     */
     @FuzzTest
     void mediaPath(FuzzedDataProvider data) {
         String path = data.consumeRemainingAsString();
@@ -26,15 +30,38 @@ class ParserFuzzTest {
         if (route instanceof Route.Media media) {
             assertThat(MediaPath.isToken(media.token())).isTrue();
             assertThat(media.token()).hasSizeBetween(1, MediaPath.MAX_TOKEN_LENGTH).doesNotContain("..", "%", "/");
-            assertThat(MediaPath.isChannelId(media.channel())).isTrue();
-            assertThat(media.channel()).doesNotContain("..", "%", "/");
-            assertThat(media.scope()).isEqualTo("live/" + media.channel());
             String prefix = "/s/" + media.token() + "/" + media.scope();
             String expected = switch (media) {
-                case Route.MultivariantPlaylist m -> prefix + "/index.m3u8";
-                case Route.MediaPlaylist m -> prefix + "/media.m3u8";
-                case Route.Segment segment -> prefix + "/" + segment.mediaSequence() + ".ts";
-                case Route.Stream s -> prefix + ".ts";
+                case Route.Live live -> {
+                    assertThat(MediaPath.isChannelId(live.channel())).isTrue();
+                    assertThat(live.scope()).isEqualTo("live/" + live.channel());
+                    yield switch (live) {
+                        case Route.MultivariantPlaylist m -> prefix + "/index.m3u8";
+                        case Route.MediaPlaylist m -> prefix + "/media.m3u8";
+                        case Route.Segment segment -> prefix + "/" + segment.mediaSequence() + ".ts";
+                        case Route.Stream s -> prefix + ".ts";
+                    };
+                }
+                case Route.Archive archive -> {
+                    assertThat(MediaPath.isChannelId(archive.channel())).isTrue();
+                    assertThat(archive.seconds()).isBetween(1L, MediaPath.MAX_ARCHIVE_SECONDS);
+                    assertThat(archive.startSeconds()).isNotNegative();
+                    assertThat(archive.scope()).isEqualTo("archive/" + archive.channel() + "/"
+                            + archive.startSeconds() + "-" + archive.seconds());
+                    yield switch (archive) {
+                        case Route.ArchivePlaylist p -> prefix + "/index.m3u8";
+                        case Route.ArchiveSegment segment -> prefix + "/" + segment.mediaSequence() + ".ts";
+                        case Route.ArchiveStream s -> prefix + ".ts";
+                    };
+                }
+                case Route.Vod vod -> {
+                    String id = vod.scope().substring(vod.scope().indexOf('/') + 1);
+                    assertThat(vod.scope()).matches("(movie|episode)/.*");
+                    assertThat(MediaPath.isVodId(id)).isTrue();
+                    assertThat(id).doesNotContain("%", "/").doesNotStartWith(".");
+                    assertThat(vod.extension()).matches("[A-Za-z0-9]{1,8}");
+                    yield prefix + "." + vod.extension();
+                }
             };
             assertThat(path).isEqualTo(expected);
         }
@@ -64,6 +91,24 @@ class ParserFuzzTest {
         String query = prefix + (prefix.isEmpty() ? "" : "&") + "token=" + secret + "&" + data.consumeRemainingAsString();
         String masked = QueryMask.mask(query);
         assertThat(masked).doesNotContain("token=S").doesNotContain("\n").doesNotContain("\r");
+    }
+
+    /** Whatever the username and password, the logged path of an Xtream media URL shows neither. */
+    @FuzzTest
+    void accessLogPath(FuzzedDataProvider data) {
+        String kind = data.pickValue(new String[] {"live", "movie", "series", "timeshift"});
+        String user = data.consumeString(40).replace('/', '_');
+        String password = data.consumeString(40).replace('/', '_');
+        String rest = data.consumeRemainingAsString();
+        String safe = AccessLog.safePath("/" + kind + "/" + user + "/" + password + "/" + rest);
+        assertThat(safe).startsWith("/" + kind + "/***/***/");
+        assertThat(safe.substring(("/" + kind + "/***/***/").length())).isEqualTo(rest);
+        String digits = Long.toString(Math.abs((long) rest.hashCode()));
+        String shortForm = AccessLog.safePath("/" + user + "/" + password + "/" + digits + ".ts");
+        assertThat(shortForm).endsWith("/" + digits + ".ts");
+        if (!password.isEmpty() && !password.equals(user) && !password.equals(QueryMask.MASK)) {
+            assertThat(shortForm).doesNotContain("/" + password + "/");
+        }
     }
 
     /** Whatever the header says, the client is the peer or an address literally written in the header. */

@@ -57,6 +57,13 @@ final class TestGate implements PlaybackGate {
         return viewer;
     }
 
+    /** Grants {@code token} exactly {@code scope} (an archive window, a film...), its viewer naming {@code channel}. */
+    TestViewer grantScope(String token, String scope, String channel) {
+        TestViewer viewer = new TestViewer(channel);
+        grants.put(token, new Grant(scope, viewer, false, null, null));
+        return viewer;
+    }
+
     /** Grants {@code token} the scope {@code live/{channel}} for a client at {@code address} only. */
     TestViewer grantBoundTo(String token, String channel, InetAddress address) {
         TestViewer viewer = new TestViewer(channel);

@@ -45,7 +45,8 @@ public final class Channel implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Channel.class);
     private static final int READ_BUFFER = 64 * 1024;
 
-    private final ChannelSpec spec;
+    /** Replaced only by {@link #archive}, which changes nothing but {@code archiveDays}. */
+    private volatile ChannelSpec spec;
     private final SourceProvider provider;
     private final SegmentWindow window;
     private final TsDemuxer demuxer;
@@ -78,10 +79,21 @@ public final class Channel implements AutoCloseable {
      */
     public Channel(ChannelSpec spec, Path liveDir, SourceProvider provider, MeterRegistry registry, InstantSource clock)
             throws IOException {
+        this(spec, liveDir, provider, registry, clock, SegmentRecorder.NONE);
+    }
+
+    /**
+     * @param liveDir  where the window keeps the segments ({@code <dataDir>/channels/<id>/live})
+     * @param clock    the wall clock for {@code EXT-X-PROGRAM-DATE-TIME}
+     * @param recorder gets every finished segment (the channel's catch-up archive), {@link SegmentRecorder#NONE}
+     */
+    public Channel(ChannelSpec spec, Path liveDir, SourceProvider provider, MeterRegistry registry, InstantSource clock,
+            SegmentRecorder recorder) throws IOException {
         this.spec = spec;
         this.provider = provider;
         this.registry = registry;
-        this.window = new SegmentWindow(liveDir, spec.id(), spec.window(), spec.extraOnDisk(), spec.targetDuration());
+        this.window = new SegmentWindow(liveDir, spec.id(), spec.window(), spec.extraOnDisk(), spec.targetDuration(),
+                SegmentWindow.DEFAULT_VIEWER_BUFFER_BYTES, recorder);
         this.segmenter = new HlsSegmenter(window,
                 new SegmenterOptions(spec.targetDuration(), window.nextSequence(), 0), clock);
         this.demuxer = new TsDemuxer(new ProgramObserver(), spec.demux());
@@ -128,6 +140,18 @@ public final class Channel implements AutoCloseable {
 
     public ChannelSpec spec() {
         return spec;
+    }
+
+    /**
+     * Changes the channel's catch-up without a restart: from the next finished segment on, segments go to
+     * {@code recorder}; {@code newSpec} must differ from the current spec in {@code archiveDays} only.
+     */
+    void archive(ChannelSpec newSpec, SegmentRecorder recorder) {
+        if (!spec.withArchiveDays(newSpec.archiveDays()).equals(newSpec)) {
+            throw new IllegalArgumentException("channel " + spec.id() + ": only archiveDays may change without a restart");
+        }
+        window.recorder(recorder);
+        spec = newSpec;
     }
 
     public String id() {

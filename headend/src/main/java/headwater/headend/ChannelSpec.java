@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
  * @param health when a source counts as failed
  * @param backoff how dead sources are retried
  * @param demux which program and which non-audio/video PIDs are kept
+ * @param archiveDays days of catch-up recorded ({@link headwater.headend.archive.Archives}), 0 (none) to
+ *     {@value #MAX_ARCHIVE_DAYS}
  */
 public record ChannelSpec(
         String id,
@@ -32,11 +34,14 @@ public record ChannelSpec(
         int extraOnDisk,
         HealthThresholds health,
         Backoff backoff,
-        DemuxOptions demux) {
+        DemuxOptions demux,
+        int archiveDays) {
 
     public static final Duration DEFAULT_TARGET_DURATION = Duration.ofSeconds(4);
     public static final int DEFAULT_WINDOW = 6;
     public static final int DEFAULT_EXTRA_ON_DISK = 4;
+    /** The catalogue's limit (domain ChannelDraft.MAX_ARCHIVE_DAYS): a year. */
+    public static final int MAX_ARCHIVE_DAYS = 365;
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
     public ChannelSpec {
@@ -78,36 +83,58 @@ public record ChannelSpec(
         if (demux == null) {
             throw new IllegalArgumentException(where + "demux must be set");
         }
+        if (archiveDays < 0 || archiveDays > MAX_ARCHIVE_DAYS) {
+            throw new IllegalArgumentException(where + "archiveDays must be between 0 and " + MAX_ARCHIVE_DAYS
+                    + ", got " + archiveDays);
+        }
+    }
+
+    /** A channel without catch-up. */
+    public ChannelSpec(String id, String name, List<URI> sources, URI slate, Duration targetDuration, int window,
+            int extraOnDisk, HealthThresholds health, Backoff backoff, DemuxOptions demux) {
+        this(id, name, sources, slate, targetDuration, window, extraOnDisk, health, backoff, demux, 0);
     }
 
     /** A channel with the default packaging, health thresholds and backoff, and no slate. */
     public static ChannelSpec of(String id, String name, List<URI> sources) {
         return new ChannelSpec(id, name, sources, null, DEFAULT_TARGET_DURATION, DEFAULT_WINDOW, DEFAULT_EXTRA_ON_DISK,
-                HealthThresholds.DEFAULTS, Backoff.DEFAULTS, DemuxOptions.DEFAULTS);
+                HealthThresholds.DEFAULTS, Backoff.DEFAULTS, DemuxOptions.DEFAULTS, 0);
     }
 
     public ChannelSpec withSlate(URI slate) {
-        return new ChannelSpec(id, name, sources, slate, targetDuration, window, extraOnDisk, health, backoff, demux);
+        return new ChannelSpec(id, name, sources, slate, targetDuration, window, extraOnDisk, health, backoff, demux,
+                archiveDays);
     }
 
     public ChannelSpec withTargetDuration(Duration targetDuration) {
-        return new ChannelSpec(id, name, sources, slate, targetDuration, window, extraOnDisk, health, backoff, demux);
+        return new ChannelSpec(id, name, sources, slate, targetDuration, window, extraOnDisk, health, backoff, demux,
+                archiveDays);
     }
 
     public ChannelSpec withWindow(int window, int extraOnDisk) {
-        return new ChannelSpec(id, name, sources, slate, targetDuration, window, extraOnDisk, health, backoff, demux);
+        return new ChannelSpec(id, name, sources, slate, targetDuration, window, extraOnDisk, health, backoff, demux,
+                archiveDays);
     }
 
     public ChannelSpec withHealth(HealthThresholds health) {
-        return new ChannelSpec(id, name, sources, slate, targetDuration, window, extraOnDisk, health, backoff, demux);
+        return new ChannelSpec(id, name, sources, slate, targetDuration, window, extraOnDisk, health, backoff, demux,
+                archiveDays);
     }
 
     public ChannelSpec withBackoff(Backoff backoff) {
-        return new ChannelSpec(id, name, sources, slate, targetDuration, window, extraOnDisk, health, backoff, demux);
+        return new ChannelSpec(id, name, sources, slate, targetDuration, window, extraOnDisk, health, backoff, demux,
+                archiveDays);
     }
 
     public ChannelSpec withDemux(DemuxOptions demux) {
-        return new ChannelSpec(id, name, sources, slate, targetDuration, window, extraOnDisk, health, backoff, demux);
+        return new ChannelSpec(id, name, sources, slate, targetDuration, window, extraOnDisk, health, backoff, demux,
+                archiveDays);
+    }
+
+    /** The same channel recording {@code archiveDays} days of catch-up (0: none). */
+    public ChannelSpec withArchiveDays(int archiveDays) {
+        return new ChannelSpec(id, name, sources, slate, targetDuration, window, extraOnDisk, health, backoff, demux,
+                archiveDays);
     }
 
     /** The source URI at {@code index}, or the slate for {@code index == sources().size()}. */

@@ -1,5 +1,6 @@
 package headwater.headend;
 
+import headwater.headend.archive.Archives;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,7 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Owns every live channel of one server: starts them from their specs, finds them by id, stops them.
@@ -26,20 +30,35 @@ import java.util.Set;
  * </pre>
  * Playlists are rendered in memory from the window and are not files. A restart finds the window again and continues
  * its sequence numbers, with a discontinuity.
+ *
+ * <p>With {@link Archives}, a channel whose spec has {@code archiveDays > 0} also records every finished segment into
+ * its catch-up archive (see {@link Archives} for that layout); the archives are the caller's to open and close
+ * (after the headend).
  */
 public final class Headend implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Headend.class);
     private final Path dataDir;
     private final SourceProvider sources;
     private final MeterRegistry registry;
     private final InstantSource clock;
+    private final Archives archives;
     private final Map<String, Channel> channels = new LinkedHashMap<>();
     private boolean closed;
 
     public Headend(Path dataDir, SourceProvider sources, MeterRegistry registry, InstantSource clock) {
+        this(dataDir, sources, registry, clock, null);
+    }
+
+    /**
+     * @param archives where channels with archive days record their catch-up, or null for no recording at all
+     */
+    public Headend(Path dataDir, SourceProvider sources, MeterRegistry registry, InstantSource clock,
+            Archives archives) {
         this.dataDir = dataDir;
         this.sources = sources;
         this.registry = registry;
         this.clock = clock;
+        this.archives = archives;
     }
 
     public Headend(Path dataDir, SourceProvider sources, MeterRegistry registry) {
@@ -73,7 +92,8 @@ public final class Headend implements AutoCloseable {
             for (ChannelSpec spec : specs) {
                 Path live = liveDirectory(dataDir, spec.id());
                 Files.createDirectories(live);
-                Channel channel = new Channel(spec, live, sources, registry, clock);
+                SegmentRecorder recorder = recorder(spec);
+                Channel channel = new Channel(spec, live, sources, registry, clock, recorder);
                 started.add(channel);
                 channel.start();
             }
@@ -119,7 +139,8 @@ public final class Headend implements AutoCloseable {
     /**
      * Restarts channel {@code spec.id()} with a new spec (other sources, name or packaging). The new sources are
      * checked before the running channel is touched, so a bad spec leaves it playing. The restarted channel continues
-     * the sequence numbers after a discontinuity, like a restarted server.
+     * the sequence numbers after a discontinuity, like a restarted server. A spec that changes only
+     * {@code archiveDays} does not restart the channel: its segments go to (or stop going to) its archive.
      *
      * @throws java.util.NoSuchElementException no channel of that id runs
      * @throws IllegalArgumentException         a source URI of the new spec makes no source
@@ -129,10 +150,27 @@ public final class Headend implements AutoCloseable {
             throw new IllegalStateException("the headend is closed");
         }
         Channel old = channel(spec.id());
+        if (old.spec().withArchiveDays(spec.archiveDays()).equals(spec)) {
+            old.archive(spec, recorder(spec)); // only the catch-up changed: the stream plays on
+            return;
+        }
         checkSources(spec);
         channels.remove(spec.id());
         old.close();
         start(List.of(spec));
+    }
+
+    /** The channel's catch-up archive; a broken archive disk costs the catch-up, never the live channel. */
+    private SegmentRecorder recorder(ChannelSpec spec) {
+        if (archives == null) {
+            return SegmentRecorder.NONE;
+        }
+        try {
+            return archives.recorder(spec.id(), spec.archiveDays());
+        } catch (UncheckedIOException | IllegalStateException e) {
+            LOG.error("channel {}: runs without its catch-up archive: {}", spec.id(), e.getMessage());
+            return SegmentRecorder.NONE;
+        }
     }
 
     /** Makes (without opening) every source of the chain, so that a URI no source accepts fails now, not at 3 am. */
@@ -162,6 +200,11 @@ public final class Headend implements AutoCloseable {
     /** Every channel, in the order they were started. */
     public synchronized List<Channel> channels() {
         return List.copyOf(channels.values());
+    }
+
+    /** The catch-up archives the channels record into, if any. */
+    public Optional<Archives> archives() {
+        return Optional.ofNullable(archives);
     }
 
     public Path dataDirectory() {

@@ -49,6 +49,7 @@ public final class SegmentWindow implements SegmentSink, AutoCloseable {
     private final int window;
     private final int keep;
     private final LiveTsFanOut fanOut;
+    private volatile SegmentRecorder recorder;
     private final ReentrantLock lock = new ReentrantLock();
 
     // guarded by lock
@@ -86,6 +87,15 @@ public final class SegmentWindow implements SegmentSink, AutoCloseable {
      */
     public SegmentWindow(Path dir, String channel, int window, int extraOnDisk, Duration targetDuration,
             long viewerBufferBytes) throws IOException {
+        this(dir, channel, window, extraOnDisk, targetDuration, viewerBufferBytes, SegmentRecorder.NONE);
+    }
+
+    /**
+     * Opens the window, handing every segment it completes to {@code recorder} (the catch-up archive) as soon as its
+     * file is complete.
+     */
+    public SegmentWindow(Path dir, String channel, int window, int extraOnDisk, Duration targetDuration,
+            long viewerBufferBytes, SegmentRecorder recorder) throws IOException {
         if (window < 1 || extraOnDisk < 0) {
             throw new IllegalArgumentException("channel " + channel + ": window must be >= 1 and extraOnDisk >= 0, got "
                     + window + " and " + extraOnDisk);
@@ -96,6 +106,7 @@ public final class SegmentWindow implements SegmentSink, AutoCloseable {
         this.keep = window + extraOnDisk;
         this.targetSeconds = (int) Math.max(1, Math.round(targetDuration.toMillis() / 1000.0));
         this.fanOut = new LiveTsFanOut(channel, viewerBufferBytes);
+        this.recorder = recorder == null ? SegmentRecorder.NONE : recorder;
         Files.createDirectories(dir);
         restore();
     }
@@ -179,6 +190,11 @@ public final class SegmentWindow implements SegmentSink, AutoCloseable {
 
     public String channel() {
         return channel;
+    }
+
+    /** Hands the segments finished from now on to {@code recorder} instead (the channel's archive days changed). */
+    void recorder(SegmentRecorder recorder) {
+        this.recorder = recorder == null ? SegmentRecorder.NONE : recorder;
     }
 
     public Path directory() {
@@ -271,6 +287,11 @@ public final class SegmentWindow implements SegmentSink, AutoCloseable {
             MediaSegment stored = new MediaSegment(sequence, outDiscontinuitySequence, outDiscontinuity,
                     segment.startPts(), segment.duration90k(), segment.programDateTime(), outBytes);
             onDisk.addLast(stored);
+            try {
+                recorder.record(file(sequence), stored); // before the rotation below may delete an old file
+            } catch (RuntimeException e) {
+                LOG.error("channel {}: recording segment {} for catch-up failed", channel, sequence, e);
+            }
             targetSeconds = Math.max(targetSeconds, (int) Math.round(stored.durationSeconds()));
             while (onDisk.size() > keep) {
                 deleteQuietly(file(onDisk.removeFirst().sequence()));

@@ -20,6 +20,9 @@ class ChannelSpecTest {
         assertThat(spec.health().noVideo()).isEqualTo(Duration.ofSeconds(10));
         assertThat(spec.backoff()).isEqualTo(new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30)));
         assertThat(spec.slate()).isNull();
+        assertThat(spec.archiveDays()).isZero();
+        assertThat(spec.withArchiveDays(7).archiveDays()).isEqualTo(7);
+        assertThat(spec.withArchiveDays(7).withWindow(4, 0).archiveDays()).as("kept by every with*").isEqualTo(7);
         assertThat(spec.sourceAt(1)).isEqualTo(URI.create("file:///a.ts"));
         assertThat(spec.withSlate(URI.create("file:///slate.ts")).sourceAt(2)).isEqualTo(URI.create("file:///slate.ts"));
     }
@@ -39,6 +42,10 @@ class ChannelSpecTest {
         assertThatThrownBy(() -> ok.withWindow(6, -1)).hasMessage("channel news: extraOnDisk must be 0 or more, got -1");
         assertThatThrownBy(() -> ok.withTargetDuration(Duration.ofMillis(500)))
                 .hasMessage("channel news: targetDuration must be between 1 s and 30 s, got PT0.5S");
+        assertThatThrownBy(() -> ok.withArchiveDays(-1))
+                .hasMessage("channel news: archiveDays must be between 0 and 365, got -1");
+        assertThatThrownBy(() -> ok.withArchiveDays(366))
+                .hasMessage("channel news: archiveDays must be between 0 and 365, got 366");
         assertThatThrownBy(() -> ok.withSlate(URI.create("slate.ts")))
                 .hasMessage("channel news: slate must be an absolute URI with a scheme, got 'slate.ts'");
         assertThatThrownBy(() -> new HealthThresholds(Duration.ZERO, Duration.ofSeconds(1), 1, Duration.ofSeconds(1)))

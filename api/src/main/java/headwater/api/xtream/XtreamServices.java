@@ -20,11 +20,12 @@ import java.util.Objects;
  * @param sessions opens the playback sessions the media URLs redirect into
  * @param ids      the protocol's integer numbers for our ids
  * @param archive  what each channel's catch-up archive holds
+ * @param stamp    when the catalogue changed; {@link XtreamCatalogueStamp#NONE} makes every request read it afresh
  */
 public record XtreamServices(XtreamServer server, XtreamLogin login, SessionControl sessions, XtreamIds ids,
                              ChannelRepository channels, CategoryRepository categories, PackageRepository packages,
                              PlanRepository plans, MovieRepository movies, SeriesRepository series, GuideStore guide,
-                             ArchiveStatus archive, Clock clock) {
+                             ArchiveStatus archive, Clock clock, XtreamCatalogueStamp stamp) {
 
     public XtreamServices {
         Objects.requireNonNull(server, "server");
@@ -40,5 +41,15 @@ public record XtreamServices(XtreamServer server, XtreamLogin login, SessionCont
         Objects.requireNonNull(guide, "guide");
         Objects.requireNonNull(archive, "archive");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(stamp, "stamp");
+    }
+
+    /** Without a catalogue stamp: every request reads the catalogue afresh. */
+    public XtreamServices(XtreamServer server, XtreamLogin login, SessionControl sessions, XtreamIds ids,
+                          ChannelRepository channels, CategoryRepository categories, PackageRepository packages,
+                          PlanRepository plans, MovieRepository movies, SeriesRepository series, GuideStore guide,
+                          ArchiveStatus archive, Clock clock) {
+        this(server, login, sessions, ids, channels, categories, packages, plans, movies, series, guide, archive,
+                clock, XtreamCatalogueStamp.NONE);
     }
 }

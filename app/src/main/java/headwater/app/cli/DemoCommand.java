@@ -6,7 +6,10 @@ import headwater.app.config.ConfigLoader;
 import headwater.app.config.ConfigOverride;
 import headwater.app.config.HeadwaterConfig;
 import headwater.api.Argon2PasswordHasher;
+import headwater.api.xtream.PlaylistTokens;
 import headwater.app.demo.DemoAccount;
+import headwater.app.demo.DemoCatalogue;
+import headwater.app.demo.DemoGuide;
 import headwater.app.demo.DemoFont;
 import headwater.app.demo.DemoLoop;
 import headwater.app.demo.DemoMedia;
@@ -18,7 +21,17 @@ import headwater.domain.session.PlaybackTarget;
 import headwater.domain.session.SessionRequest;
 import headwater.domain.subscriber.OutputFormat;
 import headwater.store.Database;
+import headwater.domain.guide.GuideImportException;
+import headwater.store.catalog.JdbiCategoryRepository;
+import headwater.store.catalog.JdbiChannelRepository;
 import headwater.store.catalog.JdbiPackageRepository;
+import headwater.store.guide.JdbiGuideSourceRepository;
+import headwater.store.guide.JdbiGuideStore;
+import headwater.store.xtream.JdbiPlaylistTokenRepository;
+import headwater.domain.xtream.PlaylistToken;
+import java.net.URI;
+import headwater.store.vod.JdbiMovieRepository;
+import headwater.store.vod.JdbiSeriesRepository;
 import headwater.store.subscriber.JdbiPlanRepository;
 import headwater.store.subscriber.JdbiSubscriberRepository;
 import java.nio.file.Path;
@@ -55,6 +68,15 @@ import picocli.CommandLine.Spec;
         })
 final class DemoCommand implements Callable<Integer> {
 
+    /** Days of catch-up the demo channels record. */
+    static final int ARCHIVE_DAYS = 1;
+
+    /** Connections the demo plan allows beyond the banner's sessions: an IPTV app or two. */
+    static final int XTREAM_CONNECTIONS = 4;
+
+    /** The label of the playlist token a later demo start prints. */
+    static final String TOKEN_LABEL = "headwater demo";
+
     @Spec
     CommandSpec spec;
 
@@ -74,29 +96,54 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         HeadwaterConfig config = demoConfig();
         Ffmpeg ffmpeg = FfmpegLocator.forThisProcess(config.ffmpeg().path()).locate();
-        Path loops = config.dataDir().toAbsolutePath().resolve("demo");
+        Path directory = config.dataDir().toAbsolutePath().resolve("demo");
         DemoMedia media = new DemoMedia(ffmpeg, FfmpegCapabilities.probe(ffmpeg.executable()),
-                DemoFont.locate(config.demo().fontFile(), DemoFont.COMMON), loops, DemoMedia.LOOP_LENGTH);
-        List<Path> files = media.render(DemoLoop.standard());
+                DemoFont.locate(config.demo().fontFile(), DemoFont.COMMON), directory, DemoMedia.LOOP_LENGTH);
+        List<DemoLoop> loops = DemoLoop.standard();
+        List<Path> files = media.render(loops);
         List<ChannelConfig> channels = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
-            DemoLoop loop = DemoLoop.standard().get(i);
+            DemoLoop loop = loops.get(i);
             channels.add(new ChannelConfig(loop.id(), loop.name(), List.of(files.get(i).toUri()), Optional.empty(),
-                    Optional.empty(), Set.of(DemoAccount.ID)));
+                    Optional.empty(), Set.of(DemoAccount.ID), ARCHIVE_DAYS));
         }
+        Path film = media.film(loops.get(0));
+        Path episode = media.film(loops.get(1));
         HeadwaterServer server = HeadwaterServer.start(config.withChannels(channels), ffmpeg);
         // Players start on a few segments; print the URLs once opening them works.
         spec.commandLine().getErr().println("headwater: waiting for the first segments of each channel...");
         if (!server.awaitSegments(3, config.hls().targetDuration().multipliedBy(3).plusSeconds(20))) {
             spec.commandLine().getErr().println("headwater: some channels have no segments yet; they may take a moment");
         }
-        DemoAccount account = account(server, channels.size() * 2);
+        DemoAccount account = account(server, channels.size() * 2 + XTREAM_CONNECTIONS);
+        catalogue(server, loops, film, episode);
         Map<String, Banner.PlayUrls> urls = openSessions(server, account, channels);
         Banner.print(spec.commandLine().getOut(), server, "The Headwater demo is running with "
                 + channels.size() + " channels.", urls);
-        printAccount(account);
+        printAccount(server, account);
         UntilShutdown.await(server);
         return 0;
+    }
+
+    /**
+     * The demo channels, film, series and guide as IPTV apps see them (the catalogue entries are made at the first
+     * start; the guide is written and imported at every start, around now), then the entitlement index rebuilt at
+     * once so that the first Xtream request already sees them.
+     */
+    private void catalogue(HeadwaterServer server, List<DemoLoop> loops, Path film, Path episode) {
+        Database db = server.database();
+        Clock clock = Clock.systemUTC();
+        JdbiChannelRepository catalogueChannels = new JdbiChannelRepository(db, clock);
+        DemoCatalogue.ensure(new JdbiCategoryRepository(db), catalogueChannels, new JdbiPackageRepository(db),
+                new JdbiMovieRepository(db, clock), new JdbiSeriesRepository(db, clock), loops, ARCHIVE_DAYS, film,
+                episode);
+        try {
+            DemoGuide.refresh(film.getParent(), loops, new JdbiGuideSourceRepository(db, clock),
+                    new JdbiGuideStore(db, clock), catalogueChannels, clock);
+        } catch (GuideImportException e) {
+            spec.commandLine().getErr().printf("headwater: the demo guide was not imported: %s%n", e.getMessage());
+        }
+        server.channelDirectory().rebuild();
     }
 
     /** The demo package, plan and subscriber (made at the first demo start), for one HLS and one TS per channel. */
@@ -137,7 +184,7 @@ final class DemoCommand implements Callable<Integer> {
         };
     }
 
-    private void printAccount(DemoAccount account) {
+    private void printAccount(HeadwaterServer server, DemoAccount account) {
         java.io.PrintWriter out = spec.commandLine().getOut();
         if (account.newPassword().isPresent()) {
             out.println("The demo subscriber 'demo' was made now; its password is shown this once:");
@@ -145,9 +192,41 @@ final class DemoCommand implements Callable<Integer> {
         } else {
             out.println("The demo subscriber 'demo' exists from an earlier start (its password was shown then).");
         }
+        URI base = server.xtreamUrl();
+        XtreamAccess access = account.newPassword()
+                .map(password -> XtreamAccess.password(base, account.subscriber().username(), password))
+                .orElseGet(() -> XtreamAccess.token(base, demoToken(server, account)));
+        out.println();
+        out.println("IPTV apps (TiviMate, IPTV Smarters, Kodi's PVR IPTV Simple, VLC): add an \"Xtream Codes\" login");
+        out.printf("  Server    %s%n", access.server());
+        out.printf("  Username  %s%n", account.subscriber().username());
+        out.printf("  Password  %s%n", account.newPassword().orElse("(the one shown at the first start)"));
+        out.println(account.newPassword().isPresent()
+                ? "or open the playlist (M3U, with catch-up and the guide) in any player:"
+                : "or open the playlist in any player, with a playlist token made for this start (the previous"
+                        + " demo token is revoked):");
+        out.printf("  M3U       %s%n", access.m3u());
+        out.printf("  XMLTV     %s%n", access.xmltv());
+        out.printf("  e.g.      vlc '%s'%n", access.m3u());
         out.println("Open more sessions with `./headwater session open --subscriber demo --channel <id> --format hls`.");
         out.println();
         out.flush();
+    }
+
+    /**
+     * A playlist token for the demo subscriber, labelled {@value #TOKEN_LABEL}, made at each start whose password is
+     * not shown (it was shown at the first); the demo tokens of earlier starts are revoked.
+     */
+    private static String demoToken(HeadwaterServer server, DemoAccount account) {
+        Clock clock = Clock.systemUTC();
+        JdbiPlaylistTokenRepository repository = new JdbiPlaylistTokenRepository(server.database());
+        String subscriber = account.subscriber().id();
+        for (PlaylistToken token : repository.ofSubscriber(subscriber)) {
+            if (token.active() && TOKEN_LABEL.equals(token.label())) {
+                repository.revoke(subscriber, token.id(), clock.instant());
+            }
+        }
+        return new PlaylistTokens(repository, clock).issue(subscriber, null, TOKEN_LABEL).secret();
     }
 
     /** Defaults and HEADWATER_* variables, the options, and no channels yet (the demo brings its own). */

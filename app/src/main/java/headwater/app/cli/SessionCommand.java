@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import headwater.api.AdminKeys;
 import headwater.app.config.HeadwaterConfig;
+import headwater.domain.session.PlaybackTarget;
 import headwater.store.Database;
 import headwater.store.apikey.JdbiApiKeyRepository;
 import java.io.IOException;
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -46,6 +48,7 @@ final class SessionCommand extends CommandGroup {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String KEY_PREFIX = "cli-session-";
+    static final long MAX_ARCHIVE_MINUTES = PlaybackTarget.Archive.MAX_SECONDS / 60;
 
     private final Map<String, String> env;
 
@@ -73,27 +76,65 @@ final class SessionCommand extends CommandGroup {
         }
         List<List<String>> rows = new ArrayList<>();
         for (JsonNode s : page.get("items")) {
-            rows.add(List.of(s.get("id").asText(), s.get("subscriberId").asText(), s.get("channelId").asText(),
-                    s.get("rendition").asText(), s.get("format").asText(), s.get("deviceKey").asText(),
+            rows.add(List.of(s.get("id").asText(), s.get("subscriberId").asText(), target(s),
+                    s.get("rendition").asText(), text(s, "format"), s.get("deviceKey").asText(),
                     text(s, "clientAddress"), text(s, "userAgent"), s.get("started").asText(),
                     s.path("bytes").asText("0"), s.path("bitsPerSecond").asText("0"), s.path("state").asText(""),
                     s.get("node").asText()));
         }
-        Listing.table(options.out(), List.of("ID", "SUBSCRIBER", "CHANNEL", "RENDITION", "FORMAT", "DEVICE", "IP",
+        Listing.table(options.out(), List.of("ID", "SUBSCRIBER", "TARGET", "RENDITION", "FORMAT", "DEVICE", "IP",
                 "USER AGENT", "STARTED", "BYTES", "BIT/S", "STATE", "NODE"), rows);
         return 0;
     }
 
-    @Command(name = "open", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
-            description = "Open a session for a subscriber and a channel, and print its media URLs.")
+    /** What the session plays: one of a channel (live, or its archive with --archive-start), a film, an episode. */
+    static final class Target {
+        @Option(names = "--channel", paramLabel = "ID", description = "A live channel (or, with --archive-start, its"
+                + " catch-up).")
+        String channel;
+
+        @Option(names = "--movie", paramLabel = "ID", description = "A film of the VOD catalogue.")
+        String movie;
+
+        @Option(names = "--episode", paramLabel = "ID", description = "An episode of a series.")
+        String episode;
+    }
+
+    @Command(name = "open", mixinStandardHelpOptions = true, usageHelpAutoWidth = true, sortOptions = false,
+            description = "Open a session for a subscriber and a channel, an archive window, a film or an episode, and"
+                    + " print its media URLs.")
     int open(@Mixin StoreOptions options, @Mixin ServerOption server,
              @Option(names = "--subscriber", required = true, paramLabel = "USERNAME", description = "The subscriber's username.") String username,
-             @Option(names = "--channel", required = true, paramLabel = "ID") String channel,
-             @Option(names = "--format", defaultValue = "hls", paramLabel = "hls|ts", description = "hls (default) or ts.") String format,
+             @ArgGroup(exclusive = true, multiplicity = "1") Target target,
+             @Option(names = "--archive-start", paramLabel = "INSTANT", description = "With --channel: play the"
+                     + " channel's archive from this ISO-8601 instant (2026-11-21T20:00:00Z).") String archiveStart,
+             @Option(names = "--archive-minutes", paramLabel = "N", description = "With --archive-start: the window's"
+                     + " length in minutes, 1 to 1440.") Integer archiveMinutes,
+             @Option(names = "--format", paramLabel = "hls|ts", description = "hls (default) or ts; a film or episode is"
+                     + " one file served with byte ranges and needs none.") String format,
              @Option(names = "--device", paramLabel = "KEY", description = "The device's slot key (default: one per address and user agent).") String device,
              @Option(names = "--client-address", paramLabel = "IP", description = "The player's address (checked against the subscriber's networks).") String address)
             throws Exception {
-        ObjectNode body = JSON.createObjectNode().put("username", username).put("channelId", channel).put("format", format);
+        ObjectNode body = JSON.createObjectNode().put("username", username);
+        if (target.channel != null) {
+            body.put("channelId", target.channel).put("format", format == null ? "hls" : format);
+        } else {
+            body.put(target.movie != null ? "movieId" : "episodeId", target.movie != null ? target.movie : target.episode);
+            if (format != null) {
+                body.put("format", format);
+            }
+        }
+        if (archiveStart != null || archiveMinutes != null) {
+            if (target.channel == null || archiveStart == null || archiveMinutes == null) {
+                throw new IllegalArgumentException("an archive window needs --channel, --archive-start and"
+                        + " --archive-minutes together");
+            }
+            if (archiveMinutes < 1 || archiveMinutes > MAX_ARCHIVE_MINUTES) {
+                throw new IllegalArgumentException("--archive-minutes " + archiveMinutes + ": give 1 to "
+                        + MAX_ARCHIVE_MINUTES);
+            }
+            body.put("archiveStart", archiveStart).put("archiveSeconds", archiveMinutes * 60L);
+        }
         if (device != null) {
             body.put("deviceKey", device);
         }
@@ -107,12 +148,25 @@ final class SessionCommand extends CommandGroup {
         }
         URI base = base(options, server);
         options.out().printf("session %s (%s, %s as %s, until %s)%n", opened.get("id").asText(),
-                opened.get("subscriberId").asText(), opened.get("channelId").asText(), opened.get("rendition").asText(),
+                opened.get("subscriberId").asText(), target(opened), opened.get("rendition").asText(),
                 opened.get("expires").asText());
         opened.get("urls").properties().forEach(url -> options.out().printf("  %-13s %s%n", url.getKey(),
                 base.resolve(url.getValue().asText().substring(1))));
         options.out().flush();
         return 0;
+    }
+
+    /** What a session plays, as the list and {@code open} show it. */
+    static String target(JsonNode session) {
+        if (session.hasNonNull("movieId")) {
+            return "movie " + session.get("movieId").asText();
+        }
+        if (session.hasNonNull("episodeId")) {
+            return "episode " + session.get("episodeId").asText();
+        }
+        String channel = session.path("channelId").asText("-");
+        return session.hasNonNull("archiveStart") ? channel + " archive " + session.get("archiveStart").asText() + " +"
+                + session.path("archiveSeconds").asLong() + "s" : channel;
     }
 
     @Command(name = "end", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,

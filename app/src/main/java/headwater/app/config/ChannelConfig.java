@@ -19,6 +19,7 @@ import java.util.Set;
  * @param targetDuration overrides {@code hls.targetDuration} for this channel
  * @param packages       catalogue packages that entitle to this channel, beside any catalogue package that lists its
  *                       id (a configuration channel is not in the catalogue, so a package cannot name it otherwise)
+ * @param archiveDays    days of catch-up recorded and kept, 0 (none) to {@value #MAX_ARCHIVE_DAYS}
  */
 public record ChannelConfig(
         String id,
@@ -26,9 +27,11 @@ public record ChannelConfig(
         List<URI> sources,
         Optional<URI> slate,
         Optional<Duration> targetDuration,
-        Set<String> packages) {
+        Set<String> packages,
+        int archiveDays) {
 
     public static final String ID_PATTERN = "[a-z0-9][a-z0-9-]{0,62}";
+    public static final int MAX_ARCHIVE_DAYS = 365;
 
     public ChannelConfig {
         Objects.requireNonNull(id, "id");
@@ -37,12 +40,26 @@ public record ChannelConfig(
         slate = slate == null ? Optional.empty() : slate;
         targetDuration = targetDuration == null ? Optional.empty() : targetDuration;
         packages = packages == null ? Set.of() : Collections.unmodifiableSet(new LinkedHashSet<>(packages));
+        if (archiveDays < 0 || archiveDays > MAX_ARCHIVE_DAYS) {
+            throw new IllegalArgumentException("archiveDays must be 0.." + MAX_ARCHIVE_DAYS + ", got " + archiveDays);
+        }
+    }
+
+    /** A channel without catch-up. */
+    public ChannelConfig(String id, String name, List<URI> sources, Optional<URI> slate,
+                         Optional<Duration> targetDuration, Set<String> packages) {
+        this(id, name, sources, slate, targetDuration, packages, 0);
+    }
+
+    /** The same channel keeping {@code days} of catch-up. */
+    public ChannelConfig withArchiveDays(int days) {
+        return new ChannelConfig(id, name, sources, slate, targetDuration, packages, days);
     }
 
     /** A channel in no package of the configuration. */
     public ChannelConfig(String id, String name, List<URI> sources, Optional<URI> slate,
                          Optional<Duration> targetDuration) {
-        this(id, name, sources, slate, targetDuration, Set.of());
+        this(id, name, sources, slate, targetDuration, Set.of(), 0);
     }
 
     /** The target duration this channel packages with: its own override, else the global one. */

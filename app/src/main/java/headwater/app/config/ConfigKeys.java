@@ -19,12 +19,13 @@ public final class ConfigKeys {
 
     /** Sections that are mappings. */
     static final Set<String> SECTIONS = Set.of("server", "ffmpeg", "demo", "hls", "health", "metrics", "database", "outbound", "vod",
-            "sessions", "redis");
+            "sessions", "redis", "xtream", "archive");
 
     /** The one list of mappings; its keys are written {@code channels[].key} here. */
     static final String CHANNELS = "channels";
 
-    static final List<String> CHANNEL_KEYS = List.of("id", "name", "sources", "slate", "targetDuration", "packages");
+    static final List<String> CHANNEL_KEYS = List.of("id", "name", "sources", "slate", "targetDuration", "packages",
+            "archiveDays");
 
     /** Every leaf key, in the order of headwater.example.yml. */
     static final List<String> LEAVES = List.of(
@@ -37,14 +38,17 @@ public final class ConfigKeys {
             "health.noDataTimeout", "health.noVideoTimeout", "health.maxCcErrorsPerSecond", "health.probation",
             "health.backoffInitial", "health.backoffMax",
             "channels[].id", "channels[].name", "channels[].sources", "channels[].slate", "channels[].targetDuration",
-            "channels[].packages",
+            "channels[].packages", "channels[].archiveDays",
             "metrics.enabled", "metrics.jvm",
             "database.url", "database.user", "database.password", "database.poolSize",
             "outbound.allowPrivate", "outbound.allowedNetworks",
             "vod.probeConcurrency", "vod.probeTimeout", "vod.scanInterval",
             "sessions.lifetime", "sessions.limitPolicy", "sessions.bindToAddress", "sessions.retryAfter",
             "sessions.defaultBitrate",
-            "redis.url", "redis.prefix");
+            "redis.url", "redis.prefix",
+            "xtream.publicUrl", "xtream.httpsPort", "xtream.timeZone", "xtream.message", "xtream.loginCacheTtl",
+            "xtream.maxFailuresPerAddress", "xtream.maxFailuresPerAccount", "xtream.failureWindow",
+            "archive.dir", "archive.maxBytes");
 
     /** Variables with this prefix belong to the launcher script, not to the configuration. */
     static final String LAUNCHER_ENV_PREFIX = "HEADWATER_JAVA_";

@@ -10,7 +10,9 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -132,12 +134,16 @@ public final class ConfigLoader {
                 duration("vod.scanInterval", VodConfig.DEFAULT_SCAN_INTERVAL, Duration.ofSeconds(1), MAX_BACKOFF));
         SessionsConfig sessions = sessions();
         RedisConfig redis = new RedisConfig(redisUrl(), redisPrefix());
+        XtreamConfig xtream = xtream();
+        ArchiveConfig archive = new ArchiveConfig(path("archive.dir"),
+                typed("archive.maxBytes", ArchiveConfig.DEFAULT_MAX_BYTES, ByteSizeText::parse, ByteSizeText.EXPECTED,
+                        ArchiveConfig::acceptsMaxBytes, b -> ArchiveConfig.MAX_BYTES_RANGE, ByteSizeText::format));
         checkUnknownEnv();
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
         return new HeadwaterConfig(server, dataDir, ffmpeg, demo, hls, health, channels, metrics, database, outbound, vod,
-                sessions, redis);
+                sessions, redis, xtream, archive);
     }
 
     // ---------------------------------------------------------------- server, sessions, redis
@@ -173,6 +179,59 @@ public final class ConfigLoader {
                 bool("sessions.bindToAddress", false),
                 duration("sessions.retryAfter", SessionsConfig.DEFAULT_RETRY_AFTER, Duration.ofSeconds(1), Duration.ofHours(1)),
                 bitrate("sessions.defaultBitrate", SessionsConfig.DEFAULT_BITS_PER_SECOND, MIN_BITRATE, MAX_BITRATE));
+    }
+
+    private XtreamConfig xtream() {
+        ZoneId zone = typed("xtream.timeZone", XtreamConfig.DEFAULT_TIME_ZONE, text -> {
+            try {
+                return Optional.of(ZoneId.of(text.strip()));
+            } catch (DateTimeException e) {
+                return Optional.empty();
+            }
+        }, "an IANA time zone such as UTC or Europe/London", z -> true, z -> "", ZoneId::getId);
+        String message = lookup("xtream.message").flatMap(v -> scalar("xtream.message", v)).map(String::strip).orElse("");
+        if (message.length() > 1_000 || message.chars().anyMatch(c -> c < ' ')) {
+            problem("xtream.message", "xtream.message must be one line of at most 1000 characters");
+            message = "";
+        }
+        return new XtreamConfig(
+                publicUrl(),
+                integer("xtream.httpsPort", 0, 0, 65_535),
+                zone,
+                message,
+                duration("xtream.loginCacheTtl", XtreamConfig.DEFAULT_LOGIN_CACHE_TTL, Duration.ZERO, Duration.ofHours(1)),
+                integer("xtream.maxFailuresPerAddress", XtreamConfig.DEFAULT_MAX_FAILURES_PER_ADDRESS, 1, 1_000_000),
+                integer("xtream.maxFailuresPerAccount", XtreamConfig.DEFAULT_MAX_FAILURES_PER_ACCOUNT, 1, 1_000_000),
+                duration("xtream.failureWindow", XtreamConfig.DEFAULT_FAILURE_WINDOW, Duration.ofSeconds(1),
+                        Duration.ofDays(1)));
+    }
+
+    /** An absolute {@code http(s)://host[:port]} URL without path, query or user information. */
+    private Optional<URI> publicUrl() {
+        Optional<Value> found = lookup("xtream.publicUrl");
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<String> text = scalar("xtream.publicUrl", found.get()).map(String::strip).filter(s -> !s.isEmpty());
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        String expected = "xtream.publicUrl must be http://host[:port] or https://host[:port] (no path), got '"
+                + text.get() + "'";
+        try {
+            URI uri = new URI(text.get());
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+            String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null
+                    && uri.getRawUserInfo() == null && (path.isEmpty() || path.equals("/"))
+                    && uri.getRawQuery() == null && uri.getRawFragment() == null) {
+                return Optional.of(new URI(scheme, null, uri.getHost(), uri.getPort(), null, null, null));
+            }
+        } catch (URISyntaxException e) {
+            expected += " (" + e.getReason() + ")";
+        }
+        problems.add(found.get().where() + ": " + expected);
+        return Optional.empty();
     }
 
     private long bitrate(String key, long fallback, long min, long max) {
@@ -355,7 +414,8 @@ public final class ConfigLoader {
             Optional<URI> slate = uri(at + ".slate");
             Optional<Duration> target = optionalDuration(at + ".targetDuration", MIN_TARGET, MAX_TARGET);
             Set<String> packages = packageIds(at + ".packages");
-            channels.add(new ChannelConfig(id, name, sources, slate, target, packages));
+            int archiveDays = integer(at + ".archiveDays", 0, 0, ChannelConfig.MAX_ARCHIVE_DAYS);
+            channels.add(new ChannelConfig(id, name, sources, slate, target, packages, archiveDays));
         }
         return channels;
     }

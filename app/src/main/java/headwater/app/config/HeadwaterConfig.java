@@ -21,7 +21,9 @@ public record HeadwaterConfig(
         OutboundConfig outbound,
         VodConfig vod,
         SessionsConfig sessions,
-        RedisConfig redis) {
+        RedisConfig redis,
+        XtreamConfig xtream,
+        ArchiveConfig archive) {
 
     public static final Path DEFAULT_DATA_DIR = Path.of("headwater-data");
 
@@ -39,6 +41,26 @@ public record HeadwaterConfig(
         Objects.requireNonNull(vod, "vod");
         Objects.requireNonNull(sessions, "sessions");
         Objects.requireNonNull(redis, "redis");
+        Objects.requireNonNull(xtream, "xtream");
+        Objects.requireNonNull(archive, "archive");
+    }
+
+    /** A configuration with the default {@code archive.*} settings. */
+    public HeadwaterConfig(ServerConfig server, Path dataDir, FfmpegConfig ffmpeg, DemoConfig demo, HlsConfig hls,
+                           HealthConfig health, List<ChannelConfig> channels, MetricsConfig metrics,
+                           DatabaseSettings database, OutboundConfig outbound, VodConfig vod, SessionsConfig sessions,
+                           RedisConfig redis, XtreamConfig xtream) {
+        this(server, dataDir, ffmpeg, demo, hls, health, channels, metrics, database, outbound, vod, sessions, redis,
+                xtream, ArchiveConfig.defaults());
+    }
+
+    /** A configuration with the default {@code xtream.*} settings. */
+    public HeadwaterConfig(ServerConfig server, Path dataDir, FfmpegConfig ffmpeg, DemoConfig demo, HlsConfig hls,
+                           HealthConfig health, List<ChannelConfig> channels, MetricsConfig metrics,
+                           DatabaseSettings database, OutboundConfig outbound, VodConfig vod, SessionsConfig sessions,
+                           RedisConfig redis) {
+        this(server, dataDir, ffmpeg, demo, hls, health, channels, metrics, database, outbound, vod, sessions, redis,
+                XtreamConfig.defaults());
     }
 
     /** A configuration with the default {@code sessions.*} and {@code redis.*} settings. */
@@ -61,54 +83,67 @@ public record HeadwaterConfig(
         return new HeadwaterConfig(ServerConfig.defaults(), DEFAULT_DATA_DIR, FfmpegConfig.defaults(),
                 DemoConfig.defaults(), HlsConfig.defaults(), HealthConfig.defaults(), List.of(),
                 MetricsConfig.defaults(), DatabaseSettings.defaults(), OutboundConfig.defaults(), VodConfig.defaults(),
-                SessionsConfig.defaults(), RedisConfig.defaults());
+                SessionsConfig.defaults(), RedisConfig.defaults(), XtreamConfig.defaults(),
+                ArchiveConfig.defaults());
     }
 
     /** The same configuration with another list of channels (the demo replaces them with its own). */
     public HeadwaterConfig withChannels(List<ChannelConfig> newChannels) {
         return new HeadwaterConfig(server, dataDir, ffmpeg, demo, hls, health, newChannels, metrics, database, outbound, vod,
-                sessions, redis);
+                sessions, redis, xtream, archive);
     }
 
     /** The same configuration with another data directory. */
     public HeadwaterConfig withDataDir(Path newDataDir) {
         return new HeadwaterConfig(server, newDataDir, ffmpeg, demo, hls, health, channels, metrics, database, outbound, vod,
-                sessions, redis);
+                sessions, redis, xtream, archive);
     }
 
     /** The same configuration with another outbound policy. */
     public HeadwaterConfig withOutbound(OutboundConfig newOutbound) {
         return new HeadwaterConfig(server, dataDir, ffmpeg, demo, hls, health, channels, metrics, database, newOutbound, vod,
-                sessions, redis);
+                sessions, redis, xtream, archive);
     }
 
     /** The same configuration with other {@code vod.*} settings. */
     public HeadwaterConfig withVod(VodConfig newVod) {
         return new HeadwaterConfig(server, dataDir, ffmpeg, demo, hls, health, channels, metrics, database, outbound, newVod,
-                sessions, redis);
+                sessions, redis, xtream, archive);
     }
 
     /** The same configuration with other database settings. */
     public HeadwaterConfig withDatabase(DatabaseSettings newDatabase) {
         return new HeadwaterConfig(server, dataDir, ffmpeg, demo, hls, health, channels, metrics, newDatabase, outbound, vod,
-                sessions, redis);
+                sessions, redis, xtream, archive);
     }
 
     /** The same configuration with other server settings. */
     public HeadwaterConfig withServer(ServerConfig newServer) {
         return new HeadwaterConfig(newServer, dataDir, ffmpeg, demo, hls, health, channels, metrics, database, outbound, vod,
-                sessions, redis);
+                sessions, redis, xtream, archive);
     }
 
     /** The same configuration with other {@code sessions.*} settings. */
     public HeadwaterConfig withSessions(SessionsConfig newSessions) {
         return new HeadwaterConfig(server, dataDir, ffmpeg, demo, hls, health, channels, metrics, database, outbound, vod,
-                newSessions, redis);
+                newSessions, redis, xtream, archive);
     }
 
     /** The same configuration with other {@code redis.*} settings. */
     public HeadwaterConfig withRedis(RedisConfig newRedis) {
         return new HeadwaterConfig(server, dataDir, ffmpeg, demo, hls, health, channels, metrics, database, outbound, vod,
-                sessions, newRedis);
+                sessions, newRedis, xtream, archive);
+    }
+
+    /** The same configuration with other {@code xtream.*} settings. */
+    public HeadwaterConfig withXtream(XtreamConfig newXtream) {
+        return new HeadwaterConfig(server, dataDir, ffmpeg, demo, hls, health, channels, metrics, database, outbound, vod,
+                sessions, redis, newXtream, archive);
+    }
+
+    /** The same configuration with other {@code archive.*} settings. */
+    public HeadwaterConfig withArchive(ArchiveConfig newArchive) {
+        return new HeadwaterConfig(server, dataDir, ffmpeg, demo, hls, health, channels, metrics, database, outbound, vod,
+                sessions, redis, xtream, newArchive);
     }
 }

@@ -77,6 +77,31 @@ public final class DemoMedia {
         return files;
     }
 
+    /**
+     * The demo's film: {@code loop} (an already rendered loop) remuxed without re-encoding into an MP4 with its index
+     * at the front ({@code <id>.mp4}), so that players can seek in it with byte ranges. Made once, reused after.
+     */
+    public Path film(DemoLoop loop) {
+        Path source = directory.resolve(loop.fileName());
+        Path target = directory.resolve(loop.id() + ".mp4");
+        Path partial = directory.resolve(loop.id() + ".part.mp4");
+        try {
+            if (Files.isRegularFile(target) && Files.size(target) > 0
+                    && Files.getLastModifiedTime(target).compareTo(Files.getLastModifiedTime(source)) >= 0) {
+                return target;
+            }
+            List<String> command = List.of(ffmpeg.executable().toString(), "-hide_banner", "-nostdin",
+                    "-loglevel", "error", "-y", "-i", source.toString(), "-map", "0", "-c", "copy",
+                    "-movflags", "+faststart", "-f", "mp4", partial.toString());
+            run(loop, command);
+            move(partial, target);
+        } catch (IOException e) {
+            throw new DemoRenderException("cannot make the demo film " + target + ": " + e.getMessage(), e);
+        }
+        LOG.info("Demo film made from loop {}: {}", loop.id(), target);
+        return target;
+    }
+
     private Path renderOne(DemoLoop loop) {
         Path target = directory.resolve(loop.fileName());
         Path recipeFile = directory.resolve(loop.id() + ".recipe");

@@ -19,14 +19,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The catalogue's and the configuration's channels as entitlement sees them ({@link ChannelDirectory}): an index of
- * channel to packages and renditions, an immutable map behind a volatile reference, so opening a session costs one
- * hash lookup however big the catalogue is. The index is rebuilt from the store (every channel, every package, every
- * rendition list: three reads) when the catalogue changes: {@link CatalogueSync} calls {@link #run} after a poll that
+ * channel to packages, renditions and archive days, an immutable map behind a volatile reference, so opening a
+ * session costs one hash lookup however big the catalogue is. The same rebuild indexes the packages' films and series
+ * ({@link #vodPackages()}, for {@link StoreVodDirectory}). The index is rebuilt from the store (every channel, every
+ * package, every rendition list: three reads) when the catalogue changes: {@link CatalogueSync} calls {@link #run} after a poll that
  * found its fingerprint ({@link CatalogueFingerprint}, channels and package memberships) changed, and the rebuild runs
  * on its own thread. {@link #rebuild} builds it at once, for the server's start.
  *
  * <p>A configuration channel is not in the catalogue: it is enabled, in the packages its configuration names and in
- * any catalogue package listing its id, with no renditions unless a catalogue channel of the same id lists some (the
+ * any catalogue package listing its id, with its configured archive days, and no renditions unless a catalogue channel
+ * of the same id has some, nor archive days unless the configuration gives none and that catalogue channel does (the
  * configuration's channel is the one that runs, as in {@link CatalogueSync}).
  */
 public final class CatalogueChannels implements ChannelDirectory, Runnable, AutoCloseable {
@@ -38,6 +40,7 @@ public final class CatalogueChannels implements ChannelDirectory, Runnable, Auto
     private final PackageRepository packages;
     private final FoldedRuns rebuilds = new FoldedRuns("channel-directory", this::rebuildQuietly);
     private volatile Map<String, ChannelEntry> entries;
+    private volatile VodPackages vodPackages = VodPackages.NONE;
 
     public CatalogueChannels(List<ChannelConfig> configured, ChannelRepository channels, PackageRepository packages) {
         this.configured = List.copyOf(configured);
@@ -49,6 +52,11 @@ public final class CatalogueChannels implements ChannelDirectory, Runnable, Auto
     @Override
     public Optional<ChannelEntry> channel(String id) {
         return Optional.ofNullable(entries.get(id));
+    }
+
+    /** Which packages hold each film and series, as of the last rebuild (none before the first). */
+    public VodPackages vodPackages() {
+        return vodPackages;
     }
 
     /** How many channels the index holds. */
@@ -68,6 +76,7 @@ public final class CatalogueChannels implements ChannelDirectory, Runnable, Auto
         List<Package> allPackages = packages.list();
         Map<String, List<String>> renditions = channels.allRenditions();
         entries = index(configured, all, allPackages, renditions);
+        vodPackages = VodPackages.of(allPackages);
         LOG.debug("channel directory rebuilt: {} channels, {} packages", entries.size(), allPackages.size());
     }
 
@@ -91,13 +100,16 @@ public final class CatalogueChannels implements ChannelDirectory, Runnable, Auto
         Map<String, ChannelEntry> index = new HashMap<>();
         for (Channel channel : catalogue) {
             index.put(channel.id(), new ChannelEntry(channel.id(), channel.enabled(),
-                    packagesOf.getOrDefault(channel.id(), Set.of()), renditions.getOrDefault(channel.id(), List.of())));
+                    packagesOf.getOrDefault(channel.id(), Set.of()), renditions.getOrDefault(channel.id(), List.of()),
+                    channel.archiveDays()));
         }
         for (ChannelConfig channel : configured) {
             Set<String> in = new LinkedHashSet<>(channel.packages());
             in.addAll(packagesOf.getOrDefault(channel.id(), Set.of()));
+            ChannelEntry catalogued = index.get(channel.id());
             index.put(channel.id(), new ChannelEntry(channel.id(), true, in,
-                    renditions.getOrDefault(channel.id(), List.of())));
+                    renditions.getOrDefault(channel.id(), List.of()),
+                    channel.archiveDays() > 0 || catalogued == null ? channel.archiveDays() : catalogued.archiveDays()));
         }
         return Map.copyOf(index);
     }

@@ -110,8 +110,12 @@ public final class CatalogueSync implements AutoCloseable {
         Map<String, Channel> wanted = new LinkedHashMap<>();
         for (Channel channel : enabled) {
             if (configIds.contains(channel.id())) {
-                warnOnce("config:" + channel.id(), "channel {} is both in the configuration and in the catalogue:"
-                        + " the configuration's runs, the catalogue's is ignored", channel.id());
+                // Without sources the catalogue's entry only describes the configuration's channel (number,
+                // category, guide, catch-up for the Xtream listings, as the demo's do): nothing to warn about.
+                if (!channel.sources().isEmpty()) {
+                    warnOnce("config:" + channel.id(), "channel {} is both in the configuration and in the catalogue:"
+                            + " the configuration's runs, the catalogue's sources are ignored", channel.id());
+                }
             } else {
                 wanted.put(channel.id(), channel);
             }
@@ -145,7 +149,8 @@ public final class CatalogueSync implements AutoCloseable {
             if (channel.sources().isEmpty()) {
                 throw new IllegalArgumentException("it has no sources");
             }
-            spec = ChannelSpecs.forCatalogue(config, id, channel.name(), CatalogueSources.forHeadend(channel.sources()));
+            spec = ChannelSpecs.forCatalogue(config, id, channel.name(), CatalogueSources.forHeadend(channel.sources()),
+                    channel.archiveDays());
         } catch (IllegalArgumentException e) {
             warnOnce(id + "@" + channel.version(), "catalogue channel {} (version {}) cannot run: {}", id,
                     channel.version(), e.getMessage());

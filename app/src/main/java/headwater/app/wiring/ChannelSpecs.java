@@ -26,7 +26,7 @@ public final class ChannelSpecs {
             ChannelConfig c = config.channels().get(i);
             try {
                 specs.add(spec(config, c.id(), c.name(), c.sources(), c.slate().orElse(null),
-                        c.effectiveTargetDuration(config.hls())));
+                        c.effectiveTargetDuration(config.hls())).withArchiveDays(c.archiveDays()));
             } catch (IllegalArgumentException e) {
                 problems.add("channels[" + i + "]: " + e.getMessage());
             }
@@ -43,7 +43,17 @@ public final class ChannelSpecs {
      * @throws IllegalArgumentException the headend refuses the id, name or sources (the message names the field)
      */
     public static ChannelSpec forCatalogue(HeadwaterConfig config, String id, String name, List<URI> sources) {
-        return spec(config, id, name, sources, null, config.hls().targetDuration());
+        return forCatalogue(config, id, name, sources, 0);
+    }
+
+    /**
+     * A channel of the catalogue recording {@code archiveDays} of catch-up (the catalogue's {@code archiveDays}).
+     *
+     * @throws IllegalArgumentException the headend refuses the id, name, sources or archive days
+     */
+    public static ChannelSpec forCatalogue(HeadwaterConfig config, String id, String name, List<URI> sources,
+                                           int archiveDays) {
+        return spec(config, id, name, sources, null, config.hls().targetDuration()).withArchiveDays(archiveDays);
     }
 
     private static ChannelSpec spec(HeadwaterConfig config, String id, String name, List<URI> sources, URI slate,

@@ -10,12 +10,15 @@ import headwater.domain.session.SessionRegistry;
 import headwater.domain.session.SessionService;
 import headwater.domain.session.SessionSettings;
 import headwater.domain.session.SessionTokens;
+import headwater.domain.session.VodDirectory;
 import headwater.security.token.PlaybackTokens;
 import headwater.store.Database;
 import headwater.store.session.RedisSessionRegistry;
 import headwater.store.session.RedisSettings;
 import headwater.store.subscriber.JdbiPlanRepository;
 import headwater.store.subscriber.JdbiSubscriberRepository;
+import headwater.store.vod.JdbiMovieRepository;
+import headwater.store.vod.JdbiSeriesRepository;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -73,12 +76,28 @@ public final class PlaybackSessions implements AutoCloseable {
     }
 
     /**
-     * Builds and starts session control. Blocking (store and Redis).
+     * Builds and starts session control over the catalogue: channels from {@code channels}, films and episodes from
+     * the store ({@link StoreVodDirectory}, with the package index {@code channels} keeps). Blocking (store and
+     * Redis).
      *
      * @throws IllegalStateException Redis is configured but cannot be reached
      */
-    public static PlaybackSessions start(HeadwaterConfig config, Database database, ChannelDirectory channels,
+    public static PlaybackSessions start(HeadwaterConfig config, Database database, CatalogueChannels channels,
                                          RenditionMeter meter, MeterRegistry meters, Clock clock) {
+        VodDirectory vod = new StoreVodDirectory(new JdbiMovieRepository(database, clock),
+                new JdbiSeriesRepository(database, clock), channels::vodPackages);
+        return start(config, database, channels, vod, meter, meters, clock);
+    }
+
+    /**
+     * Builds and starts session control. Blocking (store and Redis).
+     *
+     * @param channels what live and archive sessions are checked against
+     * @param vod      what film and episode sessions are checked against
+     * @throws IllegalStateException Redis is configured but cannot be reached
+     */
+    public static PlaybackSessions start(HeadwaterConfig config, Database database, ChannelDirectory channels,
+                                         VodDirectory vod, RenditionMeter meter, MeterRegistry meters, Clock clock) {
         SessionsConfig sessions = config.sessions();
         TokenKeys keys = TokenKeys.start(database, sessions.lifetime(), clock);
         PlaybackTokens tokens = new PlaybackTokens(keys);
@@ -99,7 +118,7 @@ public final class PlaybackSessions implements AutoCloseable {
             SessionService service = new SessionService(
                     new StoreSubscriberDirectory(new JdbiSubscriberRepository(database, clock),
                             new JdbiPlanRepository(database)),
-                    channels, meter, registry, egress, signer, settings, metrics, clock);
+                    channels, vod, meter, registry, egress, signer, settings, metrics, clock);
             metrics.watch(service, egress);
             return new PlaybackSessions(service, registry, egress, metrics, keys, tokens, clock,
                     settings.reportInterval(), settings.nodeId());

@@ -6,6 +6,7 @@ import headwater.delivery.PlaybackGate;
 import headwater.delivery.StreamFormat;
 import headwater.domain.session.ActiveSession;
 import headwater.domain.session.PlaybackSession;
+import headwater.domain.session.PlaybackTarget;
 import headwater.domain.session.Resumption;
 import headwater.domain.session.SessionService;
 import headwater.domain.subscriber.OutputFormat;
@@ -25,7 +26,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Fast path (a session this node serves, the common case): the token's session id finds the cached session; the
  * presented token is compared with the session's in constant time (so it needs no HMAC: the cached token was signed
- * or verified here), then the scope and format the path asks for, the session's state, expiry and (with
+ * or verified here), then the scope the path asks for (compared whole with the session's target: {@code live/…},
+ * {@code archive/…/{start}-{seconds}}, {@code movie/…}, {@code episode/…}) and its format (HLS or TS; not for a film
+ * or episode, a file served with byte ranges), the session's state, expiry and (with
  * {@code sessions.bindToAddress}) address. A session that went idle is resumed on a worker thread
  * ({@link GateDecision.Later}). A session this node does not hold is verified in full (HMAC, old keys accepted until
  * they are purged) and then loaded from the registry on a worker thread.
@@ -51,7 +54,7 @@ public final class SessionGate implements PlaybackGate {
         TOKEN_MISMATCH,
         /** The token opens another channel (scopes are compared whole: ch1 is not ch10). */
         WRONG_SCOPE,
-        /** An HLS session asking for the TS stream, or the other way round. */
+        /** An HLS session asking for the TS stream, or the other way round (live and archive sessions). */
         WRONG_FORMAT,
         /** {@code sessions.bindToAddress}: another address than the one it was opened from. */
         WRONG_ADDRESS,
@@ -136,7 +139,7 @@ public final class SessionGate implements PlaybackGate {
         if (!session.target().scope().equals(scope)) {
             return Optional.of(Refusal.WRONG_SCOPE);
         }
-        if (session.format() != (format == StreamFormat.TS ? OutputFormat.TS : OutputFormat.HLS)) {
+        if (!isVod(session.target()) && !sameFormat(session.format(), format)) {
             return Optional.of(Refusal.WRONG_FORMAT);
         }
         if (active.ended()) {
@@ -149,6 +152,22 @@ public final class SessionGate implements PlaybackGate {
             return Optional.of(Refusal.WRONG_ADDRESS);
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether a live or archive session of {@code opened} may serve a request of {@code asked}: HLS for HLS, TS for
+     * TS, by name, so that any other way of serving (a whole file) is refused for them.
+     */
+    private static boolean sameFormat(OutputFormat opened, StreamFormat asked) {
+        return opened.name().equals(asked.name());
+    }
+
+    /**
+     * A film or episode is one file served with byte ranges whatever the client asked for when it opened the
+     * session, so its format is not compared (its scope still is, whole).
+     */
+    private static boolean isVod(PlaybackTarget target) {
+        return target instanceof PlaybackTarget.Movie || target instanceof PlaybackTarget.Episode;
     }
 
     /** Blocking: the registry re-admits an idle session (limit and egress checked again). */

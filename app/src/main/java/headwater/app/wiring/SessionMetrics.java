@@ -127,11 +127,15 @@ public final class SessionMetrics implements SessionEvents {
         return measured;
     }
 
-    /** The viewer delivery serves {@code session} to. */
+    /**
+     * The viewer delivery serves {@code session} to. Its bytes count for the channel it serves (live or archive), or
+     * for {@code vod:movie} / {@code vod:episode} as a whole ({@link PlaybackSession#meteredAs()}).
+     */
     Viewer viewer(ActiveSession session) {
-        LongAdder bytes = servedByChannel.get(session.rendition());
+        String meteredAs = session.session().meteredAs();
+        LongAdder bytes = servedByChannel.get(meteredAs);
         if (bytes == null) {
-            bytes = servedByChannel.computeIfAbsent(session.rendition(), c -> new LongAdder());
+            bytes = servedByChannel.computeIfAbsent(meteredAs, c -> new LongAdder());
         }
         return new SessionViewer(session, bytes);
     }

@@ -11,12 +11,20 @@ import headwater.app.config.HlsConfig;
 import headwater.app.config.ServerConfig;
 import headwater.app.ffmpeg.Ffmpeg;
 import headwater.app.ffmpeg.FfmpegOrigin;
+import headwater.domain.catalog.ChannelDraft;
 import headwater.domain.catalog.Package;
 import headwater.domain.subscriber.PasswordHash;
 import headwater.domain.subscriber.SubscriberDraft;
+import headwater.domain.vod.EpisodeDraft;
+import headwater.domain.vod.MovieDraft;
+import headwater.domain.vod.Season;
+import headwater.domain.vod.SeriesDraft;
 import headwater.store.apikey.JdbiApiKeyRepository;
+import headwater.store.catalog.JdbiChannelRepository;
 import headwater.store.catalog.JdbiPackageRepository;
 import headwater.store.subscriber.JdbiSubscriberRepository;
+import headwater.store.vod.JdbiMovieRepository;
+import headwater.store.vod.JdbiSeriesRepository;
 import headwater.testkit.Fixtures;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -28,6 +36,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -104,6 +114,68 @@ class SessionCommandTest {
             assertThat(headwater(server, "session", "end", id).code()).isEqualTo(1);
             assertThat(new JdbiApiKeyRepository(server.database(), Clock.systemUTC()).list())
                     .as("the commands' keys are revoked").allMatch(k -> !k.name().startsWith("cli-session-"));
+        }
+    }
+
+    @Test
+    void opens_archive_windows_films_and_episodes() throws Exception {
+        HeadwaterConfig defaults = HeadwaterConfig.defaults();
+        HeadwaterConfig config = new HeadwaterConfig(new ServerConfig("127.0.0.1", 0), dir.resolve("data"),
+                defaults.ffmpeg(), defaults.demo(), defaults.hls(), defaults.health(), List.of(), defaults.metrics(),
+                defaults.database(), defaults.outbound());
+        try (HeadwaterServer server = HeadwaterServer.start(config, NO_FFMPEG)) {
+            new JdbiChannelRepository(server.database(), Clock.systemUTC()).create(
+                    ChannelDraft.of("news", 1, "News").withArchiveDays(1));
+            new JdbiChannelRepository(server.database(), Clock.systemUTC()).create(ChannelDraft.of("live", 2, "Live"));
+            new JdbiMovieRepository(server.database(), Clock.systemUTC()).create(
+                    MovieDraft.of("heat", "Heat", URI.create("file:///films/heat.mkv")));
+            JdbiSeriesRepository series = new JdbiSeriesRepository(server.database(), Clock.systemUTC());
+            series.create(SeriesDraft.of("wire", "The Wire"));
+            series.saveSeason(Season.of("wire", 1));
+            series.createEpisode(EpisodeDraft.of("wire-1x01", "wire", 1, 1, "The Target",
+                    URI.create("file:///wire/101.avi")));
+            new JdbiPackageRepository(server.database()).create(new Package("basic", "Basic", Set.of("news", "live"),
+                    Set.of("heat"), Set.of("wire")));
+            new JdbiSubscriberRepository(server.database(), Clock.systemUTC()).create(
+                    SubscriberDraft.of("s1", "alice", new PasswordHash(HASH)).withPackageIds(Set.of("basic"))
+                            .withMaxConnections(5));
+            server.channelDirectory().rebuild();
+            String start = Instant.now().minus(Duration.ofMinutes(30)).truncatedTo(ChronoUnit.SECONDS).toString();
+
+            Run window = headwater(server, "session", "open", "--subscriber", "alice", "--channel", "news",
+                    "--archive-start", start, "--archive-minutes", "20", "--format", "ts", "--device", "tv");
+            assertThat(window.code()).as(window.err()).isZero();
+            assertThat(window.out()).contains("news archive " + start + " +1200s as news")
+                    .containsPattern("stream\\s+\\S+/archive/news/" + Instant.parse(start).getEpochSecond() + "-1200\\.ts");
+            Run film = headwater(server, "session", "open", "--subscriber", "alice", "--movie", "heat", "--device",
+                    "tablet");
+            assertThat(film.code()).as(film.err()).isZero();
+            assertThat(film.out()).contains("movie heat as heat").containsPattern("file\\s+\\S+/movie/heat\\.mkv");
+            Run episode = headwater(server, "session", "open", "--subscriber", "alice", "--episode", "wire-1x01");
+            assertThat(episode.code()).as(episode.err()).isZero();
+            assertThat(episode.out()).containsPattern("file\\s+\\S+/episode/wire-1x01\\.avi");
+
+            Run noArchive = headwater(server, "session", "open", "--subscriber", "alice", "--channel", "live",
+                    "--archive-start", start, "--archive-minutes", "20");
+            assertThat(noArchive.code()).isEqualTo(1);
+            assertThat(noArchive.err()).contains("outside-archive");
+            Run tooOld = headwater(server, "session", "open", "--subscriber", "alice", "--channel", "news",
+                    "--archive-start", Instant.now().minus(Duration.ofDays(2)).truncatedTo(ChronoUnit.SECONDS).toString(),
+                    "--archive-minutes", "20");
+            assertThat(tooOld.err()).contains("outside-archive");
+            Run unknownFilm = headwater(server, "session", "open", "--subscriber", "alice", "--movie", "alien");
+            assertThat(unknownFilm.err()).contains("target-unknown");
+            Run both = headwater(server, "session", "open", "--subscriber", "alice", "--movie", "heat", "--channel",
+                    "news");
+            assertThat(both.code()).isEqualTo(2);
+            Run lonely = headwater(server, "session", "open", "--subscriber", "alice", "--movie", "heat",
+                    "--archive-minutes", "5");
+            assertThat(lonely.code()).isEqualTo(1);
+            assertThat(lonely.err()).contains("--archive-start");
+
+            Run listed = headwater(server, "session", "list");
+            assertThat(listed.code()).as(listed.err()).isZero();
+            assertThat(listed.out()).contains("news archive " + start + " +1200s", "movie heat", "episode wire-1x01");
         }
     }
 

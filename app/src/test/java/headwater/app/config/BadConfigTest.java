@@ -207,6 +207,18 @@ class BadConfigTest {
                                 "HEADWATER_CHANNELS_0_PACKAGES", "basic,-x"),
                         "$HEADWATER_CHANNELS_0_PACKAGES: channels[0].packages[1] \"-x\" is not an id: it must start"
                                 + " with a letter or digit and contain only ASCII letters, digits, '.', '_' and '-'"),
+                bad("xtream public URL with a path", """
+                        xtream:
+                          publicUrl: http://tv.example.net/iptv
+                        """, Map.of(), "headwater.yml:2: xtream.publicUrl must be http://host[:port] or"
+                        + " https://host[:port] (no path), got 'http://tv.example.net/iptv'"),
+                bad("xtream time zone that does not exist", "", Map.of("HEADWATER_XTREAM_TIME_ZONE", "Mars/Olympus"),
+                        "$HEADWATER_XTREAM_TIME_ZONE: xtream.timeZone must be an IANA time zone such as UTC or"
+                                + " Europe/London, got 'Mars/Olympus'"),
+                bad("xtream failure limit of zero", """
+                        xtream:
+                          maxFailuresPerAccount: 0
+                        """, Map.of(), "headwater.yml:2: xtream.maxFailuresPerAccount must be between 1 and 1000000, got 0"),
                 bad("channel index with a gap", "", Map.of("HEADWATER_CHANNELS_2_ID", "a"),
                         "$HEADWATER_CHANNELS_2_ID: channels[2] cannot be set before channels[0]: there are 0 channels so far"));
     }

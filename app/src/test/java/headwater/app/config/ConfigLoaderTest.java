@@ -98,6 +98,45 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void a_channel_keeps_the_archive_days_of_the_file_or_the_environment() {
+        HeadwaterConfig config = ConfigLoader.loadText("headwater.yml", """
+                channels:
+                  - id: news
+                    sources: [ "udp://239.1.1.1:5000" ]
+                    archiveDays: 3
+                  - id: sport
+                    sources: [ "udp://239.1.1.2:5000" ]
+                """, Map.of("HEADWATER_CHANNELS_1_ARCHIVE_DAYS", "7"));
+
+        assertThat(config.channels()).extracting(ChannelConfig::archiveDays).containsExactly(3, 7);
+        assertThatThrownBy(() -> ConfigLoader.loadText("headwater.yml", """
+                channels:
+                  - id: news
+                    sources: [ "udp://239.1.1.1:5000" ]
+                    archiveDays: 400
+                """, Map.of())).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("channels[0].archiveDays must be between 0 and 365, got 400");
+    }
+
+    @Test
+    void xtream_keys_come_from_the_file_and_the_environment() {
+        HeadwaterConfig config = ConfigLoader.loadText("headwater.yml", """
+                xtream:
+                  publicUrl: https://TV.example.net:8443/
+                  httpsPort: 8443
+                  message: Welcome
+                  loginCacheTtl: 0s
+                """, Map.of("HEADWATER_XTREAM_TIME_ZONE", "Europe/London",
+                "HEADWATER_XTREAM_MAX_FAILURES_PER_ADDRESS", "5",
+                "HEADWATER_XTREAM_FAILURE_WINDOW", "1m"));
+
+        assertThat(config.xtream()).isEqualTo(new XtreamConfig(Optional.of(URI.create("https://TV.example.net:8443")),
+                8443, java.time.ZoneId.of("Europe/London"), "Welcome", Duration.ZERO, 5,
+                XtreamConfig.DEFAULT_MAX_FAILURES_PER_ACCOUNT, Duration.ofMinutes(1)));
+        assertThat(HeadwaterConfig.defaults().xtream()).isEqualTo(XtreamConfig.defaults());
+    }
+
+    @Test
     void sessions_server_and_redis_keys_come_from_the_file_and_the_environment() {
         HeadwaterConfig config = ConfigLoader.loadText("headwater.yml", """
                 server:

@@ -10,11 +10,15 @@ import headwater.domain.catalog.Channel;
 import headwater.domain.catalog.ChannelDraft;
 import headwater.domain.catalog.Package;
 import headwater.domain.session.ChannelEntry;
+import headwater.domain.vod.MovieDraft;
+import headwater.domain.vod.SeriesDraft;
 import headwater.headend.Headend;
 import headwater.store.Database;
 import headwater.store.DatabaseConfig;
 import headwater.store.catalog.JdbiChannelRepository;
 import headwater.store.catalog.JdbiPackageRepository;
+import headwater.store.vod.JdbiMovieRepository;
+import headwater.store.vod.JdbiSeriesRepository;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.nio.file.Path;
@@ -96,6 +100,36 @@ class CatalogueChannelsTest {
                 channels.delete("news-sd");
                 sync.pollOnce();
                 await().atMost(Duration.ofSeconds(10)).until(() -> directory.channel("news-sd").isEmpty());
+            }
+        }
+    }
+
+    @Test
+    void indexes_archive_days_and_the_packages_films_and_series() {
+        try (Database database = Database.open(DatabaseConfig.sqlite(dir))) {
+            JdbiChannelRepository channels = new JdbiChannelRepository(database, Clock.systemUTC());
+            JdbiPackageRepository packages = new JdbiPackageRepository(database);
+            JdbiMovieRepository movies = new JdbiMovieRepository(database, Clock.systemUTC());
+            JdbiSeriesRepository series = new JdbiSeriesRepository(database, Clock.systemUTC());
+            channels.create(ChannelDraft.of("news", 1, "News").withArchiveDays(3));
+            channels.create(ChannelDraft.of("radio", 2, "The configuration's id").withArchiveDays(1));
+            movies.create(MovieDraft.of("film", "Film", URI.create("file:///srv/film.mkv")));
+            series.create(SeriesDraft.of("show", "Show"));
+            packages.create(new Package("basic", "Basic", Set.of("news"), Set.of("film"), Set.of("show")));
+            packages.create(new Package("films", "Films", Set.of(), Set.of("film"), Set.of()));
+
+            try (CatalogueChannels directory = new CatalogueChannels(List.of(RADIO), channels, packages)) {
+                assertThat(directory.vodPackages()).isEqualTo(VodPackages.NONE);
+                directory.rebuild();
+
+                assertThat(directory.channel("news"))
+                        .contains(new ChannelEntry("news", true, Set.of("basic"), List.of(), 3));
+                assertThat(directory.channel("radio")).as("the configuration's, with the catalogue's archive days")
+                        .contains(new ChannelEntry("radio", true, Set.of("basic", "audio"), List.of(), 1));
+                assertThat(directory.vodPackages().ofMovie("film")).containsExactlyInAnyOrder("basic", "films");
+                assertThat(directory.vodPackages().ofSeries("show")).containsExactly("basic");
+                assertThat(directory.vodPackages().ofMovie("show")).isEmpty();
+                assertThat(directory.vodPackages().ofSeries("absent")).isEmpty();
             }
         }
     }

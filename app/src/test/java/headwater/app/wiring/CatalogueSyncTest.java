@@ -7,6 +7,7 @@ import headwater.app.config.HeadwaterConfig;
 import headwater.domain.catalog.Channel;
 import headwater.domain.catalog.ChannelDraft;
 import headwater.domain.catalog.ChannelRepository;
+import headwater.headend.ChannelSpec;
 import headwater.headend.Headend;
 import headwater.store.Database;
 import headwater.store.DatabaseConfig;
@@ -93,12 +94,31 @@ class CatalogueSyncTest {
         }
     }
 
+    @Test
+    void a_catalogue_channel_records_its_archive_days() {
+        try (Database database = Database.open(DatabaseConfig.sqlite(dir));
+             Headend headend = refusingHeadend()) {
+            ChannelRepository channels = new JdbiChannelRepository(database, Clock.systemUTC());
+            CatalogueSync sync = new CatalogueSync(HeadwaterConfig.defaults(), channels,
+                    () -> ChannelsFingerprint.read(database), headend, new HeadendCatalog(List.of()));
+            channels.create(ChannelDraft.of("replay", 1, "Catch-up").withSources(List.of(URI.create("udp://239.1.1.3:5000")))
+                    .withArchiveDays(3));
+
+            sync.syncOnce();
+            assertThat(specsAsked).extracting(ChannelSpec::archiveDays).containsExactly(3);
+        }
+    }
+
+    /** The specs the headend was asked to make sources for. */
+    private final List<ChannelSpec> specsAsked = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     /** Sources the headend was asked for (and refused). */
     private final AtomicInteger sourceRequests = new AtomicInteger();
 
     private Headend refusingHeadend() {
         return new Headend(dir.resolve("data"), (spec, uri) -> {
             sourceRequests.incrementAndGet();
+            specsAsked.add(spec);
             throw new IllegalArgumentException("refused by the test");
         }, new SimpleMeterRegistry());
     }

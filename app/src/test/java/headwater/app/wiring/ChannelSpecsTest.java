@@ -43,6 +43,16 @@ class ChannelSpecsTest {
                 .isEqualTo(new DemuxOptions(0, false, false, true));
     }
 
+    @Test
+    void a_catalogue_channel_keeps_its_archive_days(@TempDir Path dir) throws Exception {
+        HeadwaterConfig config = load(dir, CHANNEL, Map.of());
+        List<java.net.URI> sources = List.of(java.net.URI.create("udp://239.0.0.1:1234"));
+
+        assertThat(ChannelSpecs.forCatalogue(config, "replay", "Replay", sources, 7).archiveDays()).isEqualTo(7);
+        assertThat(ChannelSpecs.forCatalogue(config, "live", "Live", sources).archiveDays()).isZero();
+        assertThat(only(config).archiveDays()).as("configuration channels keep none").isZero();
+    }
+
     private static HeadwaterConfig load(Path dir, String yaml, Map<String, String> env) throws Exception {
         Path file = Files.writeString(dir.resolve("headwater.yml"), yaml);
         return ConfigLoader.load(Optional.of(file), env, List.of());

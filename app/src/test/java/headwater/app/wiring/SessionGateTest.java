@@ -18,6 +18,8 @@ import headwater.domain.session.SessionRequest;
 import headwater.domain.session.SessionService;
 import headwater.domain.session.SessionSettings;
 import headwater.domain.session.SubscriberDirectory;
+import headwater.domain.session.VodDirectory;
+import headwater.domain.session.VodEntry;
 import headwater.domain.subscriber.OutputFormat;
 import headwater.domain.subscriber.PasswordHash;
 import headwater.domain.subscriber.Plan;
@@ -59,10 +61,17 @@ class SessionGateTest {
         Node(boolean bind) {
             SessionSettings settings = SessionSettings.defaults("n").withPolicy(LimitPolicy.REFUSE_NEW)
                     .withBindToAddress(bind);
-            service = new SessionService(subscribers(), id -> Optional.of(new ChannelEntry(id, true, Set.of("p"), List.of())),
+            service = new SessionService(subscribers(),
+                    id -> Optional.of(new ChannelEntry(id, true, Set.of("p"), List.of(), 1)), VOD,
                     id -> Optional.empty(), registry, new EgressLedger(1_000_000_000L),
                     s -> tokens.sign(s.id(), s.expires().getEpochSecond(), s.target().scope()), settings, metrics, clock);
             gate = new SessionGate(service, tokens, Runnable::run, metrics, clock);
+        }
+
+        String open(PlaybackTarget target, OutputFormat format) {
+            Opening opening = service.open(new SessionRequest("s1", target, format, "device-" + target.scope() + format,
+                    null, "test"));
+            return ((Opening.Opened) opening).session().token();
         }
 
         String open(String channel, OutputFormat format, InetAddress address) {
@@ -71,6 +80,18 @@ class SessionGateTest {
             return ((Opening.Opened) opening).session().token();
         }
     }
+
+    private static final VodDirectory VOD = new VodDirectory() {
+        @Override
+        public Optional<VodEntry> movie(String id) {
+            return Optional.of(new VodEntry(id, true, Set.of("p"), 0));
+        }
+
+        @Override
+        public Optional<VodEntry> episode(String id) {
+            return Optional.of(new VodEntry(id, true, Set.of("p"), 0));
+        }
+    };
 
     private static SubscriberDirectory subscribers() {
         Instant made = Instant.parse("2026-01-01T00:00:00Z");
@@ -141,6 +162,67 @@ class SessionGateTest {
         assertThat(refused("bad-signature")).as("another session id under the same mac").isEqualTo(1);
         assertThat(refused("wrong-scope")).isEqualTo(1);
         assertThat(refused("wrong-format")).isEqualTo(1);
+    }
+
+    @Test
+    void an_archive_window_opens_its_own_scope_in_its_own_format() throws Exception {
+        Node node = new Node(false);
+        Instant start = clock.instant().minus(Duration.ofHours(3));
+        String hls = node.open(new PlaybackTarget.Archive("news", start, Duration.ofHours(1)), OutputFormat.HLS);
+        String ts = node.open(new PlaybackTarget.Archive("news", start, Duration.ofHours(1)), OutputFormat.TS);
+        String scope = "archive/news/" + start.getEpochSecond() + "-3600";
+
+        GateDecision pass = node.gate.check(hls, scope, StreamFormat.HLS, CLIENT);
+        assertThat(pass).isInstanceOf(GateDecision.Pass.class);
+        assertThat(((GateDecision.Pass) pass).viewer().channel()).isEqualTo("news");
+        assertThat(node.gate.check(ts, scope, StreamFormat.TS, CLIENT)).isInstanceOf(GateDecision.Pass.class);
+        for (String other : List.of("live/news", "archive/news/" + (start.getEpochSecond() + 1) + "-3600",
+                "archive/news/" + start.getEpochSecond() + "-3601", "archive/news2/" + start.getEpochSecond() + "-3600",
+                scope + "0", "movie/news")) {
+            assertThat(node.gate.check(hls, other, StreamFormat.HLS, CLIENT)).as(other).isEqualTo(GateDecision.REFUSE);
+        }
+        assertThat(node.gate.check(hls, scope, StreamFormat.TS, CLIENT)).isEqualTo(GateDecision.REFUSE);
+        assertThat(refused("wrong-scope")).isEqualTo(6);
+        assertThat(refused("wrong-format")).isEqualTo(1);
+
+        Node other = new Node(false);
+        assertThat(settled(other.gate.check(ts, scope, StreamFormat.TS, CLIENT))).as("verified with its scope")
+                .isInstanceOf(GateDecision.Pass.class);
+        assertThat(other.gate.check(hls, "live/news", StreamFormat.HLS, CLIENT)).as("signed for the window only")
+                .isEqualTo(GateDecision.REFUSE);
+        assertThat(refused("bad-signature")).isEqualTo(1);
+    }
+
+    @Test
+    void a_film_or_episode_opens_its_file_whatever_the_format_and_nothing_else() throws Exception {
+        Node node = new Node(false);
+        String film = node.open(new PlaybackTarget.Movie("film-1"), OutputFormat.HLS);
+        String episode = node.open(new PlaybackTarget.Episode("ep.1"), OutputFormat.TS);
+
+        for (StreamFormat format : StreamFormat.values()) {
+            GateDecision pass = node.gate.check(film, "movie/film-1", format, CLIENT);
+            assertThat(pass).as(format.name()).isInstanceOf(GateDecision.Pass.class);
+            assertThat(((GateDecision.Pass) pass).viewer().channel()).isEqualTo("film-1");
+            ((GateDecision.Pass) pass).viewer().served(1_000);
+            assertThat(node.gate.check(episode, "episode/ep.1", format, CLIENT)).as(format.name())
+                    .isInstanceOf(GateDecision.Pass.class);
+        }
+        for (String other : List.of("movie/film-10", "movie/film", "episode/film-1", "live/film-1", "movie/ep.1")) {
+            assertThat(node.gate.check(film, other, StreamFormat.HLS, CLIENT)).as(other).isEqualTo(GateDecision.REFUSE);
+        }
+        assertThat(node.gate.check(episode, "movie/ep.1", StreamFormat.TS, CLIENT)).isEqualTo(GateDecision.REFUSE);
+        assertThat(refused("wrong-scope")).isEqualTo(6);
+        assertThat(node.service.cached(PlaybackTokens.sessionIdOf(film)).orElseThrow().bytes())
+                .isEqualTo(1_000L * StreamFormat.values().length);
+        node.metrics.sample();
+        assertThat(node.metrics.measured()).as("films are measured together, not one series each")
+                .containsOnlyKeys("vod:movie", "vod:episode");
+
+        Node other = new Node(false);
+        assertThat(settled(other.gate.check(film, "movie/film-1", StreamFormat.TS, CLIENT)))
+                .as("another node verifies the token for the film's scope and loads it")
+                .isInstanceOf(GateDecision.Pass.class);
+        assertThat(other.gate.check(episode, "movie/ep.1", StreamFormat.TS, CLIENT)).isEqualTo(GateDecision.REFUSE);
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The stored guide. Each source's guide is a generation: an import writes a new one ({@link #begin}) that nobody
@@ -41,6 +42,15 @@ public interface GuideStore {
      * matches no catalogue channel under its own id; then their programmes. Streams; the caller closes the writer.
      */
     void export(XmltvWriter writer) throws IOException;
+
+    /**
+     * Writes the guide of the given catalogue channels only (a subscriber's, for the Xtream {@code xmltv.php}): each
+     * channel that has a guide under its EPG channel id, else under its own id (the {@code tvg-id} the playlist
+     * export gives it); no XMLTV channel that matches no catalogue channel. Streams; the caller closes the writer.
+     */
+    default void export(XmltvWriter writer, Set<String> channelIds) throws IOException {
+        throw new UnsupportedOperationException("this guide store cannot export a selection of channels");
+    }
 
     /**
      * Retention: deletes the programmes of current guides that end at or before {@code keepFrom} or start at or

@@ -11,10 +11,15 @@ public enum Denial {
     SUBSCRIBER_INACTIVE,
     /** The subscriber's expiry has passed. */
     SUBSCRIBER_EXPIRED,
-    /** No such channel (or it is disabled, or not running). */
+    /** No such channel, film or episode (or it is disabled). */
     TARGET_UNKNOWN,
-    /** The channel is in none of the subscriber's or their plan's packages. */
+    /** The channel, film or episode is in none of the subscriber's or their plan's packages. */
     NOT_IN_PACKAGES,
+    /**
+     * An archive window of a channel that keeps no catch-up, or that starts before the channel's archive days or in
+     * the future.
+     */
+    OUTSIDE_ARCHIVE,
     /** The output format (HLS or TS) is not among the subscriber's allowed ones. */
     FORMAT_NOT_ALLOWED,
     /** The client's address is outside the subscriber's allowed networks. */

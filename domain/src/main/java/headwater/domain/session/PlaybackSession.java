@@ -55,4 +55,19 @@ public record PlaybackSession(String id, String subscriberId, PlaybackTarget tar
             throw new IllegalArgumentException("reservedBitsPerSecond is negative: " + reservedBitsPerSecond);
         }
     }
+
+    /**
+     * What this session's egress is reserved and measured under, per node: the channel served for a live or archive
+     * target (its rendition), {@code vod:movie} or {@code vod:episode} for a film or an episode (no channel id has a
+     * colon), so that the per-channel figures have one series per channel and one per VOD kind, not one per film of
+     * the library.
+     */
+    public String meteredAs() {
+        return switch (target) {
+            case PlaybackTarget.Movie movie -> "vod:movie";
+            case PlaybackTarget.Episode episode -> "vod:episode";
+            case PlaybackTarget.Live live -> rendition;
+            case PlaybackTarget.Archive archive -> rendition;
+        };
+    }
 }

@@ -46,6 +46,7 @@ public final class SessionService implements AutoCloseable {
 
     private final SubscriberDirectory subscribers;
     private final ChannelDirectory channels;
+    private final VodDirectory vod;
     private final SessionRegistry registry;
     private final EgressLedger egress;
     private final SessionTokens tokens;
@@ -58,11 +59,23 @@ public final class SessionService implements AutoCloseable {
     private Instant lastPurge;
     private Instant lastRecheck;
 
+    /** Session control without films or episodes ({@link VodDirectory#NONE}): live and archive targets only. */
     public SessionService(SubscriberDirectory subscribers, ChannelDirectory channels, RenditionMeter meter,
                           SessionRegistry registry, EgressLedger egress, SessionTokens tokens,
                           SessionSettings settings, SessionEvents events, Clock clock) {
+        this(subscribers, channels, VodDirectory.NONE, meter, registry, egress, tokens, settings, events, clock);
+    }
+
+    /**
+     * @param channels what live and archive targets are checked against
+     * @param vod      what film and episode targets are checked against
+     */
+    public SessionService(SubscriberDirectory subscribers, ChannelDirectory channels, VodDirectory vod,
+                          RenditionMeter meter, SessionRegistry registry, EgressLedger egress, SessionTokens tokens,
+                          SessionSettings settings, SessionEvents events, Clock clock) {
         this.subscribers = Objects.requireNonNull(subscribers, "subscribers");
         this.channels = Objects.requireNonNull(channels, "channels");
+        this.vod = Objects.requireNonNull(vod, "vod");
         this.registry = Objects.requireNonNull(registry, "registry");
         this.egress = Objects.requireNonNull(egress, "egress");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
@@ -77,8 +90,8 @@ public final class SessionService implements AutoCloseable {
     public Opening open(SessionRequest request) {
         Instant now = Instant.ofEpochMilli(clock.millis());
         Subscriber subscriber = subscribers.subscriber(request.subscriberId()).orElse(null);
-        ChannelEntry channel = channelOf(request.target());
-        Entitlement.Decision decision = entitlement.decide(subscriber, planOf(subscriber), channel, request, now);
+        TargetEntry target = entryOf(request.target());
+        Entitlement.Decision decision = entitlement.decide(subscriber, planOf(subscriber), target, request, now);
         if (decision instanceof Entitlement.Decision.Denied denied) {
             events.denied(denied.reason(), request);
             return new Opening.Denied(denied.reason());
@@ -90,7 +103,7 @@ public final class SessionService implements AutoCloseable {
                 settings.idleAfter(rendition), settings.nodeId());
         ActiveSession active = new ActiveSession(session, tokens.sign(session), SessionState.ACTIVE, clock,
                 settings.bindToAddress());
-        if (!egress.reserve(session.id(), session.rendition(), session.reservedBitsPerSecond())) {
+        if (!egress.reserve(session.id(), session.meteredAs(), session.reservedBitsPerSecond())) {
             events.busy(request, session.reservedBitsPerSecond());
             return new Opening.Busy(settings.retryAfter());
         }
@@ -264,12 +277,17 @@ public final class SessionService implements AutoCloseable {
         }
     }
 
-    /** Stops listening to the registry and gives back this node's reservations; sessions stay in the registry. */
-    private ChannelEntry channelOf(PlaybackTarget target) {
-        String id = Entitlement.channelId(target);
-        return id == null ? null : channels.channel(id).orElse(null);
+    /** What the directories know of a target: its channel, film or episode, or null when unknown. Blocking. */
+    private TargetEntry entryOf(PlaybackTarget target) {
+        return switch (target) {
+            case PlaybackTarget.Live live -> channels.channel(live.channelId()).orElse(null);
+            case PlaybackTarget.Archive archive -> channels.channel(archive.channelId()).orElse(null);
+            case PlaybackTarget.Movie movie -> vod.movie(movie.movieId()).orElse(null);
+            case PlaybackTarget.Episode episode -> vod.episode(episode.episodeId()).orElse(null);
+        };
     }
 
+    /** Stops listening to the registry and gives back this node's reservations; sessions stay in the registry. */
     @Override
     public void close() {
         closed = true;
@@ -285,15 +303,15 @@ public final class SessionService implements AutoCloseable {
         SessionRequest request = new SessionRequest(session.subscriberId(), session.target(), session.format(),
                 session.deviceKey(), session.clientAddress(), session.userAgent());
         Subscriber subscriber = subscribers.subscriber(session.subscriberId()).orElse(null);
-        ChannelEntry channel = channelOf(session.target());
-        Optional<Denial> refusal = entitlement.refusal(subscriber, planOf(subscriber), channel, request, now);
+        TargetEntry target = entryOf(session.target());
+        Optional<Denial> refusal = entitlement.refusal(subscriber, planOf(subscriber), target, request, now);
         if (refusal.isPresent()) {
             registry.end(session.id(), EndReason.REVOKED);
             endLocally(active, EndReason.REVOKED);
             events.denied(refusal.get(), request);
             return new Resumption.Refused(refusal.get());
         }
-        if (!egress.reserve(session.id(), session.rendition(), session.reservedBitsPerSecond())) {
+        if (!egress.reserve(session.id(), session.meteredAs(), session.reservedBitsPerSecond())) {
             events.busy(request, session.reservedBitsPerSecond());
             return new Resumption.Busy(settings.retryAfter());
         }

@@ -12,6 +12,6 @@
  * (this node's reservations); {@link MemorySessionRegistry} (the registry of a single node); {@link SessionService}
  * (open, load, resume, end, list, tick) with {@link ActiveSession}, the allocation-free handle that media requests
  * use. The application implements the ports {@link SubscriberDirectory}, {@link ChannelDirectory},
- * {@link RenditionMeter}, {@link SessionTokens} and {@link SessionEvents}.
+ * {@link VodDirectory}, {@link RenditionMeter}, {@link SessionTokens} and {@link SessionEvents}.
  */
 package headwater.domain.session;

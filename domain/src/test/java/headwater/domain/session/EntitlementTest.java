@@ -39,7 +39,7 @@ class EntitlementTest {
     static final Rendition NEWS_FHD_COPY = new Rendition("news-copy", 5_000_000, Quality.FHD, TARGET);
 
     /** One row: a change to the happy case, and what the rules answer. */
-    record Given(Subscriber subscriber, Plan plan, ChannelEntry channel, SessionRequest request,
+    record Given(Subscriber subscriber, Plan plan, TargetEntry channel, SessionRequest request,
                  Map<String, Rendition> measured) {
 
         static Given standard() {
@@ -72,7 +72,7 @@ class EntitlementTest {
             return plan(plan.withMaxQuality(best));
         }
 
-        Given channel(ChannelEntry newChannel) {
+        Given channel(TargetEntry newChannel) {
             return new Given(subscriber, plan, newChannel, request, measured);
         }
 
@@ -92,7 +92,7 @@ class EntitlementTest {
 
     static Stream<Arguments> rows() {
         Given std = Given.standard();
-        ChannelEntry news = std.channel();
+        ChannelEntry news = (ChannelEntry) std.channel();
         List<NetworkRange> lan = List.of(NetworkRange.parse("10.0.0.0/8"), NetworkRange.parse("2001:db8::/32"));
         return Stream.of(
                 row("entitled: the channel itself", std, NEWS_FHD),
@@ -171,6 +171,101 @@ class EntitlementTest {
                 row("nothing measured: itself at the default bitrate, quality unchecked", std.quality(Quality.SD)
                         .measured(Map.of()), new Rendition("news", DEFAULT_BPS, Quality.SD,
                         Entitlement.UNMEASURED_TARGET_DURATION)));
+    }
+
+    static final PlaybackTarget.Archive LAST_HOUR = new PlaybackTarget.Archive("news", NOW.minusSeconds(3600),
+            Duration.ofMinutes(30));
+    static final ChannelEntry NEWS_ARCHIVED = new ChannelEntry("news", true, Set.of("basic"), List.of("news-sd"), 2);
+    static final VodEntry FILM = new VodEntry("film-1", true, Set.of("films"), 3_500_000);
+    static final VodEntry EPISODE = new VodEntry("ep-1", true, Set.of("basic"), 0);
+
+    /** Archive windows and films/episodes: the same rules, the catch-up window, no format rule, the item itself. */
+    static Stream<Arguments> catchUpAndVodRows() {
+        Given std = Given.standard().channel(NEWS_ARCHIVED).request(request(LAST_HOUR, OutputFormat.HLS));
+        Given film = std.channel(FILM).request(request(new PlaybackTarget.Movie("film-1"), OutputFormat.HLS))
+                .draft(d -> d.withPackageIds(Set.of("films")));
+        Given episode = std.channel(EPISODE).request(request(new PlaybackTarget.Episode("ep-1"), OutputFormat.TS));
+        Rendition filmItself = new Rendition("film-1", 3_500_000, Quality.SD, Entitlement.VOD_TARGET_DURATION);
+        Rendition episodeItself = new Rendition("ep-1", DEFAULT_BPS, Quality.SD, Entitlement.VOD_TARGET_DURATION);
+        List<NetworkRange> lan = List.of(NetworkRange.parse("10.0.0.0/8"));
+        return Stream.of(
+                row("archive: the channel itself, not the SD rendition the plan would pick live", std.quality(Quality.SD),
+                        NEWS_FHD),
+                row("archive, nothing measured: the default bitrate", std.measured(Map.of()),
+                        new Rendition("news", DEFAULT_BPS, Quality.SD, Entitlement.UNMEASURED_TARGET_DURATION)),
+                row("archive of a channel without catch-up", std.channel(new ChannelEntry("news", true,
+                        Set.of("basic"), List.of(), 0)), Denial.OUTSIDE_ARCHIVE),
+                row("archive starting exactly archiveDays ago", std.request(request(new PlaybackTarget.Archive("news",
+                        NOW.minus(Duration.ofDays(2)), Duration.ofHours(1)), OutputFormat.TS)), NEWS_FHD),
+                row("archive starting a second before the retention", std.request(request(
+                        new PlaybackTarget.Archive("news", NOW.minus(Duration.ofDays(2)).minusSeconds(1),
+                                Duration.ofHours(1)), OutputFormat.HLS)), Denial.OUTSIDE_ARCHIVE),
+                row("archive starting now, reaching into the future", std.request(request(
+                        new PlaybackTarget.Archive("news", NOW, Duration.ofHours(1)), OutputFormat.HLS)), NEWS_FHD),
+                row("archive starting in the future", std.request(request(new PlaybackTarget.Archive("news",
+                        NOW.plusSeconds(1), Duration.ofHours(1)), OutputFormat.HLS)), Denial.OUTSIDE_ARCHIVE),
+                row("archive of a disabled channel", std.channel(new ChannelEntry("news", false, Set.of("basic"),
+                        List.of(), 2)), Denial.TARGET_UNKNOWN),
+                row("archive of an unknown channel", std.channel(null), Denial.TARGET_UNKNOWN),
+                row("archive of a channel not in their packages", std.plan(null), Denial.NOT_IN_PACKAGES),
+                row("not in packages before outside the archive", std.plan(null).channel(new ChannelEntry("news",
+                        true, Set.of("basic"), List.of(), 0)), Denial.NOT_IN_PACKAGES),
+                row("archive as HLS when only TS is allowed", std.draft(d -> d.withOutputFormats(
+                        EnumSet.of(OutputFormat.TS))), Denial.FORMAT_NOT_ALLOWED),
+                row("outside the archive before the format", std.channel(new ChannelEntry("news", true,
+                        Set.of("basic"), List.of(), 0)).draft(d -> d.withOutputFormats(EnumSet.of(OutputFormat.TS))),
+                        Denial.OUTSIDE_ARCHIVE),
+                row("archive from outside their networks", std.draft(d -> d.withAllowedNetworks(lan)),
+                        Denial.NETWORK_NOT_ALLOWED),
+                row("archive answered with a film's entry", std.channel(new VodEntry("news", true, Set.of("basic"),
+                        0)), Denial.TARGET_UNKNOWN),
+                row("film in their own package: itself at its probed bitrate", film, filmItself),
+                row("film: quality is not capped, the format rule does not apply", film.quality(Quality.SD)
+                        .draft(d -> d.withOutputFormats(EnumSet.of(OutputFormat.TS))), filmItself),
+                row("film in their plan's package", std.channel(new VodEntry("film-1", true, Set.of("basic"), 0))
+                        .request(request(new PlaybackTarget.Movie("film-1"), OutputFormat.TS)),
+                        new Rendition("film-1", DEFAULT_BPS, Quality.SD, Entitlement.VOD_TARGET_DURATION)),
+                row("film in no package of theirs", film.draft(d -> d.withPackageIds(Set.of())),
+                        Denial.NOT_IN_PACKAGES),
+                row("disabled film", film.channel(new VodEntry("film-1", false, Set.of("films"), 0)),
+                        Denial.TARGET_UNKNOWN),
+                row("unknown film", film.channel(null), Denial.TARGET_UNKNOWN),
+                row("film answered with a channel's entry", film.channel(new ChannelEntry("film-1", true,
+                        Set.of("films"), List.of())), Denial.TARGET_UNKNOWN),
+                row("directory answered another film", film.channel(new VodEntry("film-2", true, Set.of("films"),
+                        0)), Denial.TARGET_UNKNOWN),
+                row("film from outside their networks", film.draft(d -> d.withAllowedNetworks(lan)),
+                        Denial.NETWORK_NOT_ALLOWED),
+                row("film for an expired subscriber", film.draft(d -> d.withExpiry(NOW)), Denial.SUBSCRIBER_EXPIRED),
+                row("episode of a series in their plan: default bitrate when unprobed", episode, episodeItself),
+                row("episode of a disabled series", episode.channel(new VodEntry("ep-1", false, Set.of("basic"), 0)),
+                        Denial.TARGET_UNKNOWN),
+                row("episode of a series in no package of theirs", episode.channel(new VodEntry("ep-1", true,
+                        Set.of("other"), 0)), Denial.NOT_IN_PACKAGES));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("catchUpAndVodRows")
+    void decidesCatchUpAndVod(String name, Given given, Object expected) {
+        Entitlement rules = new Entitlement(channel -> Optional.ofNullable(given.measured().get(channel)), DEFAULT_BPS);
+
+        Decision decision = rules.decide(given.subscriber(), given.plan(), given.channel(), given.request(), NOW);
+
+        Optional<Denial> refusal = rules.refusal(given.subscriber(), given.plan(), given.channel(), given.request(),
+                NOW);
+        if (expected instanceof Denial denial) {
+            assertThat(decision).isEqualTo(new Decision.Denied(denial));
+            assertThat(refusal).contains(denial);
+        } else {
+            Rendition rendition = (Rendition) expected;
+            boolean measured = rendition.bitsPerSecond() != DEFAULT_BPS;
+            assertThat(decision).isEqualTo(new Decision.Granted(rendition, measured));
+            assertThat(refusal).isEmpty();
+        }
+    }
+
+    static SessionRequest request(PlaybackTarget target, OutputFormat format) {
+        return new SessionRequest("s1", target, format, "box-1", address("192.0.2.10"), "VLC/3.0");
     }
 
     static Arguments row(String name, Given given, Object expected) {

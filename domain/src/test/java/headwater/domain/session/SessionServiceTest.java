@@ -46,7 +46,21 @@ class SessionServiceTest {
     final Map<String, ChannelEntry> channels = Map.of(
             "news", new ChannelEntry("news", true, Set.of("basic"), List.of("news-sd")),
             "sport", new ChannelEntry("sport", true, Set.of("basic"), List.of()),
-            "radio", new ChannelEntry("radio", true, Set.of("basic"), List.of()));
+            "radio", new ChannelEntry("radio", true, Set.of("basic"), List.of()),
+            "archived", new ChannelEntry("archived", true, Set.of("basic"), List.of(), 1));
+    final Map<String, VodEntry> movies = Map.of("film", new VodEntry("film", true, Set.of("basic"), 4_000_000));
+    final Map<String, VodEntry> episodes = Map.of("ep", new VodEntry("ep", true, Set.of("basic"), 0));
+    final VodDirectory vod = new VodDirectory() {
+        @Override
+        public Optional<VodEntry> movie(String id) {
+            return Optional.ofNullable(movies.get(id));
+        }
+
+        @Override
+        public Optional<VodEntry> episode(String id) {
+            return Optional.ofNullable(episodes.get(id));
+        }
+    };
     final Events events = new Events();
     final FlakyRegistry registry = new FlakyRegistry(new MemorySessionRegistry(clock));
     final List<SessionService> services = new ArrayList<>();
@@ -85,7 +99,7 @@ class SessionServiceTest {
                 return Optional.ofNullable(plans.get(planId));
             }
         };
-        SessionService service = new SessionService(directory, id -> Optional.ofNullable(channels.get(id)),
+        SessionService service = new SessionService(directory, id -> Optional.ofNullable(channels.get(id)), vod,
                 id -> Optional.ofNullable(measured.get(id)), registry, egress, s -> "token-" + s.id(), settings,
                 events, clock);
         services.add(service);
@@ -99,6 +113,85 @@ class SessionServiceTest {
     static SessionRequest request(String subscriber, String channel, String device) {
         return new SessionRequest(subscriber, new PlaybackTarget.Live(channel), OutputFormat.HLS, device,
                 InetAddress.getLoopbackAddress(), "TestPlayer/1");
+    }
+
+    static SessionRequest request(String subscriber, PlaybackTarget target, OutputFormat format, String device) {
+        return new SessionRequest(subscriber, target, format, device, InetAddress.getLoopbackAddress(),
+                "TestPlayer/1");
+    }
+
+    @Test
+    void opens_films_episodes_and_archive_windows_as_themselves_under_the_same_limit() {
+        subscriber("s1", d -> d.withMaxConnections(3));
+        EgressLedger egress = new EgressLedger(100_000_000);
+        SessionService service = service(egress);
+        PlaybackTarget.Archive window = new PlaybackTarget.Archive("archived",
+                clock.instant().minus(Duration.ofHours(2)), Duration.ofMinutes(30));
+
+        PlaybackSession film = opened(service.open(request("s1", new PlaybackTarget.Movie("film"), OutputFormat.HLS,
+                "tv"))).session();
+        PlaybackSession episode = opened(service.open(request("s1", new PlaybackTarget.Episode("ep"),
+                OutputFormat.TS, "phone"))).session();
+        PlaybackSession archive = opened(service.open(request("s1", window, OutputFormat.TS, "tablet"))).session();
+
+        assertThat(film.rendition()).isEqualTo("film");
+        assertThat(film.reservedBitsPerSecond()).isEqualTo(4_000_000);
+        assertThat(film.idleAfter()).isEqualTo(Entitlement.VOD_TARGET_DURATION.multipliedBy(2));
+        assertThat(episode.rendition()).isEqualTo("ep");
+        assertThat(episode.reservedBitsPerSecond()).isEqualTo(SessionSettings.DEFAULT_BITS_PER_SECOND);
+        assertThat(archive.rendition()).isEqualTo("archived");
+        assertThat(archive.target()).isEqualTo(window);
+        assertThat(egress.reserved())
+                .isEqualTo(4_000_000 + SessionSettings.DEFAULT_BITS_PER_SECOND * 2);
+        assertThat(egress.reservedByChannel()).as("one figure per VOD kind, not per film").isEqualTo(Map.of(
+                "vod:movie", 4_000_000L, "vod:episode", SessionSettings.DEFAULT_BITS_PER_SECOND,
+                "archived", SessionSettings.DEFAULT_BITS_PER_SECOND));
+        assertThat(service.open(request("s1", "news", "fourth"))).isEqualTo(new Opening.Denied(Denial.CONNECTION_LIMIT));
+    }
+
+    @Test
+    void refuses_what_the_directories_do_not_know_or_the_archive_does_not_keep() {
+        SessionService service = service(new EgressLedger(100_000_000));
+        Instant now = clock.instant();
+
+        assertThat(service.open(request("s1", new PlaybackTarget.Movie("ep"), OutputFormat.HLS, "a")))
+                .as("an episode's id is no film's").isEqualTo(new Opening.Denied(Denial.TARGET_UNKNOWN));
+        assertThat(service.open(request("s1", new PlaybackTarget.Episode("nope"), OutputFormat.HLS, "a")))
+                .isEqualTo(new Opening.Denied(Denial.TARGET_UNKNOWN));
+        assertThat(service.open(request("s1", new PlaybackTarget.Archive("news", now.minusSeconds(60),
+                Duration.ofMinutes(1)), OutputFormat.HLS, "a"))).as("news keeps no archive")
+                .isEqualTo(new Opening.Denied(Denial.OUTSIDE_ARCHIVE));
+        assertThat(service.open(request("s1", new PlaybackTarget.Archive("archived",
+                now.minus(Duration.ofDays(1)).minusSeconds(1), Duration.ofMinutes(1)), OutputFormat.HLS, "a")))
+                .isEqualTo(new Opening.Denied(Denial.OUTSIDE_ARCHIVE));
+        assertThat(events.seen).containsExactly("denied TARGET_UNKNOWN s1", "denied TARGET_UNKNOWN s1",
+                "denied OUTSIDE_ARCHIVE s1", "denied OUTSIDE_ARCHIVE s1");
+    }
+
+    @Test
+    void without_a_vod_directory_films_are_unknown() {
+        SessionService service = new SessionService(new SubscriberDirectory() {
+            @Override
+            public Optional<Subscriber> subscriber(String id) {
+                return Optional.ofNullable(subscribers.get(id));
+            }
+
+            @Override
+            public Optional<Subscriber> byUsername(String username) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<Plan> plan(String planId) {
+                return Optional.ofNullable(plans.get(planId));
+            }
+        }, id -> Optional.ofNullable(channels.get(id)), id -> Optional.empty(), registry,
+                new EgressLedger(100_000_000), s -> "token-" + s.id(), SessionSettings.defaults("node-a"), events,
+                clock);
+        services.add(service);
+
+        assertThat(service.open(request("s1", new PlaybackTarget.Movie("film"), OutputFormat.HLS, "a")))
+                .isEqualTo(new Opening.Denied(Denial.TARGET_UNKNOWN));
     }
 
     static ActiveSession opened(Opening opening) {
@@ -387,6 +480,64 @@ class SessionServiceTest {
 
         assertThat(idle.state()).isEqualTo(SessionState.IDLE);
         assertThat(registry.find(idle.id()).orElseThrow().state()).isEqualTo(SessionState.IDLE);
+    }
+
+    @Test
+    void an_archive_window_that_left_the_retention_while_idle_is_not_resumed() {
+        EgressLedger egress = new EgressLedger(100_000_000);
+        SessionService service = service(egress);
+        PlaybackTarget.Archive oldest = new PlaybackTarget.Archive("archived",
+                clock.instant().minus(Duration.ofDays(1)).plusSeconds(30), Duration.ofMinutes(10));
+        ActiveSession active = opened(service.open(request("s1", oldest, OutputFormat.HLS, "box")));
+        clock.advance(Duration.ofMinutes(1));
+
+        assertThat(service.resume(active)).isEqualTo(new Resumption.Refused(Denial.OUTSIDE_ARCHIVE));
+
+        assertThat(active.endReason()).isEqualTo(EndReason.REVOKED);
+        assertThat(egress.reserved()).isZero();
+    }
+
+    @Test
+    void a_film_disabled_meanwhile_is_not_resumed() {
+        Map<String, VodEntry> catalogue = new ConcurrentHashMap<>(movies);
+        EgressLedger egress = new EgressLedger(100_000_000);
+        SessionService service = new SessionService(new SubscriberDirectory() {
+            @Override
+            public Optional<Subscriber> subscriber(String id) {
+                return Optional.ofNullable(subscribers.get(id));
+            }
+
+            @Override
+            public Optional<Subscriber> byUsername(String username) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<Plan> plan(String planId) {
+                return Optional.ofNullable(plans.get(planId));
+            }
+        }, id -> Optional.empty(), new VodDirectory() {
+            @Override
+            public Optional<VodEntry> movie(String id) {
+                return Optional.ofNullable(catalogue.get(id));
+            }
+
+            @Override
+            public Optional<VodEntry> episode(String id) {
+                return Optional.empty();
+            }
+        }, id -> Optional.empty(), registry, egress, s -> "token-" + s.id(), SessionSettings.defaults("node-a"),
+                events, clock);
+        services.add(service);
+        ActiveSession active = opened(service.open(request("s1", new PlaybackTarget.Movie("film"), OutputFormat.HLS,
+                "box")));
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(service.resume(active)).as("still offered: resumed").isInstanceOf(Resumption.Resumed.class);
+        clock.advance(Duration.ofMinutes(2));
+        catalogue.put("film", new VodEntry("film", false, Set.of("basic"), 4_000_000));
+
+        assertThat(service.resume(active)).isEqualTo(new Resumption.Refused(Denial.TARGET_UNKNOWN));
+        assertThat(active.endReason()).isEqualTo(EndReason.REVOKED);
     }
 
     @Test

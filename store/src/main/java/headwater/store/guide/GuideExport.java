@@ -24,14 +24,18 @@ import org.jdbi.v3.core.Handle;
  * Writes the merged guide of one read transaction as XMLTV (see {@link GuideStore#export}). Channels are grouped
  * under an export id: a catalogue channel's EPG channel id, else the XMLTV id of its highest-ranked feed; an XMLTV
  * channel that feeds no catalogue channel keeps its own id. Feeds that end up under one export id are merged by
- * {@link GuideMerge}. Memory holds the channel list and one channel's programmes at a time.
+ * {@link GuideMerge}. Memory holds the channel list and one channel's programmes at a time. A selection of catalogue
+ * channels (a subscriber's) exports only those, each under its EPG channel id, else under its own id.
  */
 final class GuideExport {
 
     private final Handle handle;
+    /** The catalogue channels to export, or null for the whole guide. */
+    private final Set<String> only;
 
-    GuideExport(Handle handle) {
+    GuideExport(Handle handle, Set<String> only) {
         this.handle = handle;
+        this.only = only == null ? null : Set.copyOf(only);
     }
 
     void write(XmltvWriter writer) throws IOException {
@@ -63,6 +67,9 @@ final class GuideExport {
                 .map((rs, ctx) -> new String[] {rs.getString(1), rs.getLong(2) + "\u0000" + rs.getString(3),
                         rs.getString(4)})
                 .forEach(link -> {
+                    if (only != null && !only.contains(link[0])) {
+                        return;
+                    }
                     Feed feed = feeds.get(link[1]);
                     if (feed != null) {
                         byChannel.computeIfAbsent(link[0], k -> new ArrayList<>()).add(feed);
@@ -76,12 +83,13 @@ final class GuideExport {
         Set<Feed> linked = new HashSet<>();
         byChannel.forEach((channelId, channelFeeds) -> {
             channelFeeds.sort(Feed.RANK);
-            String exportId = epgIds.getOrDefault(channelId, channelFeeds.getFirst().xmltvId());
+            String fallback = only != null ? channelId : channelFeeds.getFirst().xmltvId();
+            String exportId = epgIds.getOrDefault(channelId, fallback);
             groups.computeIfAbsent(exportId, k -> new LinkedHashSet<>()).addAll(channelFeeds);
             linked.addAll(channelFeeds);
         });
         for (Feed feed : feeds.values()) {
-            if (!linked.contains(feed)) {
+            if (only == null && !linked.contains(feed)) {
                 groups.computeIfAbsent(feed.xmltvId(), k -> new LinkedHashSet<>()).add(feed);
             }
         }

@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -229,10 +230,15 @@ public final class JdbiGuideStore implements GuideStore {
 
     @Override
     public void export(XmltvWriter writer) throws IOException {
+        export(writer, (Set<String>) null);
+    }
+
+    @Override
+    public void export(XmltvWriter writer, Set<String> channelIds) throws IOException {
         try {
             database.read(handle -> {
                 try {
-                    new GuideExport(handle).write(writer);
+                    new GuideExport(handle, channelIds).write(writer);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

@@ -88,6 +88,35 @@ class RedisSessionRegistryTest {
         assertThat(nodeA.list()).extracting(SessionRecord::session).containsExactly(v4, v6);
     }
 
+    @Test
+    void archiveFilmAndEpisodeTargetsComeBackFromTheOtherNode() {
+        List<PlaybackTarget> targets = List.of(
+                new PlaybackTarget.Archive("news.hd", Instant.ofEpochSecond(1_795_000_000L), Duration.ofSeconds(5400)),
+                new PlaybackTarget.Archive("n", Instant.EPOCH, Duration.ofSeconds(PlaybackTarget.Archive.MAX_SECONDS)),
+                new PlaybackTarget.Movie("film_2024.director-cut"),
+                new PlaybackTarget.Episode("s01e02"));
+        List<PlaybackSession> sessions = new ArrayList<>();
+        for (int i = 0; i < targets.size(); i++) {
+            PlaybackTarget target = targets.get(i);
+            PlaybackSession session = new PlaybackSession(SessionIds.next(), "vod-fan", target, target.id(),
+                    i % 2 == 0 ? OutputFormat.TS : OutputFormat.HLS, "device-" + i, null, null, t0.plusMillis(i),
+                    t0.plus(LIFETIME), 3_500_000, Duration.ofSeconds(60), "node-a");
+            assertThat(nodeA.admit(session, 10, LimitPolicy.REFUSE_NEW, t0))
+                    .isEqualTo(new Admission.Admitted(session, List.of()));
+            sessions.add(session);
+        }
+
+        for (PlaybackSession session : sessions) {
+            assertThat(nodeB.find(session.id())).contains(new SessionRecord(session, SessionState.ACTIVE, null, t0,
+                    0));
+        }
+        assertThat(nodeB.listBySubscriber("vod-fan")).extracting(SessionRecord::session)
+                .containsExactlyElementsOf(sessions);
+        assertThat(nodeB.end(sessions.get(2).id(), EndReason.OPERATOR)).isTrue();
+        assertThat(nodeA.find(sessions.get(2).id())).get().extracting(r -> r.session().target())
+                .isEqualTo(new PlaybackTarget.Movie("film_2024.director-cut"));
+    }
+
     @ParameterizedTest
     @EnumSource(LimitPolicy.class)
     void twentyAdmissionsRacingOnTwoNodesLeaveAtMostTheLimit(LimitPolicy policy) throws Exception {
