@@ -38,7 +38,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code GET /get.php}: the subscriber's playlist as M3U (anchors §2.5, §2.10), streamed as it is read from the store.
+ * {@code GET /get.php}: the subscriber's playlist as M3U (anchors §2.5, §2.10), streamed.
  *
  * <p>Parameters: {@code username} and {@code password}, or {@code token} (a playlist token); {@code type}
  * {@code m3u_plus} (default: attributes) or {@code m3u} (titles only); {@code output} {@code ts} (default, alias
@@ -53,6 +53,11 @@ import org.slf4j.LoggerFactory;
  * and series episodes ("Title S01E02"), without {@code tvg-id}. URLs are {@code /live/U/P/N.ext} or
  * {@code /live/TOKEN/N.ext} with N from {@link headwater.domain.xtream.XtreamIds}; films and episodes use their
  * container's extension.
+ *
+ * <p>Under a catalogue stamp ({@link XtreamServices#stamp()}) the channels' part is rendered once per lineup and
+ * form and kept ({@link PlaylistRenderings}); each request writes it with its own credentials, after asking
+ * {@link headwater.domain.archive.ArchiveStatus} whether any channel's catch-up changed (then it is rendered again).
+ * Without a stamp, beyond the renderings' bounds, and for films and series, the playlist streams from the store.
  */
 public final class PlaylistExport implements XtreamEndpoint {
 
