@@ -23,7 +23,8 @@ import java.util.TreeSet;
 
 /**
  * What one subscriber may watch, for the exports: the enabled channels, films and series of their own packages and
- * their plan's, read page by page (a 10,000-channel lineup is never one list in memory). Blocking (the store).
+ * their plan's, read page by page (a 10,000-channel lineup is never one list in memory). Blocking (the store). One
+ * request's: not thread-safe.
  */
 final class ExportLineup {
 
@@ -31,12 +32,12 @@ final class ExportLineup {
 
     private final XtreamServices services;
     private final Set<String> packageIds;
-    private final Set<String> channelIds;
+    /** Read from the packages on first use (a playlist kept under the catalogue stamp never needs them). */
+    private Set<String> channelIds;
 
-    private ExportLineup(XtreamServices services, Set<String> packageIds, Set<String> channelIds) {
+    private ExportLineup(XtreamServices services, Set<String> packageIds) {
         this.services = services;
         this.packageIds = packageIds;
-        this.channelIds = channelIds;
     }
 
     static ExportLineup of(XtreamServices services, Subscriber subscriber, Plan plan) {
@@ -44,24 +45,33 @@ final class ExportLineup {
         if (plan != null) {
             packageIds.addAll(plan.packageIds());
         }
-        Set<String> channelIds = new HashSet<>();
-        for (String id : packageIds) {
-            services.packages().find(id).map(Package::channelIds).ifPresent(channelIds::addAll);
-        }
-        return new ExportLineup(services, Set.copyOf(packageIds), channelIds);
+        return new ExportLineup(services, Set.copyOf(packageIds));
+    }
+
+    /** The subscriber's packages and their plan's: what decides the lineup. */
+    Set<String> packageIds() {
+        return packageIds;
     }
 
     /** Whether the subscriber may watch the channel (enabled or not). */
     boolean channel(String channelId) {
-        return channelIds.contains(channelId);
+        return channelIds().contains(channelId);
     }
 
     Set<String> channelIds() {
+        if (channelIds == null) {
+            Set<String> ids = new HashSet<>();
+            for (String id : packageIds) {
+                services.packages().find(id).map(Package::channelIds).ifPresent(ids::addAll);
+            }
+            channelIds = ids;
+        }
         return channelIds;
     }
 
     /** The subscriber's enabled channels by number, a page at a time. */
     void channels(PageConsumer<Channel> consumer) throws IOException {
+        Set<String> channelIds = channelIds();
         if (channelIds.isEmpty()) {
             return;
         }

@@ -1,5 +1,6 @@
 package headwater.api.xtream;
 
+import headwater.api.xtream.PlaylistRenderings.LiveSection;
 import headwater.api.xtream.XtreamLogin.Result;
 import headwater.domain.archive.ArchiveSpan;
 import headwater.domain.catalog.Channel;
@@ -18,11 +19,13 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.io.BufferedWriter;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -35,7 +38,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code GET /get.php}: the subscriber's playlist as M3U (anchors §2.5, §2.10), streamed as it is read from the store.
+ * {@code GET /get.php}: the subscriber's playlist as M3U (anchors §2.5, §2.10), streamed.
  *
  * <p>Parameters: {@code username} and {@code password}, or {@code token} (a playlist token); {@code type}
  * {@code m3u_plus} (default: attributes) or {@code m3u} (titles only); {@code output} {@code ts} (default, alias
@@ -50,6 +53,11 @@ import org.slf4j.LoggerFactory;
  * and series episodes ("Title S01E02"), without {@code tvg-id}. URLs are {@code /live/U/P/N.ext} or
  * {@code /live/TOKEN/N.ext} with N from {@link headwater.domain.xtream.XtreamIds}; films and episodes use their
  * container's extension.
+ *
+ * <p>Under a catalogue stamp ({@link XtreamServices#stamp()}) the channels' part is rendered once per lineup and
+ * form and kept ({@link PlaylistRenderings}); each request writes it with its own credentials, after asking
+ * {@link headwater.domain.archive.ArchiveStatus} whether any channel's catch-up changed (then it is rendered again).
+ * Without a stamp, beyond the renderings' bounds, and for films and series, the playlist streams from the store.
  */
 public final class PlaylistExport implements XtreamEndpoint {
 
@@ -57,7 +65,17 @@ public final class PlaylistExport implements XtreamEndpoint {
 
     private static final Logger LOG = LoggerFactory.getLogger(PlaylistExport.class);
 
+    /**
+     * Written in place of the credentials when a live section is rendered to be kept, then cut out: private-use
+     * characters and a random part no channel's text holds (checked: the count of markers must be the count written).
+     * Like the credentials (percent-encoded path segments) it holds no quote, space, comma or control character, so
+     * the writer quotes every value around it as it quotes the credentials.
+     */
+    private static final String MARKER = "\uE000" + Long.toHexString(new SecureRandom().nextLong()) + "\uE001";
+    private static final byte[] MARKER_BYTES = MARKER.getBytes(StandardCharsets.UTF_8);
+
     private final XtreamServices services;
+    private volatile PlaylistRenderings renderings;
 
     public PlaylistExport(XtreamServices services) {
         this.services = Objects.requireNonNull(services, "services");
@@ -133,8 +151,11 @@ public final class PlaylistExport implements XtreamEndpoint {
     /** Streams the playlist (on the worker). */
     private void write(HttpServerRequest request, Result.Authenticated who, ExportCredentials credentials, String base,
                        Options options) throws IOException {
+        // The stamp first: what is read after it is at least as new as it, so nothing older is kept under it.
+        PlaylistRenderings kept = renderings(services.stamp().current());
         ExportLineup lineup = ExportLineup.of(services, who.subscriber(), who.plan());
-        Map<String, String> categories = lineup.categoryNames();
+        Map<String, String> categories = kept == null ? lineup.categoryNames()
+                : kept.categoryNames(lineup::categoryNames);
         request.response().setStatusCode(200).setChunked(true)
                 .putHeader(HttpHeaders.CONTENT_TYPE, "audio/x-mpegurl; charset=utf-8")
                 .putHeader("Content-Disposition", "inline; filename=\"playlist.m3u\"")
@@ -148,7 +169,15 @@ public final class PlaylistExport implements XtreamEndpoint {
                     ? Attributes.of("x-tvg-url", xmltv, "url-tvg", xmltv) : Attributes.none()));
             String path = credentials.path();
             if (options.sections().contains(Section.LIVE)) {
-                lineup.channels(page -> channels(m3u, page, categories, base, path, credentials, options));
+                LiveSection section = kept == null ? null
+                        : liveSection(kept, lineup, categories, base, credentials.usesToken(), options);
+                if (section != null) {
+                    out.flush();
+                    section.write(stream, path.getBytes(StandardCharsets.US_ASCII));
+                } else {
+                    lineup.channels(page -> channels(m3u, page, categories, base, path, credentials.usesToken(),
+                            options, null));
+                }
             }
             if (options.sections().contains(Section.MOVIE)) {
                 lineup.movies(page -> movies(m3u, page, categories, base, path, options));
@@ -159,12 +188,76 @@ public final class PlaylistExport implements XtreamEndpoint {
         }
     }
 
+    /**
+     * The renderings of the current stamp: the ones the last request used while the stamp is the same, else new
+     * ones for the next requests; null without a stamp (every request streams from the store).
+     */
+    private PlaylistRenderings renderings(Object stamp) {
+        if (services.stamp() == XtreamCatalogueStamp.NONE) {
+            return null;
+        }
+        PlaylistRenderings current = renderings;
+        if (current != null && current.stamp().equals(stamp)) {
+            return current;
+        }
+        synchronized (this) {
+            if (renderings == null || !renderings.stamp().equals(stamp)) {
+                renderings = new PlaylistRenderings(stamp);
+            }
+            return renderings;
+        }
+    }
+
+    /**
+     * The lineup's live section in this form: the kept one while every channel's archive state is the one it shows,
+     * else rendered now (and kept, within the bounds); null when there is no room left to keep one (the caller
+     * streams from the store) or the rendering cannot be cut.
+     */
+    private LiveSection liveSection(PlaylistRenderings kept, ExportLineup lineup, Map<String, String> categories,
+                                    String base, boolean token, Options options) throws IOException {
+        PlaylistRenderings.Key key = new PlaylistRenderings.Key(lineup.packageIds(), options.plus(),
+                options.extension(), token, base);
+        LiveSection section = kept.section(key);
+        if (section != null && section.current(services.archive())) {
+            return section;
+        }
+        if (section == null && !kept.room()) {
+            return null;
+        }
+        Rendering rendering = new Rendering();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256 * 1024);
+        try (Writer out = new BufferedWriter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8))) {
+            M3uWriter m3u = new M3uWriter(out);
+            lineup.channels(page -> channels(m3u, page, categories, base, MARKER, token, options, rendering));
+        }
+        int[] days = rendering.days.stream().mapToInt(Integer::intValue).toArray();
+        section = LiveSection.of(rendering.ids, days, bytes.toByteArray(), MARKER_BYTES, rendering.holes);
+        if (section == null) {
+            LOG.warn("a channel's text holds the credentials marker: this playlist is streamed from the store");
+            return null;
+        }
+        kept.keep(key, section);
+        return section;
+    }
+
+    /**
+     * What rendering a live section saw: the channels whose archive state it shows (all of them in m3u_plus, none in
+     * m3u) with that state, and how many credential holes it wrote.
+     */
+    private static final class Rendering {
+        private final List<String> ids = new ArrayList<>();
+        private final List<Integer> days = new ArrayList<>();
+        private int holes;
+    }
+
     private void channels(M3uWriter m3u, List<Channel> page, Map<String, String> categories, String base, String who,
-                          ExportCredentials credentials, Options options) throws IOException {
+                          boolean token, Options options, Rendering rendering) throws IOException {
         Map<String, Integer> numbers = services.ids().numbers(Kind.CHANNEL, page.stream().map(Channel::id).toList());
         for (Channel channel : page) {
             int number = numbers.get(channel.id());
             String url = base + "/live/" + who + "/" + number + "." + options.extension();
+            int holes = 1;
+            Optional<ArchiveSpan> archive = Optional.empty();
             List<Attribute> attributes = new ArrayList<>();
             if (options.plus()) {
                 attributes.add(new Attribute("tvg-id", epgId(channel)));
@@ -175,19 +268,27 @@ public final class PlaylistExport implements XtreamEndpoint {
                 if (channel.radio()) {
                     attributes.add(new Attribute("radio", "true"));
                 }
-                Optional<ArchiveSpan> archive = services.archive().span(channel.id());
+                archive = services.archive().span(channel.id());
                 if (archive.isPresent()) {
                     String days = Integer.toString(archive.get().days());
                     attributes.add(new Attribute("catchup", "xc"));
                     attributes.add(new Attribute("catchup-days", days));
-                    if (credentials.usesToken()) {
+                    if (token) {
                         attributes.add(new Attribute("catchup-source", base + "/timeshift/" + who
                                 + "/{duration:60}/{Y}-{m}-{d}:{H}-{M}/" + number + "." + options.extension()));
+                        holes++;
                     }
                     attributes.add(new Attribute("timeshift", days));
                 }
             }
             m3u.entry(PlaylistEntry.of(channel.name(), new Attributes(attributes), url));
+            if (rendering != null) {
+                if (options.plus()) { // only m3u_plus shows the archive state
+                    rendering.ids.add(channel.id());
+                    rendering.days.add(PlaylistRenderings.days(archive));
+                }
+                rendering.holes += holes;
+            }
         }
     }
 

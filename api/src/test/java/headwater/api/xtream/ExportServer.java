@@ -76,18 +76,25 @@ final class ExportServer implements AutoCloseable {
         this.port = port;
     }
 
+    /** The news channel's archive (the others have none). */
+    static final ArchiveStatus NEWS_ARCHIVE = channelId -> channelId.equals("news")
+            ? Optional.of(new ArchiveSpan(DAY, DAY.plus(Duration.ofHours(6)), 1)) : Optional.empty();
+
     static ExportServer start(TestStore store) {
+        return start(store, XtreamCatalogueStamp.NONE, NEWS_ARCHIVE);
+    }
+
+    /** With a catalogue stamp (the exports keep what they render under it) and an archive status of the test's. */
+    static ExportServer start(TestStore store, XtreamCatalogueStamp stamp, ArchiveStatus archive) {
         catalogue(store);
         JdbiPlanRepository plans = new JdbiPlanRepository(store.database());
         JdbiSubscriberRepository subscribers = new JdbiSubscriberRepository(store.database(), TestStore.CLOCK);
         JdbiPlaylistTokenRepository tokenRepository = new JdbiPlaylistTokenRepository(store.database());
         StoreXtreamLogin login = new StoreXtreamLogin(subscribers, plans, tokenRepository, new Argon2PasswordHasher(),
                 LoginLimits.DEFAULTS, Clock.systemUTC());
-        ArchiveStatus archive = channelId -> channelId.equals("news")
-                ? Optional.of(new ArchiveSpan(DAY, DAY.plus(Duration.ofHours(6)), 1)) : Optional.empty();
         XtreamServices services = new XtreamServices(new XtreamServer(URI.create(PUBLIC_URL), 0, ZoneId.of("UTC"), ""),
                 login, SessionControl.NONE, new JdbiXtreamIds(store.database()), store.channels(), store.categories(),
-                store.packages(), plans, store.movies(), store.series(), store.guide(), archive, TestStore.CLOCK);
+                store.packages(), plans, store.movies(), store.series(), store.guide(), archive, TestStore.CLOCK, stamp);
         XtreamApi api = new XtreamApi(List.of(new PlaylistExport(services), new XmltvExport(services)));
         Vertx vertx = Vertx.vertx();
         HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0))
