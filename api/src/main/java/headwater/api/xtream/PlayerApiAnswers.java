@@ -230,7 +230,7 @@ final class PlayerApiAnswers {
             if (row == null || row.archiveDays() != archiveDays[i]) {
                 row = new LiveRow(archiveDays[i], PlayerApiJson.write(new Live(channel.number(), channel.name(),
                         channel.radio() ? "radio_streams" : "live", numbers.number(), uri(channel.logo()),
-                        guideId(channel), epoch(channel.created()), "", archiveDays[i] >= 0 ? 1 : 0, "",
+                        PlaylistExport.epgId(channel), epoch(channel.created()), "", archiveDays[i] >= 0 ? 1 : 0, "",
                         Math.max(0, archiveDays[i]), categoryId, numbers.categoryIds(), "")));
                 catalogue.liveRow(key, row);
             }
@@ -470,7 +470,7 @@ final class PlayerApiAnswers {
             int number = numbers.get(channel.id());
             available.put(String.valueOf(number), new PanelChannel(channel.number(), channel.name(),
                     channel.radio() ? "radio_streams" : "live", channel.radio() ? "Radio Stations" : "Live Streams",
-                    number, uri(channel.logo()), guideId(channel), epoch(channel.created()), categoryName(first),
+                    number, uri(channel.logo()), PlaylistExport.epgId(channel), epoch(channel.created()), categoryName(first),
                     first == null ? "" : String.valueOf(categories.get(first)), null, "1", null, "",
                     archive.isPresent() ? 1 : 0, "", archive.map(ArchiveSpan::days).orElse(0)));
         }
@@ -596,13 +596,4 @@ final class PlayerApiAnswers {
         }
         return "mp4";
     }
-
-    /**
-     * The channel's id in {@code xmltv.php} and get.php's {@code tvg-id}: its EPG channel id, else its own id (a
-     * channel matched to the guide by name is exported under it), so that an app joins all three.
-     */
-    private static String guideId(Channel channel) {
-        return channel.epgChannelId() != null ? channel.epgChannelId() : channel.id();
-    }
-
 }
