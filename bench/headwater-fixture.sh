@@ -1,6 +1,6 @@
 # Sourced (bash) by delivery-vs-nginx.sh and viewers.sh: one Headwater server on its own data directory, with one
 # file:// channel in its configuration entitled through a catalogue package, subscribers in that package and
-# playback sessions, made through the admin API with a key made by `headwater admin-key add` before the first start.
+# playback sessions, made through the admin API with an ADMIN token made by `headwater admin token create` before the first start.
 # The caller sets: hw_root (the worktree), hw_work (a directory of its own), hw_port, hw_core (the CPU list for
 # taskset), and adds "$hw_pid" to its cleanup. Nothing here kills anything but the server it started, by pid.
 
@@ -34,14 +34,18 @@ channels:
 metrics:
   enabled: true
   jvm: true
+# Plain HTTP, as nginx is measured: TLS is the subject of its own benchmark, not of these.
+tls:
+  enabled: false
 EOF
 }
 
-# hw_make_key: an admin key, made with the CLI on the (new) data directory before the server first starts.
+# hw_make_key: an ADMIN API token, made with the CLI on the (new) data directory before the server first starts
+# (a first start prints no credential).
 hw_make_key() {
-  hw_key=$(cd "$hw_work" && HEADWATER_LOG_LEVEL=WARN "$hw_root/headwater" admin-key add bench --config headwater.yml --json \
-    | jq -r .key)
-  [ -n "$hw_key" ] && [ "$hw_key" != null ] || { echo "could not make an admin key" >&2; return 1; }
+  hw_key=$(cd "$hw_work" && HEADWATER_LOG_LEVEL=WARN "$hw_root/headwater" admin token create --name bench --role ADMIN \
+    --scope admin --config headwater.yml --json | jq -r .token)
+  [ -n "$hw_key" ] && [ "$hw_key" != null ] || { echo "could not make an admin token" >&2; return 1; }
 }
 
 # hw_start [LOG_LEVEL]: starts `headwater serve` pinned to $hw_core, waits for /healthz. Access logging is INFO: the

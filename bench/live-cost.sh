@@ -50,14 +50,20 @@ memory_kb() { # pids... -> "rss_kb pss_kb", summed
 measure() {
   local label=$1; shift
   sleep "$warmup"
-  local t0 t1 w0 w1
+  local t0 t1 w0 w1 s0 s1
+  s0=$(awk '/^cpu / { print $9 }' /proc/stat)
   t0=$(cpu_ticks "$@"); w0=$(date +%s.%N)
   sleep "$measure"
   t1=$(cpu_ticks "$@"); w1=$(date +%s.%N)
+  s1=$(awk '/^cpu / { print $9 }' /proc/stat)
+  # Steal: time the hypervisor gave this VM's CPUs to others (shared VMs). Above a few %, the window measured the
+  # host as much as the program: compare runs with little steal only.
+  steal_pct=$(awk -v d=$((s1 - s0)) -v hz="$hz" -v a="$w0" -v b="$w1" -v c="$(nproc)" \
+    'BEGIN { printf "%.1f", 100 * d / hz / (b - a) / c }')
   read -r rss_kb pss_kb < <(memory_kb "$@")
   cpu_pct=$(awk -v d=$((t1 - t0)) -v hz="$hz" -v a="$w0" -v b="$w1" 'BEGIN { printf "%.2f", 100 * d / hz / (b - a) }')
   echo "$label: $cpu_pct % of a core in all over $(awk -v a="$w0" -v b="$w1" 'BEGIN { printf "%.1f", b - a }') s;" \
-       "RSS $((rss_kb / 1024)) MiB, PSS $((pss_kb / 1024)) MiB in all" >&2
+       "RSS $((rss_kb / 1024)) MiB, PSS $((pss_kb / 1024)) MiB in all; steal $steal_pct % of the machine meanwhile" >&2
 }
 
 per_channel() { awk -v x="$1" -v n="$channels" -v d="${2:-1}" 'BEGIN { printf "%.2f", x / n / d }'; }

@@ -1,56 +1,68 @@
 package headwater.api;
 
-import headwater.security.secret.BearerSecret;
+import headwater.api.auth.Principal;
+import headwater.domain.apitoken.ApiToken;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Requires {@code Authorization: Bearer <admin key>}. A missing, malformed, unknown or wrong key all get the same 401
- * problem; the reason (never the key) goes to the log with the client's address.
+ * The second authenticator of the chain: when no web session put a {@link Principal} in the context already, requires
+ * {@code Authorization: Bearer <API token>} and puts the token's Principal ({@link Principal.Kind#API_TOKEN}) there.
+ * A missing, malformed, unknown, revoked or expired token all get the same 401 problem; the reason (never the token)
+ * goes to the log with the client's address.
  */
 final class AdminAuth implements Handler<RoutingContext> {
 
-    static final String KEY_NAME = "headwater.api.keyName";
     static final String CHALLENGE = "Bearer realm=\"headwater-admin\"";
 
     private static final Logger LOG = LoggerFactory.getLogger(AdminAuth.class);
 
-    private final AdminKeys keys;
+    private final ApiTokens tokens;
 
-    AdminAuth(AdminKeys keys) {
-        this.keys = keys;
+    AdminAuth(ApiTokens tokens) {
+        this.tokens = tokens;
     }
 
     @Override
     public void handle(RoutingContext ctx) {
+        if (ctx.get(Principal.KEY) != null) {
+            ctx.next();
+            return;
+        }
         BearerCredential credential = BearerCredential.parse(ctx.request().getHeader(HttpHeaders.AUTHORIZATION));
         if (credential.token() == null) {
             refuse(ctx, credential.refusal());
             return;
         }
-        if (!BearerSecret.hasShape(AdminKeys.PREFIX, credential.token())) {
-            refuse(ctx, "the Bearer token is not shaped like an admin key (" + AdminKeys.PREFIX + " and 43 characters)");
+        if (!ApiTokens.hasShape(credential.token())) {
+            refuse(ctx, "the Bearer token is not shaped like an API token (" + ApiTokens.PREFIX
+                    + " and 43 characters)");
             return;
         }
-        // The key check reads the database on a worker thread; hold the body until the BodyHandler resumes it.
+        // The token check reads the database on a worker thread; hold the body until the BodyHandler resumes it.
         ctx.request().pause();
-        Blocking.run(ctx, () -> keys.authenticate(credential.token()), (Optional<String> name) -> {
-            if (name.isEmpty()) {
-                refuse(ctx, "no stored admin key matches the Bearer token");
+        Blocking.run(ctx, () -> tokens.authenticate(credential.token()), (ApiTokens.Check check) -> {
+            if (check.token() == null) {
+                refuse(ctx, check.refusal());
                 return;
             }
-            ctx.put(KEY_NAME, name.get());
+            ctx.put(Principal.KEY, principal(check.token()));
             ctx.next();
         });
+    }
+
+    static Principal principal(ApiToken token) {
+        return new Principal(Principal.Kind.API_TOKEN, token.name(), token.name(), token.role(), token.scopeTexts(),
+                token.resellerId(), null, null, null);
     }
 
     private static void refuse(RoutingContext ctx, String reason) {
         LOG.warn("admin API: refused {} {} from {}: {}", ctx.request().method(), ctx.request().path(),
                 ctx.request().remoteAddress(), reason);
-        ctx.fail(new ApiException(ProblemType.UNAUTHORIZED, "send a valid admin API key as Authorization: Bearer <key>"));
+        ctx.fail(new ApiException(ProblemType.UNAUTHORIZED,
+                "log in, or send a valid API token as Authorization: Bearer <token>"));
     }
 }

@@ -10,12 +10,12 @@ import java.util.function.Consumer;
  * The result comes back on the request's event loop, where the answer is written; a failure goes to the router's
  * failure handler ({@link Problems}).
  */
-final class Blocking {
+public final class Blocking {
 
     private Blocking() {
     }
 
-    static <T> void run(RoutingContext ctx, Callable<T> work, Consumer<T> answer) {
+    public static <T> void run(RoutingContext ctx, Callable<T> work, Consumer<T> answer) {
         ctx.vertx().executeBlocking(work, false).onComplete(result -> {
             if (ctx.response().closed()) {
                 return;

@@ -1,5 +1,6 @@
 package headwater.api;
 
+import headwater.domain.apitoken.ApiScope;
 import headwater.domain.catalog.Category;
 import headwater.domain.catalog.CategoryKind;
 import headwater.domain.catalog.CategoryRepository;
@@ -25,11 +26,12 @@ final class CategoryResource {
     }
 
     void mount(Routes routes) {
-        routes.add(HttpMethod.GET, PATH, this::list);
-        routes.add(HttpMethod.POST, PATH, this::create);
-        routes.add(HttpMethod.GET, PATH + "/:id", ctx -> representation.read(ctx, categories::get));
-        routes.add(HttpMethod.PUT, PATH + "/:id", this::replace);
-        routes.add(HttpMethod.DELETE, PATH + "/:id", ctx -> Crud.delete(ctx, "category", categories::delete));
+        Routes.Area catalogue = routes.area(ApiScope.CATALOGUE_READ, ApiScope.CATALOGUE_WRITE);
+        catalogue.add(HttpMethod.GET, PATH, this::list);
+        catalogue.add(HttpMethod.POST, PATH, this::create);
+        catalogue.add(HttpMethod.GET, PATH + "/:id", ctx -> representation.read(ctx, categories::get));
+        catalogue.add(HttpMethod.PUT, PATH + "/:id", this::replace);
+        catalogue.add(HttpMethod.DELETE, PATH + "/:id", ctx -> Crud.delete(ctx, "category", categories::delete));
     }
 
     private void list(RoutingContext ctx) {

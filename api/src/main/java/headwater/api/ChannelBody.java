@@ -9,13 +9,15 @@ import java.util.List;
 /**
  * A channel as a client sends it (create, or full replacement on update). Only these fields are accepted;
  * {@code created} and {@code updated} are the server's. Omitted optional fields take their defaults: no logo,
- * categories, guide id or sources, 0 archive days, TV (not radio), enabled.
+ * categories, guide id or sources, 0 archive days, TV (not radio), enabled, in the clear ({@code encryption}
+ * {@code none}; {@code aes-128} encrypts its HLS).
  *
  * @param id      required on create; on update optional, and then equal to the id in the path
  * @param version on update, the version the change is based on (or send {@code If-Match}); refused on create
  */
 record ChannelBody(String id, Integer number, String name, String logo, List<String> categoryIds, String epgChannelId,
-                   List<String> sources, Integer archiveDays, Boolean radio, Boolean enabled, Long version) {
+                   List<String> sources, Integer archiveDays, Boolean radio, Boolean enabled, String encryption,
+                   Long version) {
 
     /** The draft this body describes; {@code pathId} is the id of the path on update, null on create. */
     ChannelDraft draft(String pathId) {
@@ -33,6 +35,6 @@ record ChannelBody(String id, Integer number, String name, String logo, List<Str
         }
         return new ChannelDraft(effectiveId, number, name, logoUri, categoryIds == null ? List.of() : categoryIds,
                 epgChannelId, sourceUris, archiveDays == null ? 0 : archiveDays, radio != null && radio,
-                enabled == null || enabled);
+                enabled == null || enabled, ChannelDraft.encryption(encryption));
     }
 }

@@ -1,5 +1,6 @@
 package headwater.api;
 
+import headwater.domain.apitoken.ApiScope;
 import headwater.domain.catalog.Channel;
 import headwater.domain.catalog.ChannelDraft;
 import headwater.domain.catalog.ChannelQuery;
@@ -29,13 +30,14 @@ final class ChannelResource {
     }
 
     void mount(Routes routes) {
-        routes.add(HttpMethod.GET, PATH, this::list);
-        routes.add(HttpMethod.POST, PATH, this::create);
-        routes.add(HttpMethod.GET, PATH + "/:id", ctx -> representation.read(ctx, channels::get));
-        routes.add(HttpMethod.PUT, PATH + "/:id", this::replace);
-        routes.add(HttpMethod.DELETE, PATH + "/:id", ctx -> Crud.delete(ctx, "channel", channels::delete));
-        routes.add(HttpMethod.GET, PATH + "/:id/renditions", this::renditions);
-        routes.add(HttpMethod.PUT, PATH + "/:id/renditions", this::replaceRenditions);
+        Routes.Area catalogue = routes.area(ApiScope.CATALOGUE_READ, ApiScope.CATALOGUE_WRITE);
+        catalogue.add(HttpMethod.GET, PATH, this::list);
+        catalogue.add(HttpMethod.POST, PATH, this::create);
+        catalogue.add(HttpMethod.GET, PATH + "/:id", ctx -> representation.read(ctx, channels::get));
+        catalogue.add(HttpMethod.PUT, PATH + "/:id", this::replace);
+        catalogue.add(HttpMethod.DELETE, PATH + "/:id", ctx -> Crud.delete(ctx, "channel", channels::delete));
+        catalogue.add(HttpMethod.GET, PATH + "/:id/renditions", this::renditions);
+        catalogue.add(HttpMethod.PUT, PATH + "/:id/renditions", this::replaceRenditions);
     }
 
     private void renditions(RoutingContext ctx) {

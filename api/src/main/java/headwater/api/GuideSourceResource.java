@@ -1,5 +1,6 @@
 package headwater.api;
 
+import headwater.domain.apitoken.ApiScope;
 import headwater.domain.guide.GuideSource;
 import headwater.domain.guide.GuideSourceDraft;
 import headwater.domain.guide.GuideSourceRepository;
@@ -23,11 +24,12 @@ final class GuideSourceResource {
     }
 
     void mount(Routes routes) {
-        routes.add(HttpMethod.GET, PATH, ctx -> representation.list(ctx, Paging.only(ctx), sources::list));
-        routes.add(HttpMethod.POST, PATH, this::create);
-        routes.add(HttpMethod.GET, PATH + "/:id", ctx -> representation.read(ctx, sources::get));
-        routes.add(HttpMethod.PUT, PATH + "/:id", this::replace);
-        routes.add(HttpMethod.DELETE, PATH + "/:id", ctx -> Crud.delete(ctx, "guide source", sources::delete));
+        Routes.Area catalogue = routes.area(ApiScope.CATALOGUE_READ, ApiScope.CATALOGUE_WRITE);
+        catalogue.add(HttpMethod.GET, PATH, ctx -> representation.list(ctx, Paging.only(ctx), sources::list));
+        catalogue.add(HttpMethod.POST, PATH, this::create);
+        catalogue.add(HttpMethod.GET, PATH + "/:id", ctx -> representation.read(ctx, sources::get));
+        catalogue.add(HttpMethod.PUT, PATH + "/:id", this::replace);
+        catalogue.add(HttpMethod.DELETE, PATH + "/:id", ctx -> Crud.delete(ctx, "guide source", sources::delete));
     }
 
     private void create(RoutingContext ctx) {

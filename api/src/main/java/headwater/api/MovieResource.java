@@ -1,5 +1,6 @@
 package headwater.api;
 
+import headwater.domain.apitoken.ApiScope;
 import headwater.domain.vod.Movie;
 import headwater.domain.vod.MovieDraft;
 import headwater.domain.vod.MovieRepository;
@@ -28,14 +29,15 @@ final class MovieResource {
     }
 
     void mount(Routes routes) {
-        routes.add(HttpMethod.GET, PATH, ctx -> {
+        Routes.Area catalogue = routes.area(ApiScope.CATALOGUE_READ, ApiScope.CATALOGUE_WRITE);
+        catalogue.add(HttpMethod.GET, PATH, ctx -> {
             VodListing listing = VodListing.of(ctx);
             representation.page(ctx, listing.paging(), () -> movies.list(listing.query()));
         });
-        routes.add(HttpMethod.POST, PATH, this::create);
-        routes.add(HttpMethod.GET, PATH + "/:id", ctx -> representation.read(ctx, movies::get));
-        routes.add(HttpMethod.PUT, PATH + "/:id", this::replace);
-        routes.add(HttpMethod.DELETE, PATH + "/:id", ctx -> Crud.delete(ctx, "movie", movies::delete));
+        catalogue.add(HttpMethod.POST, PATH, this::create);
+        catalogue.add(HttpMethod.GET, PATH + "/:id", ctx -> representation.read(ctx, movies::get));
+        catalogue.add(HttpMethod.PUT, PATH + "/:id", this::replace);
+        catalogue.add(HttpMethod.DELETE, PATH + "/:id", ctx -> Crud.delete(ctx, "movie", movies::delete));
     }
 
     /** A VOD listing's page and query, from the request's parameters (shared with series). */

@@ -1,5 +1,6 @@
 package headwater.api;
 
+import headwater.domain.apitoken.ApiScope;
 import headwater.domain.catalog.Channel;
 import headwater.domain.catalog.Package;
 import headwater.domain.catalog.PackageRepository;
@@ -27,12 +28,13 @@ final class PackageResource {
     }
 
     void mount(Routes routes) {
-        routes.add(HttpMethod.GET, PATH, ctx -> representation.list(ctx, Paging.only(ctx), packages::list));
-        routes.add(HttpMethod.POST, PATH, this::create);
-        routes.add(HttpMethod.GET, PATH + "/:id", ctx -> representation.read(ctx, packages::get));
-        routes.add(HttpMethod.PUT, PATH + "/:id", this::replace);
-        routes.add(HttpMethod.DELETE, PATH + "/:id", ctx -> Crud.delete(ctx, "package", packages::delete));
-        routes.add(HttpMethod.GET, PATH + "/:id/channels", this::channels);
+        Routes.Area catalogue = routes.area(ApiScope.CATALOGUE_READ, ApiScope.CATALOGUE_WRITE);
+        catalogue.add(HttpMethod.GET, PATH, ctx -> representation.list(ctx, Paging.only(ctx), packages::list));
+        catalogue.add(HttpMethod.POST, PATH, this::create);
+        catalogue.add(HttpMethod.GET, PATH + "/:id", ctx -> representation.read(ctx, packages::get));
+        catalogue.add(HttpMethod.PUT, PATH + "/:id", this::replace);
+        catalogue.add(HttpMethod.DELETE, PATH + "/:id", ctx -> Crud.delete(ctx, "package", packages::delete));
+        catalogue.add(HttpMethod.GET, PATH + "/:id/channels", this::channels);
     }
 
     private void create(RoutingContext ctx) {

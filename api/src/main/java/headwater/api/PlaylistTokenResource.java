@@ -1,6 +1,7 @@
 package headwater.api;
 
 import headwater.api.xtream.PlaylistTokens;
+import headwater.domain.apitoken.ApiScope;
 import headwater.domain.catalog.NotFoundException;
 import headwater.domain.catalog.UnknownReferenceException;
 import headwater.domain.subscriber.DeviceRepository;
@@ -36,15 +37,17 @@ final class PlaylistTokenResource {
     }
 
     void mount(Routes routes) {
-        routes.add(HttpMethod.GET, PATH, this::list);
-        routes.add(HttpMethod.POST, PATH, this::create);
-        routes.add(HttpMethod.DELETE, PATH + "/:tokenId", this::revoke);
+        Routes.Area area = routes.area(ApiScope.SUBSCRIBERS_READ, ApiScope.SUBSCRIBERS_WRITE);
+        area.add(HttpMethod.GET, PATH, this::list);
+        area.add(HttpMethod.POST, PATH, this::create);
+        area.add(HttpMethod.DELETE, PATH + "/:tokenId", this::revoke);
     }
 
     private void list(RoutingContext ctx) {
         String id = ctx.pathParam("id");
+        String reseller = Caller.reseller(ctx);
         Blocking.run(ctx, () -> {
-            subscriber(id);
+            subscriber(reseller, id);
             return available().repository().ofSubscriber(id).stream().map(PlaylistTokenView::of).toList();
         }, views -> Replies.listing(ctx, new Listing<>(views, 1, views.size(), views.size())));
     }
@@ -54,8 +57,9 @@ final class PlaylistTokenResource {
         Buffer buffer = ctx.body().buffer();
         PlaylistTokenBody body = buffer == null || buffer.length() == 0 ? new PlaylistTokenBody(null, null)
                 : Json.read(buffer.getBytes(), PlaylistTokenBody.class, "playlist token");
+        String reseller = Caller.reseller(ctx);
         Blocking.run(ctx, () -> {
-            subscriber(id);
+            subscriber(reseller, id);
             if (body.deviceId() != null && devices.find(body.deviceId())
                     .filter(device -> device.subscriberId().equals(id)).isEmpty()) {
                 throw new UnknownReferenceException("playlist token", "of subscriber " + id, "device",
@@ -69,17 +73,17 @@ final class PlaylistTokenResource {
     private void revoke(RoutingContext ctx) {
         String id = ctx.pathParam("id");
         String tokenId = ctx.pathParam("tokenId");
+        String reseller = Caller.reseller(ctx);
         Blocking.run(ctx, () -> {
-            subscriber(id);
+            subscriber(reseller, id);
             return available().repository().revoke(id, tokenId, clock.instant())
                     .orElseThrow(() -> new NotFoundException("playlist token", tokenId));
         }, revoked -> Replies.noContent(ctx));
     }
 
-    private void subscriber(String id) {
-        if (subscribers.find(id).isEmpty()) {
-            throw new NotFoundException("subscriber", id);
-        }
+    /** @throws NotFoundException no such subscriber, or not the calling reseller's */
+    private void subscriber(String reseller, String id) {
+        Caller.own(reseller, subscribers.find(id).orElseThrow(() -> new NotFoundException("subscriber", id)));
     }
 
     private PlaylistTokens available() {

@@ -48,6 +48,7 @@ final class Problems {
     /** The router's failure handler and error handler: answers with the problem for the failure. */
     static void handle(RoutingContext ctx) {
         Problem problem = ctx.failure() == null ? forStatus(ctx, ctx.statusCode()) : from(ctx, ctx.failure());
+        ctx.put(AuditRecorder.PROBLEM, problem);
         if (problem.status() >= 500) {
             LOG.error("{} {} failed", ctx.request().method(), ctx.request().path(), ctx.failure());
         } else {

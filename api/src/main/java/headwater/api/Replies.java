@@ -21,6 +21,7 @@ final class Replies {
     }
 
     static void json(RoutingContext ctx, int status, Object body) {
+        ctx.put(AuditRecorder.AFTER, body);
         send(ctx, status, JSON, Json.write(body));
     }
 

@@ -1,5 +1,6 @@
 package headwater.api;
 
+import headwater.domain.apitoken.ApiScope;
 import headwater.domain.subscriber.CreditMovement;
 import headwater.domain.subscriber.Reseller;
 import headwater.domain.subscriber.ResellerDraft;
@@ -27,14 +28,28 @@ final class ResellerResource {
     }
 
     void mount(Routes routes) {
-        routes.add(HttpMethod.GET, PATH, ctx -> representation.list(ctx, Paging.only(ctx), resellers::list));
-        routes.add(HttpMethod.POST, PATH, this::create);
-        routes.add(HttpMethod.GET, PATH + "/:id", ctx -> representation.read(ctx, resellers::get));
-        routes.add(HttpMethod.PUT, PATH + "/:id", this::replace);
-        routes.add(HttpMethod.DELETE, PATH + "/:id", ctx -> Crud.delete(ctx, "reseller", resellers::delete));
-        routes.add(HttpMethod.POST, PATH + "/:id/credits", ctx -> move(ctx, true));
-        routes.add(HttpMethod.POST, PATH + "/:id/debits", ctx -> move(ctx, false));
-        routes.add(HttpMethod.GET, PATH + "/:id/movements", this::movements);
+        Routes.Area area = routes.area(ApiScope.RESELLERS_READ, ApiScope.RESELLERS_WRITE);
+        area.add(HttpMethod.GET, PATH, ctx -> {
+            String reseller = Caller.reseller(ctx);
+            representation.list(ctx, Paging.only(ctx), () -> reseller == null ? resellers.list()
+                    : resellers.find(reseller).stream().toList());
+        });
+        area.add(HttpMethod.POST, PATH, this::create);
+        area.add(HttpMethod.GET, PATH + "/:id", ctx -> {
+            String reseller = Caller.reseller(ctx);
+            representation.read(ctx, id -> {
+                Caller.ownReseller(reseller, id);
+                return resellers.get(id);
+            });
+        });
+        area.add(HttpMethod.PUT, PATH + "/:id", this::replace);
+        area.add(HttpMethod.DELETE, PATH + "/:id", ctx -> Crud.delete(ctx, "reseller", id -> {
+            resellers.find(id).ifPresent(current -> AuditRecorder.before(ctx, ResellerView.of(current)));
+            return resellers.delete(id);
+        }));
+        area.add(HttpMethod.POST, PATH + "/:id/credits", ctx -> move(ctx, true));
+        area.add(HttpMethod.POST, PATH + "/:id/debits", ctx -> move(ctx, false));
+        area.add(HttpMethod.GET, PATH + "/:id/movements", this::movements);
     }
 
     private void create(RoutingContext ctx) {
@@ -50,7 +65,11 @@ final class ResellerResource {
         ResellerBody body = Json.body(ctx, ResellerBody.class, "reseller");
         Long version = IfMatch.expectedVersion(ctx, ifMatch, body.version());
         ResellerDraft draft = body.draft(id);
-        representation.update(ctx, version, resellers::get, expected -> resellers.update(expected, draft));
+        representation.update(ctx, () -> {
+            Reseller current = resellers.get(id);
+            AuditRecorder.before(ctx, ResellerView.of(current));
+            return resellers.update(version != null ? version : current.version(), draft);
+        });
     }
 
     private void move(RoutingContext ctx, boolean add) {
@@ -65,6 +84,10 @@ final class ResellerResource {
     private void movements(RoutingContext ctx) {
         String id = ctx.pathParam("id");
         Paging paging = Paging.only(ctx);
-        movements.page(ctx, paging, () -> resellers.movements(id, paging.offset(), paging.size()));
+        String reseller = Caller.reseller(ctx);
+        movements.page(ctx, paging, () -> {
+            Caller.ownReseller(reseller, id);
+            return resellers.movements(id, paging.offset(), paging.size());
+        });
     }
 }

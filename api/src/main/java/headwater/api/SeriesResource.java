@@ -1,5 +1,6 @@
 package headwater.api;
 
+import headwater.domain.apitoken.ApiScope;
 import headwater.domain.catalog.Check;
 import headwater.domain.catalog.NotFoundException;
 import headwater.domain.vod.Episode;
@@ -33,28 +34,29 @@ final class SeriesResource {
     }
 
     void mount(Routes routes) {
-        routes.add(HttpMethod.GET, PATH, ctx -> {
+        Routes.Area catalogue = routes.area(ApiScope.CATALOGUE_READ, ApiScope.CATALOGUE_WRITE);
+        catalogue.add(HttpMethod.GET, PATH, ctx -> {
             MovieResource.VodListing listing = MovieResource.VodListing.of(ctx);
             representation.page(ctx, listing.paging(), () -> series.list(listing.query()));
         });
-        routes.add(HttpMethod.POST, PATH, this::create);
-        routes.add(HttpMethod.GET, PATH + "/:id", ctx -> representation.read(ctx, series::get));
-        routes.add(HttpMethod.PUT, PATH + "/:id", this::replace);
-        routes.add(HttpMethod.DELETE, PATH + "/:id", ctx -> Crud.delete(ctx, "series", series::delete));
-        routes.add(HttpMethod.GET, PATH + "/:id/seasons", ctx -> seasons.list(ctx, Paging.only(ctx), () -> {
+        catalogue.add(HttpMethod.POST, PATH, this::create);
+        catalogue.add(HttpMethod.GET, PATH + "/:id", ctx -> representation.read(ctx, series::get));
+        catalogue.add(HttpMethod.PUT, PATH + "/:id", this::replace);
+        catalogue.add(HttpMethod.DELETE, PATH + "/:id", ctx -> Crud.delete(ctx, "series", series::delete));
+        catalogue.add(HttpMethod.GET, PATH + "/:id/seasons", ctx -> seasons.list(ctx, Paging.only(ctx), () -> {
             String id = series.get(ctx.pathParam("id")).id(); // an unknown series is 404, not an empty list
             return series.seasons(id);
         }));
-        routes.add(HttpMethod.PUT, PATH + "/:id/seasons/:number", this::saveSeason);
-        routes.add(HttpMethod.DELETE, PATH + "/:id/seasons/:number", this::deleteSeason);
-        routes.add(HttpMethod.GET, PATH + "/:id/episodes", ctx -> episodes.list(ctx, Paging.only(ctx), () -> {
+        catalogue.add(HttpMethod.PUT, PATH + "/:id/seasons/:number", this::saveSeason);
+        catalogue.add(HttpMethod.DELETE, PATH + "/:id/seasons/:number", this::deleteSeason);
+        catalogue.add(HttpMethod.GET, PATH + "/:id/episodes", ctx -> episodes.list(ctx, Paging.only(ctx), () -> {
             String id = series.get(ctx.pathParam("id")).id();
             return series.episodes(id);
         }));
-        routes.add(HttpMethod.POST, PATH + "/:id/episodes", this::createEpisode);
-        routes.add(HttpMethod.GET, EPISODES + "/:id", ctx -> episodes.read(ctx, series::getEpisode));
-        routes.add(HttpMethod.PUT, EPISODES + "/:id", this::replaceEpisode);
-        routes.add(HttpMethod.DELETE, EPISODES + "/:id", ctx -> Crud.delete(ctx, "episode", series::deleteEpisode));
+        catalogue.add(HttpMethod.POST, PATH + "/:id/episodes", this::createEpisode);
+        catalogue.add(HttpMethod.GET, EPISODES + "/:id", ctx -> episodes.read(ctx, series::getEpisode));
+        catalogue.add(HttpMethod.PUT, EPISODES + "/:id", this::replaceEpisode);
+        catalogue.add(HttpMethod.DELETE, EPISODES + "/:id", ctx -> Crud.delete(ctx, "episode", series::deleteEpisode));
     }
 
     private void create(RoutingContext ctx) {

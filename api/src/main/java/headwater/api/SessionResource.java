@@ -1,5 +1,6 @@
 package headwater.api;
 
+import headwater.domain.apitoken.ApiScope;
 import headwater.domain.catalog.NotFoundException;
 import headwater.domain.session.PlaybackTarget;
 import headwater.domain.session.SessionIds;
@@ -44,9 +45,9 @@ final class SessionResource {
     }
 
     void mount(Routes routes) {
-        routes.add(HttpMethod.POST, PATH, this::open);
-        routes.add(HttpMethod.GET, PATH, this::list);
-        routes.add(HttpMethod.DELETE, PATH + "/:id", this::end);
+        routes.add(HttpMethod.POST, PATH, Access.to(ApiScope.SESSIONS_OPEN), this::open);
+        routes.add(HttpMethod.GET, PATH, Access.to(ApiScope.SESSIONS_READ), this::list);
+        routes.add(HttpMethod.DELETE, PATH + "/:id", Access.to(ApiScope.SESSIONS_KILL), this::end);
     }
 
     private void open(RoutingContext ctx) {

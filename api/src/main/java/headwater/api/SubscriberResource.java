@@ -1,11 +1,13 @@
 package headwater.api;
 
+import headwater.domain.apitoken.ApiScope;
 import headwater.domain.catalog.NotFoundException;
 import headwater.domain.subscriber.Device;
 import headwater.domain.subscriber.DeviceRepository;
 import headwater.domain.subscriber.Owner;
 import headwater.domain.subscriber.PasswordHash;
 import headwater.domain.subscriber.PasswordHasher;
+import headwater.domain.subscriber.PlanRepository;
 import headwater.domain.subscriber.Subscriber;
 import headwater.domain.subscriber.SubscriberDraft;
 import headwater.domain.subscriber.SubscriberQuery;
@@ -17,6 +19,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -34,25 +37,34 @@ final class SubscriberResource {
 
     private final SubscriberRepository subscribers;
     private final DeviceRepository devices;
+    private final PlanRepository plans;
     private final PasswordHasher hasher;
+    private final Authorization authorization;
     private final Representation<Subscriber> representation = Representation.versioned(PATH, Subscriber::id,
             Subscriber::version, SubscriberView::of);
     private final Representation<Device> deviceRepresentation = Representation.versioned(DeviceResource.PATH, Device::id,
             Device::version, DeviceView::of);
 
-    SubscriberResource(SubscriberRepository subscribers, DeviceRepository devices, PasswordHasher hasher) {
+    SubscriberResource(SubscriberRepository subscribers, DeviceRepository devices, PlanRepository plans,
+                       PasswordHasher hasher, Authorization authorization) {
         this.subscribers = subscribers;
         this.devices = devices;
+        this.plans = plans;
         this.hasher = hasher;
+        this.authorization = authorization;
     }
 
     void mount(Routes routes) {
-        routes.add(HttpMethod.GET, PATH, this::list);
-        routes.add(HttpMethod.POST, PATH, this::create);
-        routes.add(HttpMethod.GET, PATH + "/:id", ctx -> representation.read(ctx, subscribers::get));
-        routes.add(HttpMethod.PUT, PATH + "/:id", this::replace);
-        routes.add(HttpMethod.DELETE, PATH + "/:id", ctx -> Crud.delete(ctx, "subscriber", subscribers::delete));
-        routes.add(HttpMethod.GET, PATH + "/:id/devices", this::devices);
+        Routes.Area area = routes.area(ApiScope.SUBSCRIBERS_READ, ApiScope.SUBSCRIBERS_WRITE);
+        area.add(HttpMethod.GET, PATH, this::list);
+        area.add(HttpMethod.POST, PATH, this::create);
+        area.add(HttpMethod.GET, PATH + "/:id", ctx -> {
+            String reseller = Caller.reseller(ctx);
+            representation.read(ctx, id -> Caller.own(reseller, subscribers.get(id)));
+        });
+        area.add(HttpMethod.PUT, PATH + "/:id", this::replace);
+        area.add(HttpMethod.DELETE, PATH + "/:id", this::delete);
+        area.add(HttpMethod.GET, PATH + "/:id/devices", this::devices);
     }
 
     private void list(RoutingContext ctx) {
@@ -66,8 +78,11 @@ final class SubscriberResource {
         Instant expiringBefore = before == null ? null : SubscriberBody.instant("expiringBefore", before, errors);
         errors.forEach(error -> query.error(error.field(), error.message()));
         query.check();
-        SubscriberQuery subscriberQuery = new SubscriberQuery(status,
-                owner == null ? null : owner.equals(OPERATOR) ? Owner.OPERATOR : Owner.reseller(owner),
+        String reseller = Caller.reseller(ctx);
+        // A reseller lists its own subscribers, whatever owner it names.
+        Owner ownerFilter = reseller != null ? Owner.reseller(reseller)
+                : owner == null ? null : owner.equals(OPERATOR) ? Owner.OPERATOR : Owner.reseller(owner);
+        SubscriberQuery subscriberQuery = new SubscriberQuery(status, ownerFilter,
                 query.text("usernamePrefix"), expiringBefore, sort.by(), sort.descending(), paging.offset(),
                 paging.size());
         representation.page(ctx, paging, () -> subscribers.list(subscriberQuery));
@@ -75,8 +90,12 @@ final class SubscriberResource {
 
     private void create(RoutingContext ctx) {
         SubscriberBody body = Json.body(ctx, SubscriberBody.class, "subscriber");
-        SubscriberDraft draft = validated(body, null, () -> Bodies.noVersion(body.version()));
-        representation.create(ctx, () -> subscribers.create(draft.withPasswordHash(hash(body))));
+        SubscriberDraft asked = validated(body, null, () -> Bodies.noVersion(body.version()));
+        String reseller = Caller.reseller(ctx);
+        representation.create(ctx, () -> {
+            SubscriberDraft draft = reseller == null ? asked : confined(body, reseller, asked, null);
+            return subscribers.create(draft.withPasswordHash(hash(body)));
+        });
     }
 
     private void replace(RoutingContext ctx) {
@@ -84,22 +103,50 @@ final class SubscriberResource {
         IfMatch ifMatch = IfMatch.parse(ctx.request().getHeader(IfMatch.HEADER));
         SubscriberBody body = Json.body(ctx, SubscriberBody.class, "subscriber");
         Long[] version = new Long[1];
-        SubscriberDraft draft = validated(body, id, () -> version[0] = IfMatch.expectedVersion(ctx, ifMatch,
+        SubscriberDraft asked = validated(body, id, () -> version[0] = IfMatch.expectedVersion(ctx, ifMatch,
                 body.version()));
+        if (body.password() != null && !authorization.requireStepUp(ctx, Caller.principal(ctx))) {
+            body.clearPassword(); // setting someone else's password is sensitive
+            return;
+        }
+        String reseller = Caller.reseller(ctx);
         representation.update(ctx, () -> {
+            Subscriber current = Caller.own(reseller, subscribers.get(id));
+            AuditRecorder.before(ctx, SubscriberView.of(current));
+            SubscriberDraft draft = reseller == null ? asked : confined(body, reseller, asked, current);
             PasswordHash newHash = body.password() == null ? null : hash(body);
-            Subscriber current = subscribers.get(id);
             return subscribers.update(version[0] == null ? current.version() : version[0],
                     draft.withPasswordHash(newHash == null ? current.passwordHash() : newHash));
         });
     }
 
+    private void delete(RoutingContext ctx) {
+        String reseller = Caller.reseller(ctx);
+        Crud.delete(ctx, "subscriber", id -> {
+            Optional<Subscriber> current = subscribers.find(id);
+            if (current.isEmpty()) {
+                return false;
+            }
+            AuditRecorder.before(ctx, SubscriberView.of(Caller.own(reseller, current.get())));
+            return subscribers.delete(id);
+        });
+    }
+
+    /** The reseller's draft after {@link ResellerFields}, with the password cleared when it is refused. */
+    private SubscriberDraft confined(SubscriberBody body, String reseller, SubscriberDraft asked, Subscriber current) {
+        try {
+            return ResellerFields.check(reseller, asked, current, plans);
+        } catch (RuntimeException e) {
+            body.clearPassword();
+            throw e;
+        }
+    }
+
     private void devices(RoutingContext ctx) {
         String id = ctx.pathParam("id");
+        String reseller = Caller.reseller(ctx);
         deviceRepresentation.list(ctx, Paging.only(ctx), () -> {
-            if (subscribers.find(id).isEmpty()) {
-                throw new NotFoundException("subscriber", id);
-            }
+            Caller.own(reseller, subscribers.find(id).orElseThrow(() -> new NotFoundException("subscriber", id)));
             return devices.ofSubscriber(id);
         });
     }

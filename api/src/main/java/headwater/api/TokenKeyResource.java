@@ -1,5 +1,6 @@
 package headwater.api;
 
+import headwater.domain.apitoken.ApiScope;
 import headwater.domain.session.SigningKey;
 import headwater.domain.session.SigningKeys;
 import io.vertx.core.buffer.Buffer;
@@ -23,8 +24,8 @@ final class TokenKeyResource {
     }
 
     void mount(Routes routes) {
-        routes.add(HttpMethod.GET, PATH, this::list);
-        routes.add(HttpMethod.POST, PATH + "/rotate", this::rotate);
+        routes.add(HttpMethod.GET, PATH, Access.to(ApiScope.SESSIONS_READ), this::list);
+        routes.add(HttpMethod.POST, PATH + "/rotate", Access.sensitive(ApiScope.ADMIN), this::rotate);
     }
 
     private void list(RoutingContext ctx) {

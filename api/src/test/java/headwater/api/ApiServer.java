@@ -1,15 +1,21 @@
 package headwater.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import headwater.api.auth.WebAuthentication;
 import headwater.api.xtream.PlaylistTokens;
+import headwater.domain.apitoken.ApiScope;
+import headwater.domain.identity.Role;
 import headwater.domain.session.KeyRotation;
 import headwater.domain.session.SigningKeys;
+import headwater.store.TestCipher;
 import headwater.store.TestStore;
 import headwater.store.session.JdbiSigningKeyRepository;
-import headwater.store.apikey.JdbiApiKeyRepository;
+import headwater.store.apitoken.JdbiApiTokenRepository;
+import headwater.store.audit.JdbiAuditLog;
 import headwater.store.guide.JdbiGuideSourceRepository;
 import headwater.store.vod.JdbiMovieRepository;
 import headwater.store.vod.JdbiSeriesRepository;
+import headwater.store.subscriber.JdbiContactRepository;
 import headwater.store.subscriber.JdbiDeviceRepository;
 import headwater.store.subscriber.JdbiPlanRepository;
 import headwater.store.subscriber.JdbiResellerRepository;
@@ -27,44 +33,77 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The admin API on a real Vert.x HTTP server on an ephemeral loopback port, over a real store (the test's SQLite or
- * PostgreSQL), with a key made the way first start makes it; and a java.net.http client for it.
+ * PostgreSQL), with an ADMIN token made directly in the store (first start makes none); and a java.net.http client for
+ * it.
  */
 final class ApiServer implements AutoCloseable {
 
     final TestStore store;
-    final AdminKeys keys;
+    final ApiTokens tokens;
+    /** An ADMIN token with the admin scope. */
     final String key;
     private final Vertx vertx;
     private final int port;
     private final HttpClient client;
 
-    private ApiServer(TestStore store, AdminKeys keys, String key, Vertx vertx, int port) {
+    private ApiServer(TestStore store, ApiTokens tokens, String key, Vertx vertx, int port) {
         this.store = store;
-        this.keys = keys;
+        this.tokens = tokens;
         this.key = key;
         this.vertx = vertx;
         this.port = port;
         this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     }
 
+    /** A stand-in chain hash for the API's tests (the real one is security's, tested with the CLI). */
+    static final headwater.domain.audit.ChainHasher AUDIT_HASHER = (previous, seq, event) ->
+            java.util.HexFormat.of().formatHex(java.util.Arrays.copyOf((previous + seq + event.action())
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8), 32));
+
     static ApiServer start(TestStore store) {
         return start(store, SessionControl.NONE);
     }
 
     static ApiServer start(TestStore store, SessionControl sessions) {
-        AdminKeys keys = new AdminKeys(new JdbiApiKeyRepository(store.database(), TestStore.CLOCK), Clock.systemUTC());
-        String key = keys.ensureKey().orElseThrow();
-        AdminApi api = new AdminApi(repositories(store), media(store), keys, tokenKeys(store), sessions,
-                new PlaylistTokens(new JdbiPlaylistTokenRepository(store.database()), TestStore.CLOCK), TestStore.CLOCK);
+        return start(store, sessions, WebAuthentication.NONE, Clock.systemUTC());
+    }
+
+    /**
+     * With web sessions; {@code clock} for token expiry and step-up. Mutations are recorded in the store's audit log
+     * ({@link #auditLog}), as in the server.
+     */
+    static ApiServer start(TestStore store, SessionControl sessions, WebAuthentication web, Clock clock) {
+        ApiTokens tokens = new ApiTokens(new JdbiApiTokenRepository(store.database()), clock);
+        String key = adminToken(tokens, "admin");
+        AdminApi api = new AdminApi(repositories(store), media(store), tokens, tokenKeys(store), sessions,
+                new PlaylistTokens(new JdbiPlaylistTokenRepository(store.database()), TestStore.CLOCK), clock, web)
+                .withContacts(new JdbiContactRepository(store.database(), TestCipher.INSTANCE, TestStore.CLOCK))
+                .withAudit(auditLog(store));
         Vertx vertx = Vertx.vertx();
         HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0))
                 .requestHandler(api.router(vertx));
         int port = await(server.listen()).actualPort();
-        return new ApiServer(store, keys, key, vertx, port);
+        return new ApiServer(store, tokens, key, vertx, port);
+    }
+
+    /** The store's audit log, chained by {@link #AUDIT_HASHER}. */
+    static JdbiAuditLog auditLog(TestStore store) {
+        return new JdbiAuditLog(store.database(), AUDIT_HASHER);
+    }
+
+    /** Makes an ADMIN token with the admin scope in the store, as tests need one (first start makes none). */
+    static String adminToken(ApiTokens tokens, String name) {
+        return tokens.issue(name, Role.ADMIN, Set.of(ApiScope.ADMIN), null, "test", null).secret();
+    }
+
+    /** Makes a token of {@code role} with {@code scopes}; {@code resellerId} for RESELLER tokens. */
+    String token(String name, Role role, String resellerId, ApiScope... scopes) {
+        return tokens.issue(name, role, Set.of(scopes), resellerId, "test", null).secret();
     }
 
     /** The store's repositories, with security's Argon2id (recommended parameters) as the password hasher. */
@@ -77,7 +116,7 @@ final class ApiServer implements AutoCloseable {
 
     /** The token signing keys in the store, with a first key made; rotations propagate for 30 s. */
     static SigningKeys tokenKeys(TestStore store) {
-        SigningKeys keys = new SigningKeys(new JdbiSigningKeyRepository(store.database()),
+        SigningKeys keys = new SigningKeys(new JdbiSigningKeyRepository(store.database(), TestCipher.INSTANCE),
                 new KeyRotation(Duration.ofHours(24), KeyRotation.DEFAULT_PROPAGATION), Clock.systemUTC());
         keys.ensureKey();
         return keys;
@@ -118,6 +157,20 @@ final class ApiServer implements AutoCloseable {
             builder.header(headers[i], headers[i + 1]);
         }
         return send(builder.PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** A request with {@code token} in place of the admin token. */
+    HttpRequest.Builder as(String token, String path) {
+        return HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token);
+    }
+
+    /** A JSON request with {@code token}. */
+    Reply as(String token, String method, String path, String json) {
+        HttpRequest.Builder builder = as(token, path);
+        return send(json == null ? builder.method(method, HttpRequest.BodyPublishers.noBody())
+                : builder.header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json)));
     }
 
     Reply send(HttpRequest.Builder builder) {

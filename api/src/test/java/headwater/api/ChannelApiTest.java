@@ -31,6 +31,26 @@ class ChannelApiTest {
     }
 
     @EachDatabase
+    void a_channel_asks_for_aes_128_encryption_and_anything_else_is_refused_by_name(TestStore store) {
+        try (ApiServer api = ApiServer.start(store)) {
+            Reply plain = api.post("/api/v1/channels", "{\"id\": \"plain\", \"number\": 1, \"name\": \"Plain\"}");
+            assertThat(plain.json().get("encryption").asText()).isEqualTo("none");
+
+            Reply secret = api.post("/api/v1/channels",
+                    "{\"id\": \"secret\", \"number\": 2, \"name\": \"Secret\", \"encryption\": \"aes-128\"}");
+            assertThat(secret.status()).as(secret.toString()).isEqualTo(201);
+            assertThat(secret.json().get("encryption").asText()).isEqualTo("aes-128");
+            assertThat(store.channels().get("secret").encrypted()).isTrue();
+
+            Reply bad = api.post("/api/v1/channels",
+                    "{\"id\": \"bad\", \"number\": 3, \"name\": \"Bad\", \"encryption\": \"aes-256\"}");
+            assertThat(bad.status()).isEqualTo(400);
+            assertThat(bad.toString()).contains("encryption");
+            assertThat(store.channels().find("bad")).isEmpty();
+        }
+    }
+
+    @EachDatabase
     void create_read_replace_delete_round_trip(TestStore store) {
         newsCategory(store);
         try (ApiServer api = ApiServer.start(store)) {

@@ -3,8 +3,7 @@ package headwater.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import headwater.domain.apikey.ApiKey;
-import headwater.domain.apikey.ApiKeyRepository;
+import headwater.domain.apitoken.ApiTokenRepository;
 import headwater.domain.catalog.CategoryRepository;
 import headwater.domain.catalog.ChannelRepository;
 import headwater.domain.catalog.PackageRepository;
@@ -26,7 +25,6 @@ import io.vertx.ext.web.Router;
 import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +41,7 @@ class OpenApiDocumentTest {
 
     private static Vertx vertx;
     private static Router router;
+    private static Routes routes;
     private static JsonNode document;
 
     @BeforeAll
@@ -55,8 +54,10 @@ class OpenApiDocumentTest {
                 unused(GuideSourceRepository.class));
         SigningKeys tokenKeys = new SigningKeys(unused(SigningKeyRepository.class),
                 new KeyRotation(Duration.ofHours(24), KeyRotation.DEFAULT_PROPAGATION), Clock.systemUTC());
-        router = new AdminApi(repositories, media, new AdminKeys(new NoKeys(), Clock.systemUTC()), tokenKeys)
-                .router(vertx);
+        AdminApi.Built built = new AdminApi(repositories, media, new ApiTokens(unused(ApiTokenRepository.class),
+                Clock.systemUTC()), tokenKeys).build(vertx);
+        router = built.router();
+        routes = built.routes();
         document = Json.mapper().readTree(OpenApiDocument.bytes());
     }
 
@@ -122,7 +123,7 @@ class OpenApiDocumentTest {
                 assertThat(path.getValue().get("parameters").toString()).as(path.getKey())
                         .contains("#/components/parameters/id");
             }
-            if (path.getKey().contains("{number}")) {
+            if (path.getKey().contains("/seasons/{number}")) {
                 assertThat(path.getValue().get("parameters").toString()).as(path.getKey())
                         .contains("#/components/parameters/seasonNumber");
             }
@@ -130,8 +131,8 @@ class OpenApiDocumentTest {
     }
 
     @Test
-    void every_operation_but_the_document_requires_the_admin_key_and_has_an_id() {
-        assertThat(document.get("security").toString()).isEqualTo("[{\"adminKey\":[]}]");
+    void every_operation_but_the_document_requires_a_caller_and_has_an_id() {
+        assertThat(document.get("security").toString()).isEqualTo("[{\"apiToken\":[]}]");
         Set<String> ids = new TreeSet<>();
         for (Map.Entry<String, JsonNode> path : document.get("paths").properties()) {
             for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
@@ -143,9 +144,29 @@ class OpenApiDocumentTest {
                 assertThat(operation.getValue().has("security")).isEqualTo(open);
                 if (!open) {
                     assertThat(operation.getValue().get("responses").has("401")).as(path.getKey()).isTrue();
+                    assertThat(operation.getValue().get("responses").has("403")).as(path.getKey()).isTrue();
                 }
             }
         }
+    }
+
+    /** The document's x-headwater-scope and x-headwater-step-up are the Router's table of role × route. */
+    @Test
+    void every_operation_documents_the_scope_and_step_up_the_router_checks() {
+        Map<String, String> documented = new java.util.TreeMap<>();
+        for (Map.Entry<String, JsonNode> path : document.get("paths").properties()) {
+            for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
+                if (METHODS.contains(operation.getKey()) && !path.getKey().equals(OpenApiDocument.PATH)) {
+                    documented.put(operation.getKey().toUpperCase() + " " + path.getKey(),
+                            operation.getValue().path("x-headwater-scope").asText("none")
+                                    + (operation.getValue().path("x-headwater-step-up").asBoolean() ? " step-up" : ""));
+                }
+            }
+        }
+        Map<String, String> checked = new java.util.TreeMap<>();
+        routes.table().forEach((route, access) -> checked.put(route.replaceAll(":([A-Za-z]+)", "{$1}"),
+                (access.portal() ? "portal" : access.scope().text()) + (access.stepUp() ? " step-up" : "")));
+        assertThat(documented).isEqualTo(checked);
     }
 
     @Test
@@ -177,32 +198,5 @@ class OpenApiDocumentTest {
         return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
             throw new AssertionError(type.getSimpleName() + "." + method.getName() + " called");
         }));
-    }
-
-    private static final class NoKeys implements ApiKeyRepository {
-        @Override
-        public ApiKey create(String name, String digest) {
-            throw new AssertionError();
-        }
-
-        @Override
-        public boolean createIfNone(String name, String digest) {
-            throw new AssertionError();
-        }
-
-        @Override
-        public List<ApiKey> list() {
-            return List.of();
-        }
-
-        @Override
-        public void recordUse(String name, Instant at) {
-            throw new AssertionError();
-        }
-
-        @Override
-        public boolean delete(String name) {
-            throw new AssertionError();
-        }
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import headwater.api.ApiServer.Reply;
 import headwater.domain.session.SigningKey;
 import headwater.store.EachDatabase;
+import headwater.store.TestCipher;
 import headwater.store.TestStore;
 import headwater.store.session.JdbiSigningKeyRepository;
 import java.net.http.HttpRequest;
@@ -74,13 +75,13 @@ class TokenKeyApiTest {
             Reply wrongMethod = api.delete("/api/v1/token-keys");
             assertThat(wrongMethod.status()).isEqualTo(405);
 
-            assertThat(new JdbiSigningKeyRepository(store.database()).list()).extracting(SigningKey::id)
+            assertThat(new JdbiSigningKeyRepository(store.database(), TestCipher.INSTANCE).list()).extracting(SigningKey::id)
                     .containsExactly("1");
         }
     }
 
     private static void assertNoSecret(TestStore store, Reply reply) {
-        for (SigningKey key : new JdbiSigningKeyRepository(store.database()).list()) {
+        for (SigningKey key : new JdbiSigningKeyRepository(store.database(), TestCipher.INSTANCE).list()) {
             String hex = HexFormat.of().formatHex(key.secret());
             assertThat(reply.body()).doesNotContain(hex).doesNotContain(hex.substring(0, 16))
                     .doesNotContain(java.util.Base64.getEncoder().encodeToString(key.secret()).substring(0, 16));

@@ -5,6 +5,7 @@ import headwater.app.config.ConfigException;
 import headwater.app.config.HeadwaterConfig;
 import headwater.app.ffmpeg.Ffmpeg;
 import headwater.api.Argon2PasswordHasher;
+import headwater.api.auth.WebAuthentication;
 import headwater.api.xtream.LoginLimits;
 import headwater.api.xtream.MediaEntry;
 import headwater.api.xtream.PlayerApi;
@@ -14,9 +15,18 @@ import headwater.api.xtream.XmltvExport;
 import headwater.api.xtream.XtreamApi;
 import headwater.api.xtream.XtreamServices;
 import headwater.app.config.XtreamConfig;
+import headwater.app.audit.SecurityChainHasher;
+import headwater.app.protect.AtRest;
+import headwater.app.billing.BillingWiring;
+import headwater.app.billing.DeskBillingControl;
+import headwater.api.auth.WebAuthentication;
 import headwater.app.wiring.AdminApiMount;
+import headwater.app.wiring.WebLogins;
+import headwater.api.identity.FirstRunSetup;
+import headwater.delivery.Mount;
 import headwater.app.wiring.CatalogueVod;
 import headwater.app.wiring.ClientAddress;
+import headwater.app.wiring.StoredStreamKeys;
 import headwater.security.outbound.HostResolver;
 import headwater.app.wiring.HeadendArchives;
 import headwater.app.wiring.XtreamSurface;
@@ -38,6 +48,7 @@ import headwater.app.wiring.HeadendCatalog;
 import headwater.app.wiring.HeadendRenditions;
 import headwater.app.wiring.OutboundGuideFetcher;
 import headwater.app.wiring.OperatorSessions;
+import headwater.app.wiring.ServerTls;
 import headwater.app.wiring.PlaybackSessions;
 import headwater.store.catalog.JdbiPackageRepository;
 import headwater.domain.guide.GuideImport;
@@ -45,13 +56,19 @@ import headwater.domain.guide.GuideImportOptions;
 import headwater.domain.guide.GuideRefreshScheduler;
 import headwater.delivery.DeliveryOptions;
 import headwater.delivery.DeliveryServer;
+import headwater.delivery.PlainHttpPort;
 import headwater.headend.ChannelSpec;
 import headwater.headend.Headend;
+import headwater.headend.keys.StreamKeys;
+import headwater.store.streamkey.JdbiChannelKeyRepository;
 import headwater.headend.source.InvalidSourceException;
 import headwater.headend.source.Source;
 import headwater.headend.source.SourceContext;
 import headwater.headend.source.SourceFactory;
+import headwater.domain.audit.AuditLog;
+import headwater.domain.protect.FieldCipher;
 import headwater.store.Database;
+import headwater.store.audit.JdbiAuditLog;
 import headwater.store.catalog.JdbiChannelRepository;
 import headwater.store.catalog.JdbiPackageRepository;
 import headwater.store.guide.JdbiGuideSourceRepository;
@@ -59,6 +76,7 @@ import headwater.store.guide.JdbiGuideStore;
 import headwater.store.vod.JdbiMovieRepository;
 import headwater.store.vod.JdbiSeriesRepository;
 import headwater.domain.vod.MediaProbe;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -107,6 +125,8 @@ public final class HeadwaterServer implements AutoCloseable {
     private static final class Resources {
         DataDirLock lock;
         Database database;
+        AtRest atRest;
+        JdbiAuditLog audit;
         PrometheusMeterRegistry registry;
         JvmGcMetrics gcMetrics;
         HeadendArchives archives;
@@ -117,10 +137,17 @@ public final class HeadwaterServer implements AutoCloseable {
         GuideRefreshScheduler guides;
         VodProber prober;
         DeliveryServer delivery;
+        ServerTls tls;
         PlaybackSessions sessions;
-        Optional<String> firstAdminKey = Optional.empty();
+        BillingWiring billing;
 
         void close() {
+            if (tls != null) {
+                tls.close();
+            }
+            if (billing != null) {
+                billing.close();
+            }
             if (delivery != null) {
                 delivery.close();
             }
@@ -183,14 +210,24 @@ public final class HeadwaterServer implements AutoCloseable {
         try {
             r.lock = DataDirLock.acquire(dataDir);
             r.database = Database.open(absolute.database().toDatabaseConfig(dataDir));
+            r.atRest = AtRest.open(absolute, r.database, System.getenv(), Clock.systemUTC());
+            FieldCipher cipher = r.atRest.cipher();
+            r.audit = new JdbiAuditLog(r.database, SecurityChainHasher.INSTANCE);
             r.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            JdbiAuditLog audit = r.audit;
+            Gauge.builder("headwater_audit_failures", audit, JdbiAuditLog::failures)
+                    .description("Audit events that could not be recorded since start (each is logged)")
+                    .register(r.registry);
             if (config.metrics().jvm()) {
                 r.gcMetrics = bindJvmMetrics(r.registry);
             }
             r.archives = HeadendArchives.open(absolute.archive(), dataDir, r.registry, Clock.systemUTC());
+            StreamKeys keys = new StreamKeys(new StoredStreamKeys(new JdbiChannelKeyRepository(r.database, cipher)),
+                    Clock.systemUTC(), absolute.hls().keyRotation());
+            r.archives.keys(keys);
             r.headend = new Headend(dataDir,
                     (spec, uri) -> SourceFactory.create(uri, sources.forChannel(spec.id())), r.registry,
-                    Clock.systemUTC(), r.archives.archives());
+                    Clock.systemUTC(), r.archives.archives(), keys);
             r.headend.start(specs);
             HeadendCatalog catalog = new HeadendCatalog(r.headend.channels());
             Database database = r.database;
@@ -207,7 +244,7 @@ public final class HeadwaterServer implements AutoCloseable {
             r.sync.syncOnce();
             Supplier<String> metrics = config.metrics().enabled() ? r.registry::scrape
                     : () -> "# metrics are disabled (metrics.enabled: false)\n";
-            r.sessions = PlaybackSessions.start(absolute, database, r.directory, r.renditions, r.registry,
+            r.sessions = PlaybackSessions.start(absolute, database, cipher, r.directory, r.renditions, r.registry,
                     Clock.systemUTC());
             DeliveryOptions options = DeliveryOptions.defaults().withTrustedProxies(
                     config.server().trustedProxies().stream().map(Object::toString).toList());
@@ -217,20 +254,42 @@ public final class HeadwaterServer implements AutoCloseable {
                             HostResolver.SYSTEM));
             r.sessions.metrics().watch(r.delivery);
             OperatorSessions operatorSessions = new OperatorSessions(r.sessions.service());
-            AdminApiMount admin = AdminApiMount.on(database, Clock.systemUTC(), r.sessions.keys().signingKeys(),
-                    operatorSessions);
+            WebAuthentication web = WebLogins.on(database, cipher, new ClientAddress(options.trustedProxies()),
+                    r.audit, Clock.systemUTC());
+            r.billing = BillingWiring.start(absolute.billing(), config.xtream().publicUrl().orElse(URI.create(
+                    (config.tls().enabled() ? "https" : "http") + "://" + config.server().host() + ":"
+                            + config.server().port() + "/")), database, cipher, r.sessions.service(), r.audit,
+                    Clock.systemUTC());
+            r.billing.webhooks().ifPresent(r.delivery::mount);
+            AdminApiMount admin = AdminApiMount.on(database, cipher, r.audit, Clock.systemUTC(),
+                    r.sessions.keys().signingKeys(), operatorSessions, web,
+                    new DeskBillingControl(r.billing.desk(), database, Clock.systemUTC()));
             r.delivery.mount(admin.mount());
+            FirstRunSetup setup = WebLogins.firstRunSetup(database, cipher, Clock.systemUTC());
+            r.delivery.mount(new Mount(FirstRunSetup.PATH, setup::router));
             XtreamApi xtream = xtreamApi(absolute, database, operatorSessions, r.archives, options);
             r.delivery.fallback(xtream::handler);
-            r.firstAdminKey = admin.firstKey();
+            r.tls = ServerTls.ifEnabled(absolute.tls(), dataDir, config.server().host(), Clock.systemUTC())
+                    .orElse(null);
+            if (r.tls != null) {
+                r.delivery.https(r.tls.settings());
+                config.server().plainHttpPort().ifPresent(plain -> r.delivery.plainHttp(
+                        new PlainHttpPort(plain, config.server().plainHttpXtream())));
+            }
             int port = r.delivery.start(config.server().host(), config.server().port());
+            if (r.tls != null) {
+                r.tls.watch(r.delivery);
+            }
             r.sync.follow(CATALOGUE_POLL);
             r.guides = guideRefresh(guideImport, database);
             r.guides.start();
             r.prober = vodProbe.map(probe -> vodProber(absolute, probe, database, r.registry)).orElse(null);
-            LOG.info("Headwater {} is serving {} channels ({} from the configuration) on http://{}:{}/ (data in {}, {})",
+            LOG.info("Headwater {} is serving {} channels ({} from the configuration) on {}://{}:{}/ (data in {}, {})",
                     headwater.app.cli.ManifestVersion.version(), r.headend.channels().size(), specs.size(),
-                    config.server().host(), port, dataDir, r.database.description());
+                    r.delivery.scheme(), config.server().host(), port, dataDir, r.database.description());
+            setup.code().ifPresent(code -> LOG.warn("No administrator exists yet. Create the first one at {}://{}:{}{}"
+                    + " with the one-time setup code {} (or run ./headwater admin create on this machine)",
+                    r.delivery.scheme(), config.server().host(), port, FirstRunSetup.PATH, code));
             return new HeadwaterServer(absolute, r, port);
         } catch (RuntimeException e) {
             r.close();
@@ -383,14 +442,6 @@ public final class HeadwaterServer implements AutoCloseable {
         return resources.archives;
     }
 
-    /**
-     * The admin API key made at this start because none was stored (first start), to show the operator once; empty
-     * on later starts. Never logged.
-     */
-    public Optional<String> firstAdminKey() {
-        return resources.firstAdminKey;
-    }
-
     /** The admin API ({@code /api/v1}, on the same port as the media). */
     public URI adminApiUrl() {
         return baseUrl().resolve("api/v1/");
@@ -399,6 +450,16 @@ public final class HeadwaterServer implements AutoCloseable {
     /** The store: the catalogue and the customer base. */
     public Database database() {
         return resources.database;
+    }
+
+    /** Where this server records operator and reseller actions and security events (hash-chained, append-only). */
+    public AuditLog auditLog() {
+        return resources.audit;
+    }
+
+    /** What this server seals secrets and personal data with before they are stored. */
+    public FieldCipher fieldCipher() {
+        return resources.atRest.cipher();
     }
 
     public PrometheusMeterRegistry registry() {
@@ -410,10 +471,25 @@ public final class HeadwaterServer implements AutoCloseable {
         return port;
     }
 
+    /** {@code https://host:port/} (or {@code http://} with {@code tls.enabled: false}), 127.0.0.1 for a wildcard host. */
     public URI baseUrl() {
+        return URI.create(resources.delivery.scheme() + "://" + shownHost() + ":" + port + "/");
+    }
+
+    /** The plain-HTTP media port's base URL ({@code server.plainHttpPort}), when there is one. */
+    public Optional<URI> plainMediaUrl() {
+        int plain = resources.delivery.plainPort();
+        return plain < 0 ? Optional.empty() : Optional.of(URI.create("http://" + shownHost() + ":" + plain + "/"));
+    }
+
+    /** The certificate the server presents, when it serves HTTPS: for clients to trust. */
+    public Optional<ServerTls> tls() {
+        return Optional.ofNullable(resources.tls);
+    }
+
+    private String shownHost() {
         String host = config.server().host();
-        String shown = host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host.contains(":") ? "[" + host + "]" : host;
-        return URI.create("http://" + shown + ":" + port + "/");
+        return host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host.contains(":") ? "[" + host + "]" : host;
     }
 
     /**

@@ -1,6 +1,7 @@
 package headwater.app;
 
 import headwater.app.cli.HeadwaterCommand;
+import headwater.app.logging.JavaLogging;
 import java.io.PrintWriter;
 import java.util.Map;
 import picocli.CommandLine;
@@ -15,6 +16,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        JavaLogging.toLogback();
         int code = run(args, System.getenv(), new PrintWriter(System.out, true), new PrintWriter(System.err, true));
         System.exit(code);
     }

@@ -31,7 +31,8 @@ class AdminApiWiringTest {
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
-    void the_first_start_makes_a_key_that_opens_the_api_and_api_channels_go_live(@TempDir Path dir) throws Exception {
+    void first_start_makes_no_credential_a_token_opens_the_api_and_api_channels_go_live(@TempDir Path dir)
+            throws Exception {
         Path media = Files.createDirectories(dir.resolve("media"));
         Files.write(media.resolve("loop.ts"), Fixtures.bytes(Fixtures.H264_AAC_180P));
         HeadwaterConfig defaults = HeadwaterConfig.defaults();
@@ -42,8 +43,10 @@ class AdminApiWiringTest {
         String key;
         try (LoopbackHttpServer origin = LoopbackHttpServer.serving(media);
              HeadwaterServer server = HeadwaterServer.start(config, NO_FFMPEG)) {
-            key = server.firstAdminKey().orElseThrow();
-            assertThat(key).startsWith("hw_admin_");
+            long tokens = server.database().read(h -> h.createQuery("SELECT COUNT(*) FROM api_token")
+                    .mapTo(Long.class).one());
+            assertThat(tokens).as("first start makes no token").isZero();
+            key = AdminTokens.admin(server);
             URI api = server.adminApiUrl();
             assertThat(api.toString()).isEqualTo("http://127.0.0.1:" + server.port() + "/api/v1/");
 
@@ -76,13 +79,26 @@ class AdminApiWiringTest {
             HttpResponse<String> sessions = send(HttpRequest.newBuilder(api.resolve("sessions?subscriber=s1"))
                     .header("Authorization", "Bearer " + key).build());
             assertThat(sessions.body()).as("the same device re-opening replaced its session").contains("\"total\":1");
+            // A playlist token made through the API opens the subscriber's M3U, as the Xtream apps use it.
+            HttpResponse<String> issued = post(api.resolve("subscribers/s1/playlist-tokens"), key,
+                    "{\"label\": \"living-room TV\"}");
+            assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+            String playlistToken = com.fasterxml.jackson.databind.json.JsonMapper.builder().build()
+                    .readTree(issued.body()).get("token").asText();
+            HttpResponse<String> m3u = send(HttpRequest.newBuilder(server.baseUrl().resolve(
+                    "get.php?token=" + playlistToken + "&type=m3u_plus&output=m3u8")).build());
+            assertThat(m3u.statusCode()).as(m3u.body()).isEqualTo(200);
+            assertThat(m3u.body()).startsWith("#EXTM3U").contains("Sport");
+            HttpResponse<String> kept = send(HttpRequest.newBuilder(api.resolve("subscribers/s1/playlist-tokens"))
+                    .header("Authorization", "Bearer " + key).build());
+            assertThat(kept.statusCode()).isEqualTo(200);
+            assertThat(kept.body()).contains("living-room TV").doesNotContain(playlistToken);
             HttpResponse<String> listed = send(HttpRequest.newBuilder(api.resolve("channels"))
                     .header("Authorization", "Bearer " + key).build());
             assertThat(listed.statusCode()).isEqualTo(200);
             assertThat(listed.body()).contains("\"sport\"");
         }
         try (HeadwaterServer again = HeadwaterServer.start(config, NO_FFMPEG)) {
-            assertThat(again.firstAdminKey()).as("the key is made once").isEmpty();
             assertThat(send(HttpRequest.newBuilder(again.adminApiUrl().resolve("channels"))
                     .header("Authorization", "Bearer " + key).build()).statusCode()).isEqualTo(200);
         }

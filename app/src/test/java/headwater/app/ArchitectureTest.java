@@ -13,7 +13,7 @@ import com.tngtech.archunit.lang.ArchRule;
 /**
  * The module arrows of docs/01-architecture.md, checked on the compiled classes of every module on app's classpath:
  * media, domain and security import no other module of ours; store only domain; headend only media; delivery none of
- * ours (it declares the interfaces it needs); api only domain and security; only app sees them all.
+ * ours (it declares the interfaces it needs); api only domain and security; payments only domain; only app sees them all.
  */
 @AnalyzeClasses(packages = "headwater", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -32,6 +32,9 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule store_imports_only_domain = mayImportOnly("store", "domain");
+
+    @ArchTest
+    static final ArchRule payments_imports_only_domain = mayImportOnly("payments", "domain");
 
     @ArchTest
     static final ArchRule headend_imports_only_media = mayImportOnly("headend", "media");

@@ -40,8 +40,13 @@ class ServerCrashJarTest {
 
     private static final Path JAR = Path.of("target", "headwater.jar").toAbsolutePath();
     private static final Pattern ADMIN_API = Pattern.compile("Admin API\\s+(http://\\S+/api/v1/)");
-    private static final Pattern KEY = Pattern.compile("^\\s+(hw_admin_\\S+)$");
+    private static final Pattern TOKEN = Pattern.compile("hw_api_[A-Za-z0-9_-]{43}");
     private static final int ROUNDS = 3;
+    /**
+     * A platform thread per task, not the common pool: on two cores that pool has one worker, which a blocking
+     * readLine (or a task another test left behind) can hold, and then the banner is never read.
+     */
+    private static final java.util.concurrent.Executor OWN_THREAD = task -> Thread.ofPlatform().daemon().start(task);
 
     @TempDir
     Path dir;
@@ -51,16 +56,31 @@ class ServerCrashJarTest {
     private record Running(Process process, URI api, String key) {
     }
 
-    private Running serve(String knownKey) throws Exception {
+    /** An ADMIN token made by the jar's {@code admin token create}: first start prints no credential. */
+    private String token() throws Exception {
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", JAR.toString(), "admin", "token", "create", "--name", "crash-test", "--role", "ADMIN",
+                "--scope", "admin", "--data-dir", dir.resolve("data").toString());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(dir.resolve("token-err.txt").toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("HEADWATER_"));
+        Process process = builder.start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as("see " + dir.resolve("token-err.txt")).isZero();
+        assertThat(out).matches(TOKEN);
+        return out;
+    }
+
+    private Running serve(String key) throws Exception {
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:+UseSerialGC", "-jar", JAR.toString(), "serve", "--port", "0", "--data-dir", dir.resolve("data").toString());
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(dir.resolve("server-err.txt").toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("HEADWATER_"));
         builder.environment().put("HEADWATER_FFMPEG_PATH", "/bin/true");
+        builder.environment().put("HEADWATER_TLS_ENABLED", "false"); // about crashes, not TLS
         Process process = builder.start();
         CompletableFuture<Running> banner = CompletableFuture.supplyAsync(() -> {
             URI api = null;
-            String key = knownKey;
             try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = out.readLine()) != null) {
@@ -68,10 +88,8 @@ class ServerCrashJarTest {
                     if (m.find()) {
                         api = URI.create(m.group(1));
                     }
-                    Matcher k = KEY.matcher(line);
-                    if (k.find()) {
-                        key = k.group(1);
-                    }
+                    assertThat(TOKEN.matcher(line).find() || line.contains("hw_admin_"))
+                            .as("the banner prints no credential: " + line).isFalse();
                     if (line.startsWith("Press Ctrl-C")) {
                         Running running = new Running(process, api, key);
                         Thread.ofVirtual().start(() -> out.lines().forEach(ignored -> { }));
@@ -82,19 +100,39 @@ class ServerCrashJarTest {
                 throw new java.io.UncheckedIOException(e);
             }
             throw new AssertionError("the server ended before its banner; see " + dir.resolve("server-err.txt"));
-        });
-        return banner.get(90, TimeUnit.SECONDS);
+        }, OWN_THREAD);
+        try {
+            return banner.get(90, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            // A start that normally takes seconds was not seen in 90 s in two of some ten CI runs (the server was up,
+            // waiting for Ctrl-C): keep its threads for the next look, then start once more. What this test asserts is durability
+            // across kills, which a second start still tests in full.
+            Path dump = dir.resolve("hung-start-" + process.pid() + ".txt");
+            new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    Long.toString(process.pid()), "Thread.print").redirectErrorStream(true)
+                    .redirectOutput(dump.toFile()).start().waitFor(30, TimeUnit.SECONDS);
+            System.err.println("ServerCrashJarTest: no banner in 90 s from pid " + process.pid() + "; threads:\n"
+                    + java.nio.file.Files.readString(dump) + "\nserver stderr:\n"
+                    + java.nio.file.Files.readString(dir.resolve("server-err.txt")));
+            process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            if (retried) {
+                throw e;
+            }
+            retried = true;
+            return serve(key);
+        }
     }
+
+    /** Whether a start has been retried after a hang (once per test at most). */
+    private boolean retried;
 
     @Test
     void every_acknowledged_write_survives_sigkill_of_the_server() throws Exception {
         assertThat(JAR).as("built by the package phase before this test").isRegularFile();
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
-        String key = null;
+        String key = token();
         for (int round = 0; round < ROUNDS; round++) {
             Running server = serve(key);
-            key = server.key();
-            assertThat(key).as("the first start prints the admin key").startsWith("hw_admin_");
             int base = 1 + round * 10_000;
             // One write answered before the clock starts: a cold server on a loaded machine is slow to its first reply.
             assertThat(create(server, base)).isTrue();
@@ -109,7 +147,7 @@ class ServerCrashJarTest {
                     }
                     acknowledged.add("c-" + n);
                 }
-            });
+            }, OWN_THREAD);
             Thread.sleep(ThreadLocalRandom.current().nextInt(1000, 3000));
             server.process().destroyForcibly();
             assertThat(server.process().waitFor(30, TimeUnit.SECONDS)).isTrue();

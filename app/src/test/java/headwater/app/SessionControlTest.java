@@ -280,7 +280,7 @@ class SessionControlTest {
 
         Api(HeadwaterServer server) {
             this.server = server;
-            this.key = server.firstAdminKey().orElseThrow();
+            this.key = AdminTokens.admin(server);
         }
 
         HttpResponse<String> open(String channel, String device) throws Exception {

@@ -8,6 +8,7 @@ import headwater.api.Argon2PasswordHasher;
 import headwater.app.config.ChannelConfig;
 import headwater.app.config.HeadwaterConfig;
 import headwater.app.config.ServerConfig;
+import headwater.app.config.TlsConfig;
 import headwater.app.demo.DemoAccount;
 import headwater.app.demo.DemoCatalogue;
 import headwater.app.demo.DemoFont;
@@ -17,6 +18,7 @@ import headwater.app.demo.DemoMedia;
 import headwater.app.ffmpeg.Ffmpeg;
 import headwater.app.ffmpeg.FfmpegCapabilities;
 import headwater.app.ffmpeg.FfmpegOrigin;
+import headwater.app.wiring.ServerTrust;
 import headwater.domain.m3u.M3uParser;
 import headwater.domain.m3u.Playlist;
 import headwater.domain.m3u.PlaylistEntry;
@@ -62,8 +64,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * End to end as an IPTV app uses the server, with real tools: the demo's setup (a real ffmpeg-made channel with a day
- * of catch-up, a film, a series episode, a guide) on a real server; ffprobe plays a live channel, a catch-up window
+ * End to end as an IPTV app uses the server, with real tools: the demo's setup (a real ffmpeg-made channel, AES-128
+ * encrypted as the demo's are, with a day of catch-up, a film, a series episode, a guide) on a real server; ffprobe
+ * plays a live channel, a catch-up window
  * and the VOD items through the URLs player_api.php and get.php hand out, every URL of get.php's M3U plays, and
  * xmltv.php validates against the XMLTV DTD with the imported guide in it.
  */
@@ -84,7 +87,10 @@ class XtreamEndToEndTest {
     private String password;
     private Instant started;
     private final DemoLoop loop = DemoLoop.standard().get(1);
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    /** Trusts the server's self-signed certificate (made at its start), as an app told to trust it would. */
+    private HttpClient http;
+    /** ffprobe and ffmpeg check the server's certificate against it. */
+    private static List<String> tlsOptions;
 
     @BeforeAll
     void start() throws Exception {
@@ -98,10 +104,13 @@ class XtreamEndToEndTest {
         HeadwaterConfig config = new HeadwaterConfig(new ServerConfig("127.0.0.1", 0), dir.resolve("data"),
                 defaults.ffmpeg(), defaults.demo(), defaults.hls(), defaults.health(),
                 List.of(new ChannelConfig(loop.id(), loop.name(), List.of(file.toUri()), Optional.empty(),
-                        Optional.of(SEGMENT), Set.of(DemoAccount.ID), 1)),
-                defaults.metrics(), defaults.database(), defaults.outbound());
+                        Optional.of(SEGMENT), Set.of(DemoAccount.ID), 1).withEncrypted(defaults.demo().encrypted())),
+                defaults.metrics(), defaults.database(), defaults.outbound()).withTls(TlsConfig.defaults());
         started = Instant.now();
         server = HeadwaterServer.start(config, ffmpeg);
+        http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+                .sslContext(ServerTrust.context(config)).build();
+        tlsOptions = List.of("-ca_file", server.tls().orElseThrow().certificateFile().toString(), "-tls_verify", "1");
         Database db = server.database();
         Clock clock = Clock.systemUTC();
         DemoAccount account = DemoAccount.ensure(new JdbiPackageRepository(db), new JdbiPlanRepository(db),
@@ -118,6 +127,9 @@ class XtreamEndToEndTest {
 
     @AfterAll
     void stop() {
+        if (http != null) {
+            http.close();
+        }
         if (server != null) {
             server.close();
         }
@@ -132,6 +144,8 @@ class XtreamEndToEndTest {
         assertThat(info.path("user_info").path("status").asText()).isEqualTo("Active");
         assertThat(info.path("server_info").path("url").asText()).isEqualTo("127.0.0.1");
         assertThat(info.path("server_info").path("port").asText()).isEqualTo(String.valueOf(server.port()));
+        assertThat(info.path("server_info").path("server_protocol").asText()).isEqualTo("https");
+        assertThat(info.path("server_info").path("https_port").asText()).isEqualTo(String.valueOf(server.port()));
         assertThat(refused.path("user_info").path("auth").asInt()).isZero();
     }
 
@@ -244,11 +258,12 @@ class XtreamEndToEndTest {
 
     /** Plays {@code url} (following the redirect) with ffprobe: its video, and a few seconds decoded cleanly. */
     private static ProbedMedia assertPlays(String url, int width) {
-        ProbedMedia media = Ffprobe.streams(url);
+        assertThat(url).startsWith("https://");
+        ProbedMedia media = Ffprobe.streams(url, tlsOptions);
         assertThat(media.video()).as("video of %s: %s", url, media).isPresent();
         assertThat(media.video().get().width()).as(url).isEqualTo(width);
         assertThat(media.audio()).as("audio of %s", url).isPresent();
-        assertThat(Ffprobe.decodeErrors(url, Duration.ofSeconds(3))).as("decoding %s", url).isEmpty();
+        assertThat(Ffprobe.decodeErrors(url, Duration.ofSeconds(3), tlsOptions)).as("decoding %s", url).isEmpty();
         return media;
     }
 

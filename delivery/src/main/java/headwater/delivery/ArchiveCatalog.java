@@ -2,6 +2,7 @@ package headwater.delivery;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The channels' catch-up archives, as delivery serves them: {@code /s/{token}/archive/{channel}/{start}-{seconds}/...}
@@ -19,6 +20,16 @@ public interface ArchiveCatalog {
      * @return the segments, or an empty list when the channel keeps no archive or nothing of the window is recorded
      */
     List<ArchivedSegment> window(String channelId, Instant from, Instant to);
+
+    /**
+     * A content key of a channel's encrypted archived segments (their {@code EXT-X-KEY}). May block briefly: asked on
+     * a worker thread.
+     *
+     * @return the 16 key bytes, or empty when the channel keeps no such key
+     */
+    default Optional<byte[]> key(String channelId, String keyId) {
+        return Optional.empty();
+    }
 
     /** No archive anywhere. */
     ArchiveCatalog NONE = (channelId, from, to) -> List.of();

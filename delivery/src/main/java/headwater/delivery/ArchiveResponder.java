@@ -33,6 +33,18 @@ final class ArchiveResponder {
     }
 
     void respond(HttpServerRequest request, Route.Archive route, Viewer viewer, Runnable logOnce) {
+        if (route instanceof Route.ArchiveKey key) {
+            vertx.executeBlocking(() -> catalog.key(key.channel(), key.keyId()), false)
+                    .onComplete(found -> Replies.guarded(request, () -> {
+                        if (request.response().closed() || request.response().ended()) {
+                            viewer.served(0);
+                            return;
+                        }
+                        DeliveryHandler.key(request, found.succeeded() && found.result() != null ? found.result()
+                                : java.util.Optional.empty(), viewer);
+                    }));
+            return;
+        }
         window(route).onComplete(found -> Replies.guarded(request, () -> {
             if (request.response().closed() || request.response().ended()) {
                 viewer.served(0);
@@ -55,6 +67,7 @@ final class ArchiveResponder {
             switch (route) {
                 case Route.ArchivePlaylist ignored -> playlist(request, window, over(route), viewer);
                 case Route.ArchiveSegment segment -> segment(request, segment, window, viewer);
+                case Route.ArchiveKey ignored -> throw new IllegalStateException("keys are answered above");
                 case Route.ArchiveStream ignored -> WindowStream.start(vertx, request, route, window, catalog, clock,
                         viewer, logOnce);
             }
@@ -76,8 +89,8 @@ final class ArchiveResponder {
         Buffer body = Buffer.buffer(WindowPlaylist.render(window, over));
         request.response().putHeader(HttpHeaders.CONTENT_TYPE, MediaHeaders.PLAYLIST_TYPE)
                 .putHeader(HttpHeaders.CACHE_CONTROL, MediaHeaders.NO_CACHE);
+        viewer.served(request.method() == HttpMethod.HEAD ? 0 : body.length()); // before the bytes leave
         Replies.body(request, 200, body);
-        viewer.served(request.method() == HttpMethod.HEAD ? 0 : body.length());
     }
 
     private void segment(HttpServerRequest request, Route.ArchiveSegment route, List<ArchivedSegment> window,

@@ -191,6 +191,7 @@ final class DeliveryHandler implements Handler<HttpServerRequest>, AutoCloseable
             case Route.MediaPlaylist ignored -> playlist(request, viewer, output.mediaPlaylist(), channel, false);
             case Route.Segment segment -> segments.respond(request, segment.mediaSequence(), channel,
                     output.segment(segment.mediaSequence()), viewer);
+            case Route.Key key -> key(request, output.key(key.keyId()), viewer);
             case Route.Stream ignored -> TsViewer.start(request, channel, output.transportStream(), viewer, options,
                     counters, logOnce);
         }
@@ -205,8 +206,9 @@ final class DeliveryHandler implements Handler<HttpServerRequest>, AutoCloseable
                         : playlists.media(channel, ready.body());
                 response.putHeader(HttpHeaders.CONTENT_TYPE, MediaHeaders.PLAYLIST_TYPE)
                         .putHeader(HttpHeaders.CACHE_CONTROL, MediaHeaders.NO_CACHE);
-                Replies.body(request, 200, body);
+                // counted before the bytes leave: whoever sees the response also sees the count
                 viewer.served(request.method() == HttpMethod.HEAD ? 0 : body.length());
+                Replies.body(request, 200, body);
             }
             case Playlist.NotReady notReady -> {
                 viewer.served(0);
@@ -216,7 +218,25 @@ final class DeliveryHandler implements Handler<HttpServerRequest>, AutoCloseable
         }
     }
 
-    private static void forbidden(HttpServerRequest request) {
+    /**
+     * A content key: 16 bytes that no cache may keep, or the one generic refusal when the viewer's channel has no
+     * such key (an id of another channel, a key no longer kept, a channel in the clear).
+     */
+    static void key(HttpServerRequest request, Optional<byte[]> key, Viewer viewer) {
+        if (key.isEmpty()) {
+            viewer.served(0);
+            LOG.info("key refused to a session of channel {}: no such key", viewer.channel());
+            forbidden(request);
+            return;
+        }
+        Buffer body = Buffer.buffer(key.get());
+        request.response().putHeader(HttpHeaders.CONTENT_TYPE, MediaHeaders.KEY_TYPE)
+                .putHeader(HttpHeaders.CACHE_CONTROL, MediaHeaders.NO_STORE);
+        viewer.served(request.method() == HttpMethod.HEAD ? 0 : body.length());
+        Replies.body(request, 200, body);
+    }
+
+    static void forbidden(HttpServerRequest request) {
         Replies.text(request, 403, FORBIDDEN);
     }
 

@@ -55,8 +55,12 @@ public final class DeliveryServer implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private Duration upstreamConnectTimeout = Duration.ofSeconds(10);
     private Duration upstreamIdleTimeout = Duration.ofSeconds(30);
+    private HttpsSettings https;
+    private PlainHttpPort plainHttp;
+    private final List<HttpServer> httpsServers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private Vertx vertx;
     private int boundPort = -1;
+    private int boundPlainPort = -1;
 
     /**
      * @param options how to listen, and which proxies to believe about the client's address
@@ -149,6 +153,46 @@ public final class DeliveryServer implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Serves HTTPS instead of plain HTTP on the server's port (see {@link HttpsSettings}); plain HTTP until set.
+     * Call before {@link #start}.
+     */
+    public synchronized DeliveryServer https(HttpsSettings settings) {
+        Objects.requireNonNull(settings, "settings");
+        beforeStart("set HTTPS");
+        TlsPolicy.keyCert(settings.certificate());
+        https = settings;
+        return this;
+    }
+
+    /**
+     * Also listens for plain HTTP on another port, for media only (see {@link PlainHttpPort}); only with
+     * {@link #https}. Call before {@link #start}.
+     */
+    public synchronized DeliveryServer plainHttp(PlainHttpPort port) {
+        Objects.requireNonNull(port, "port");
+        beforeStart("set the plain HTTP port");
+        plainHttp = port;
+        return this;
+    }
+
+    /**
+     * Presents {@code certificate} to every new TLS connection from now on, without a restart; connections already
+     * open keep the one they negotiated. Blocks until every listener has it.
+     *
+     * @throws IllegalStateException when not started with {@link #https}
+     * @throws IllegalArgumentException when the key and chain cannot be used for TLS
+     */
+    public synchronized void updateCertificate(ServerCertificate certificate) {
+        if (vertx == null || https == null) {
+            throw new IllegalStateException("the delivery server does not serve HTTPS");
+        }
+        for (HttpServer server : httpsServers) {
+            await(server.updateSSLOptions(TlsPolicy.sslOptions(certificate), true), "update the certificate");
+        }
+        LOG.info("delivery now presents {}", certificate);
+    }
+
     /** The clock that decides whether an archive window is over (tests). Call before {@link #start}. */
     synchronized DeliveryServer clock(Clock newClock) {
         beforeStart("set the clock");
@@ -179,6 +223,9 @@ public final class DeliveryServer implements AutoCloseable {
         if (vertx != null) {
             throw new IllegalStateException("delivery server already started on port " + boundPort);
         }
+        if (plainHttp != null && https == null) {
+            throw new IllegalStateException("a plain HTTP port for media is only for a server that serves HTTPS");
+        }
         DeliveryOptions effective = options.withHost(host).withPort(port);
         vertx = Vertx.vertx(new VertxOptions()
                 .setEventLoopPoolSize(effective.eventLoops())
@@ -198,14 +245,25 @@ public final class DeliveryServer implements AutoCloseable {
             throw new IllegalStateException("delivery server cannot listen on " + host + ":" + port + ": "
                     + e.getMessage(), e);
         }
-        LOG.info("delivery listening on http://{}:{}/ with {} event loops ({} transport)", host, boundPort,
-                effective.eventLoops(), vertx.isNativeTransportEnabled() ? "native" : "NIO");
+        LOG.info("delivery listening on {}://{}:{}/ with {} event loops ({} transport){}", scheme(), host, boundPort,
+                effective.eventLoops(), vertx.isNativeTransportEnabled() ? "native" : "NIO",
+                plainHttp == null ? "" : ", and for media only on http://" + host + ":" + boundPlainPort + "/");
         return boundPort;
     }
 
     /** The bound port, or -1 before {@link #start}. */
     public synchronized int port() {
         return boundPort;
+    }
+
+    /** The bound plain-HTTP media port, or -1 before {@link #start} or without one. */
+    public synchronized int plainPort() {
+        return boundPlainPort;
+    }
+
+    /** {@code https} when started with {@link #https}, else {@code http}. */
+    public synchronized String scheme() {
+        return https == null ? "http" : "https";
     }
 
     /** Counters since construction, safe to read from any thread (e.g. a Micrometer gauge). */
@@ -230,6 +288,8 @@ public final class DeliveryServer implements AutoCloseable {
         Vertx closing = vertx;
         vertx = null;
         boundPort = -1;
+        boundPlainPort = -1;
+        httpsServers.clear();
         await(closing.close(), "close");
     }
 
@@ -241,12 +301,7 @@ public final class DeliveryServer implements AutoCloseable {
     private int deployOnFreePort(DeliveryOptions effective, Handoffs handoffs, MediaSources sources) {
         RuntimeException last = null;
         for (int attempt = 0; attempt < 5; attempt++) {
-            int free;
-            try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName(effective.host()))) {
-                free = probe.getLocalPort();
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot find a free port on " + effective.host(), e);
-            }
+            int free = freePort(effective.host());
             try {
                 return deploy(effective.withPort(free), handoffs, sources);
             } catch (RuntimeException e) {
@@ -263,12 +318,24 @@ public final class DeliveryServer implements AutoCloseable {
      */
     private int deploy(DeliveryOptions effective, Handoffs handoffs, MediaSources sources) {
         Set<Integer> ports = ConcurrentHashMap.newKeySet();
-        await(vertx.deployVerticle(() -> new ServerVerticle(effective, ports, handoffs, sources),
-                new DeploymentOptions().setInstances(effective.eventLoops())), "listen");
-        if (ports.size() != 1) {
-            throw new IllegalStateException("server instances bound different ports " + ports);
+        Set<Integer> plainPorts = ConcurrentHashMap.newKeySet();
+        int plainPort = plainHttp == null ? -1 : plainHttp.port() == 0 ? freePort(effective.host()) : plainHttp.port();
+        httpsServers.clear();
+        await(vertx.deployVerticle(() -> new ServerVerticle(effective, ports, handoffs, sources, plainPort,
+                plainPorts), new DeploymentOptions().setInstances(effective.eventLoops())), "listen");
+        if (ports.size() != 1 || plainPorts.size() > 1) {
+            throw new IllegalStateException("server instances bound different ports " + ports + " " + plainPorts);
         }
+        boundPlainPort = plainPorts.isEmpty() ? -1 : plainPorts.iterator().next();
         return ports.iterator().next();
+    }
+
+    private static int freePort(String host) {
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName(host))) {
+            return probe.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot find a free port on " + host, e);
+        }
     }
 
     private static <T> T await(Future<T> future, String what) {
@@ -296,6 +363,9 @@ public final class DeliveryServer implements AutoCloseable {
                 .setCompressionSupported(false)      // TS and segments don't compress; playlists are tiny
                 .setDecompressionSupported(false)
                 .setHandle100ContinueAutomatically(false)
+                // no WebSocket is served: without these the pipeline holds an extension handler every request crosses
+                .setPerFrameWebSocketCompressionSupported(false)
+                .setPerMessageWebSocketCompressionSupported(false)
                 .setHttp2ClearTextEnabled(false);   // HTTP/1.1 keeps sendfile zero-copy; h2 comes with TLS
     }
 
@@ -305,25 +375,46 @@ public final class DeliveryServer implements AutoCloseable {
         private final Set<Integer> ports;
         private final Handoffs handoffs;
         private final MediaSources sources;
+        private final int plainPort;
+        private final Set<Integer> plainPorts;
         private DeliveryHandler handler;
 
-        ServerVerticle(DeliveryOptions effective, Set<Integer> ports, Handoffs handoffs, MediaSources sources) {
+        ServerVerticle(DeliveryOptions effective, Set<Integer> ports, Handoffs handoffs, MediaSources sources,
+                       int plainPort, Set<Integer> plainPorts) {
             this.effective = effective;
             this.ports = ports;
             this.handoffs = handoffs;
             this.sources = sources;
+            this.plainPort = plainPort;
+            this.plainPorts = plainPorts;
         }
 
         @Override
         public Future<?> start() {
             handler = new DeliveryHandler(vertx, catalog, gate, metrics, effective, counters, handoffs, sources);
-            HttpServer server = vertx.createHttpServer(serverOptions(effective))
+            if (https == null) {
+                return listen(serverOptions(effective), handler, ports);
+            }
+            HttpServerOptions secure = TlsPolicy.secure(serverOptions(effective), https.certificate());
+            Future<HttpServer> listening = listen(secure,
+                    new StrictTransport(handler, https.strictTransportSecurity()), ports)
+                    .onSuccess(httpsServers::add);
+            if (plainPort < 0) {
+                return listening;
+            }
+            return listening.compose(secureServer -> listen(serverOptions(effective.withPort(plainPort)),
+                    new PlainHttpGate(handler, handoffs, plainHttp.fallback()), plainPorts));
+        }
+
+        private Future<HttpServer> listen(HttpServerOptions serverOptions, Handler<HttpServerRequest> requests,
+                                          Set<Integer> bound) {
+            return vertx.createHttpServer(serverOptions)
                     .connectionHandler(connection -> {
                         counters.connections.incrementAndGet();
                         connection.closeHandler(v -> counters.connections.decrementAndGet());
                     })
-                    .requestHandler(handler);
-            return server.listen().onSuccess(bound -> ports.add(bound.actualPort()));
+                    .requestHandler(requests)
+                    .listen().onSuccess(server -> bound.add(server.actualPort()));
         }
 
         @Override

@@ -34,6 +34,16 @@ final class Handoffs {
         return false;
     }
 
+    /** Whether a mount's prefix covers the raw path (without handing anything over). */
+    boolean claims(String rawPath) {
+        for (MountedHandler mounted : mounts) {
+            if (mounted.covers(rawPath)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Hands an unclaimed request to the fallback; false when there is none. */
     boolean fallback(HttpServerRequest request) {
         if (fallback == null) {

@@ -1,5 +1,7 @@
 package headwater.delivery;
 
+import java.util.Optional;
+
 /**
  * What one live channel offers to viewers: its HLS playlists, its segments and its continuous MPEG-TS stream.
  *
@@ -30,6 +32,16 @@ public interface LiveOutput {
      * @return the file of the segment, or why it cannot be served
      */
     SegmentLookup segment(long mediaSequence);
+
+    /**
+     * A content key of the channel's encrypted segments, as their {@code EXT-X-KEY} names it ({@code key/{keyId}.key}):
+     * 16 bytes, served only to a session of this channel. Answered from memory.
+     *
+     * @return the key, or empty for an unknown id, a key no longer kept, or a channel in the clear
+     */
+    default Optional<byte[]> key(String keyId) {
+        return Optional.empty();
+    }
 
     /** The channel's continuous MPEG-TS stream, for set-top boxes and apps that want plain {@code .ts}. */
     TsFeed transportStream();

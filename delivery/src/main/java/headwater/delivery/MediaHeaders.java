@@ -7,6 +7,7 @@ final class MediaHeaders {
 
     static final CharSequence PLAYLIST_TYPE = HttpHeaders.createOptimized("application/vnd.apple.mpegurl");
     static final CharSequence TS_TYPE = HttpHeaders.createOptimized("video/mp2t");
+    static final CharSequence KEY_TYPE = HttpHeaders.createOptimized("application/octet-stream");
     static final CharSequence TEXT_TYPE = HttpHeaders.createOptimized("text/plain; charset=utf-8");
     static final CharSequence PROMETHEUS_TYPE = HttpHeaders.createOptimized("text/plain; version=0.0.4; charset=utf-8");
 

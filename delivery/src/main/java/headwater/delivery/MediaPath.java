@@ -10,9 +10,11 @@ package headwater.delivery;
  *   /s/{token}/live/{channel}/index.m3u8     multivariant playlist
  *   /s/{token}/live/{channel}/media.m3u8     media playlist (segment URIs are relative: "{sequence}.ts")
  *   /s/{token}/live/{channel}/{sequence}.ts  segment
+ *   /s/{token}/live/{channel}/key/{keyId}.key      AES-128 key of encrypted segments ("key/{keyId}.key")
  *   /s/{token}/live/{channel}.ts             continuous MPEG-TS
  *   /s/{token}/archive/{channel}/{window}/index.m3u8     the window as an HLS VOD (or EVENT) playlist
  *   /s/{token}/archive/{channel}/{window}/{sequence}.ts  an archived segment of the window
+ *   /s/{token}/archive/{channel}/{window}/key/{keyId}.key  AES-128 key of archived segments
  *   /s/{token}/archive/{channel}/{window}.ts             the window as one continuous MPEG-TS
  *   /s/{token}/movie/{id}.{ext}              a film, byte ranges
  *   /s/{token}/episode/{id}.{ext}            an episode, byte ranges
@@ -20,6 +22,7 @@ package headwater.delivery;
  *   token    = [0-9a-f-]{1,128}                    (anything else: Refused, the same 403 as a token the gate refuses)
  *   channel  = [a-z0-9] [a-z0-9_-]{0,63}           (no dots, no '%', no '/', no upper case)
  *   sequence = "0" / [1-9] [0-9]{0,18}, at most Long.MAX_VALUE
+ *   keyId    = [0-9a-f]{1,64}
  *   window   = start "-" seconds                   (start: Unix seconds, canonical decimal; seconds: 1..86400)
  *   id       = [A-Za-z0-9] [A-Za-z0-9._-]{0,63}    (the extension is split off at the LAST dot)
  *   ext      = [A-Za-z0-9]{1,8}
@@ -60,6 +63,9 @@ public final class MediaPath {
     private static final String TS = ".ts";
     private static final String MULTIVARIANT = "index.m3u8";
     private static final String MEDIA = "media.m3u8";
+    private static final String KEY_DIR = "key/";
+    private static final String KEY = ".key";
+    private static final int MAX_KEY_ID_LENGTH = 64;
     private static final int MAX_SEQUENCE_DIGITS = 19;
 
     private static final Route HEALTH = new Route.Health();
@@ -73,6 +79,7 @@ public final class MediaPath {
     private static final Route BAD_WINDOW = new Route.Malformed(
             "invalid archive window: expected {start}-{seconds}, start in Unix seconds and 1.." + MAX_ARCHIVE_SECONDS
                     + " seconds, decimal without leading zeros");
+    private static final Route BAD_KEY = new Route.Malformed("invalid key id: expected [0-9a-f]{1,64}");
     private static final Route BAD_ID = new Route.Malformed(
             "invalid id: expected [A-Za-z0-9][A-Za-z0-9._-]{0,63} and an extension [A-Za-z0-9]{1,8}");
 
@@ -153,6 +160,11 @@ public final class MediaPath {
             return new Route.ArchiveStream(token, scope, channel, start, seconds);
         }
         int leafStart = windowEnd + 1;
+        if (rawPath.startsWith(KEY_DIR, leafStart)) {
+            String keyId = keyId(rawPath, leafStart + KEY_DIR.length());
+            return keyId == null ? BAD_KEY
+                    : new Route.ArchiveKey(token, scope, channel, start, seconds, keyId);
+        }
         if (rawPath.indexOf('/', leafStart) >= 0) {
             return NOT_FOUND;
         }
@@ -249,6 +261,10 @@ public final class MediaPath {
             return BAD_CHANNEL;
         }
         int leafStart = slash + 1;
+        if (rawPath.startsWith(KEY_DIR, leafStart)) {
+            String keyId = keyId(rawPath, leafStart + KEY_DIR.length());
+            return keyId == null ? BAD_KEY : new Route.Key(token, rawPath.substring(scopeStart, slash), keyId);
+        }
         if (rawPath.indexOf('/', leafStart) >= 0) {
             return NOT_FOUND;
         }
@@ -264,6 +280,25 @@ public final class MediaPath {
                     : new Route.Segment(token, rawPath.substring(scopeStart, slash), sequence);
         }
         return NOT_FOUND;
+    }
+
+    /** The key id of {@code {keyId}.key} from {@code from} to the end of the path, or null when it is not one. */
+    private static String keyId(String rawPath, int from) {
+        if (!rawPath.endsWith(KEY)) {
+            return null;
+        }
+        int to = rawPath.length() - KEY.length();
+        int length = to - from;
+        if (length < 1 || length > MAX_KEY_ID_LENGTH) {
+            return null;
+        }
+        for (int i = from; i < to; i++) {
+            char c = rawPath.charAt(i);
+            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+                return null;
+            }
+        }
+        return rawPath.substring(from, to);
     }
 
     /** Whether {@code id} is a channel id that HTTP can address; the headend should refuse any other. */

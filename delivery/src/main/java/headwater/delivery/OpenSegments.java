@@ -69,6 +69,12 @@ final class OpenSegments implements AutoCloseable {
     /** Opens the file on a worker thread; the entry is retained for the caller. Fails like {@link FileChannel#open}. */
     Future<Entry> open(SegmentFile file) {
         Path path = file.path();
+        // A fast open completes, and admits its entry, before the next miss of the same file is handled on this loop:
+        // that miss shares the admitted entry instead of opening the file again.
+        Entry admitted = cached(file, System.nanoTime());
+        if (admitted != null) {
+            return Future.succeededFuture(admitted);
+        }
         Future<Entry> pending = opening.get(path);
         if (pending == null) {
             Future<Entry> opened = vertx.executeBlocking(() -> {

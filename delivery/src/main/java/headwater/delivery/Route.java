@@ -56,6 +56,17 @@ sealed interface Route {
         }
     }
 
+    /**
+     * {@code /s/{token}/live/{channel}/key/{keyId}.key}: an AES-128 content key of the channel's encrypted segments
+     * (the media playlist's relative {@code key/{keyId}.key}).
+     */
+    record Key(String token, String scope, String keyId) implements Live {
+        @Override
+        public StreamFormat format() {
+            return StreamFormat.HLS;
+        }
+    }
+
     /** {@code /s/{token}/live/{channel}.ts}: the continuous MPEG-TS stream. */
     record Stream(String token, String scope) implements Live {
         @Override
@@ -100,6 +111,15 @@ sealed interface Route {
     /** {@code /s/{token}/archive/{channel}/{start}-{seconds}/{sequence}.ts}: one archived segment of the window. */
     record ArchiveSegment(String token, String scope, String channel, long startSeconds, long seconds,
                           long mediaSequence) implements Archive {
+        @Override
+        public StreamFormat format() {
+            return StreamFormat.HLS;
+        }
+    }
+
+    /** {@code /s/{token}/archive/{channel}/{start}-{seconds}/key/{keyId}.key}: a content key of archived segments. */
+    record ArchiveKey(String token, String scope, String channel, long startSeconds, long seconds, String keyId)
+            implements Archive {
         @Override
         public StreamFormat format() {
             return StreamFormat.HLS;

@@ -3,6 +3,7 @@ package headwater.delivery;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
@@ -11,7 +12,8 @@ import java.util.Locale;
  * (a keyframe at or before it) to the last that starts before the window's end, with relative URIs
  * {@code {sequence}.ts}. A window that is over is a finished VOD playlist ({@code EXT-X-PLAYLIST-TYPE:VOD},
  * {@code EXT-X-ENDLIST}); a window that still reaches into the future is an {@code EVENT} playlist without
- * {@code EXT-X-ENDLIST}, which players reload as it grows.
+ * {@code EXT-X-ENDLIST}, which players reload as it grows. An encrypted segment is preceded by its
+ * {@code EXT-X-KEY} (METHOD=AES-128, the relative {@code key/{keyId}.key} inside the same session, its IV).
  */
 final class WindowPlaylist {
 
@@ -36,7 +38,16 @@ final class WindowPlaylist {
                 .append("\n#EXT-X-MEDIA-SEQUENCE:").append(segments.getFirst().sequence())
                 .append("\n#EXT-X-PLAYLIST-TYPE:").append(over ? "VOD" : "EVENT").append('\n');
         boolean first = true;
+        boolean clear = true;
         for (ArchivedSegment segment : segments) {
+            if (segment.encrypted()) {
+                out.append("#EXT-X-KEY:METHOD=AES-128,URI=\"key/").append(segment.keyId()).append(".key\",IV=0x")
+                        .append(HexFormat.of().withUpperCase().formatHex(segment.iv())).append('\n');
+                clear = false;
+            } else if (!clear) {
+                out.append("#EXT-X-KEY:METHOD=NONE\n");
+                clear = true;
+            }
             if (segment.discontinuity() && !first) {
                 out.append("#EXT-X-DISCONTINUITY\n");
             }

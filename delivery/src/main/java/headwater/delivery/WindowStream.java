@@ -1,6 +1,7 @@
 package headwater.delivery;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.file.AsyncFile;
 import io.vertx.core.file.FileSystemException;
 import io.vertx.core.file.OpenOptions;
@@ -8,6 +9,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,6 +28,10 @@ import org.slf4j.LoggerFactory;
  * again every second for newer ones, until the window is over (plus a grace for its last segment to be published) or
  * nothing new arrived for {@link #MAX_IDLE} (the channel is not recording). A segment file that retention deleted
  * meanwhile is skipped; the session ending ends the stream at the next file.
+ *
+ * <p>An encrypted segment (AES-128, {@link ArchivedSegment#keyId()}) is read and decrypted on a worker thread with the
+ * catalog's key and written in the clear: a continuous MPEG-TS is not HLS and its players know no keys. A segment
+ * whose key is no longer kept is skipped like a deleted one.
  */
 final class WindowStream {
 
@@ -110,6 +116,10 @@ final class WindowStream {
 
     private void send(ArchivedSegment segment) {
         last = segment;
+        if (segment.encrypted()) {
+            sendDecrypted(segment);
+            return;
+        }
         // Read only, and never create: Vert.x's OpenOptions create a missing file by default.
         vertx.fileSystem().open(segment.file().toAbsolutePath().toString(), READ_ONLY)
                 .onComplete(opened -> {
@@ -146,6 +156,49 @@ final class WindowStream {
                         }
                     });
                 });
+    }
+
+    /** Reads, decrypts and writes one encrypted segment, then goes on once the connection drained. */
+    private void sendDecrypted(ArchivedSegment segment) {
+        vertx.executeBlocking(() -> {
+            byte[] key = catalog.key(route.channel(), segment.keyId()).orElse(null);
+            if (key == null) {
+                LOG.warn("archived segment {} of channel {} is skipped: its key {} is no longer kept",
+                        segment.sequence(), route.channel(), segment.keyId());
+                return null;
+            }
+            try {
+                return Buffer.buffer(ArchiveDecryption.decrypt(key, segment.iv(), Files.readAllBytes(segment.file())));
+            } catch (NoSuchFileException e) {
+                return null;
+            }
+        }, false).onComplete(done -> {
+            if (closed || response.closed()) {
+                return;
+            }
+            if (done.failed()) {
+                LOG.warn("cannot decrypt archived segment {} of channel {} at {}: {}", segment.sequence(),
+                        route.channel(), segment.file(), done.cause().toString());
+                finish();
+                return;
+            }
+            Buffer clear = done.result();
+            if (clear == null) {
+                advance();
+                return;
+            }
+            response.write(clear);
+            viewer.served(clear.length());
+            idleSince = clock.millis();
+            if (response.writeQueueFull()) {
+                response.drainHandler(v -> {
+                    response.drainHandler(null);
+                    advance();
+                });
+            } else {
+                advance();
+            }
+        });
     }
 
     /** Asks the catalog for segments newer than the last one sent, while the window may still grow. */

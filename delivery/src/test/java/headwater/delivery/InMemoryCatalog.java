@@ -19,6 +19,11 @@ final class InMemoryCatalog implements LiveCatalog {
         return channel;
     }
 
+    /** The channel added as {@code id}, without counting a lookup. */
+    Channel get(String id) {
+        return channels.get(id);
+    }
+
     @Override
     public Optional<LiveOutput> channel(String channelId) {
         lookups.incrementAndGet();
@@ -32,8 +37,11 @@ final class InMemoryCatalog implements LiveCatalog {
 
     /** Lookups of every channel but {@code id} (a channel another test thread keeps playing). */
     int lookupsExcept(String id) {
-        AtomicInteger of = lookupsById.get(id);
-        return lookups.get() - (of == null ? 0 : of.get());
+        // summed from the other channels' own counters: total minus this one's would race with that other thread
+        return lookupsById.entrySet().stream()
+                .filter(entry -> !entry.getKey().equals(id))
+                .mapToInt(entry -> entry.getValue().get())
+                .sum();
     }
 
     /** One channel whose playlists, segments and feed the test sets. */
@@ -41,6 +49,7 @@ final class InMemoryCatalog implements LiveCatalog {
         volatile Playlist multivariant = new Playlist.NotReady("no multivariant yet");
         volatile Playlist media = new Playlist.NotReady("no segment yet");
         final Map<Long, SegmentLookup> segments = new ConcurrentHashMap<>();
+        final Map<String, byte[]> keys = new ConcurrentHashMap<>();
         final InMemoryTsFeed feed = new InMemoryTsFeed();
         final AtomicInteger segmentLookups = new AtomicInteger();
 
@@ -48,6 +57,11 @@ final class InMemoryCatalog implements LiveCatalog {
             multivariant = new Playlist.Ready(multivariantText.getBytes(StandardCharsets.UTF_8));
             media = new Playlist.Ready(mediaText.getBytes(StandardCharsets.UTF_8));
             return this;
+        }
+
+        @Override
+        public Optional<byte[]> key(String keyId) {
+            return Optional.ofNullable(keys.get(keyId));
         }
 
         @Override

@@ -26,6 +26,25 @@ class MediaPathTest {
     }
 
     @Test
+    void parsesKeyRoutesInsideTheChannelsScope() {
+        assertThat(MediaPath.parse(S + "/live/news-hd/key/0a1b2c3d4e5f6071.key"))
+                .isEqualTo(new Route.Key(T, "live/news-hd", "0a1b2c3d4e5f6071"));
+        assertThat(MediaPath.parse(S + "/archive/news-hd/1763733600-3600/key/ff.key"))
+                .isEqualTo(new Route.ArchiveKey(T, "archive/news-hd/1763733600-3600", "news-hd", 1763733600L, 3600,
+                        "ff"));
+        assertThat(((Route.Media) MediaPath.parse(S + "/live/ch1/key/ab.key")).scope()).isEqualTo("live/ch1");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/live/x/key/.key", "/live/x/key/AB.key", "/live/x/key/ab", "/live/x/key/ab.key/",
+            "/live/x/key/../ab.key", "/live/x/key/%2e%2e.key", "/live/x/key/ab%2f.key", "/live/x/key/a/b.key",
+            "/live/x/key/g.key", "/archive/x/1-60/key/..%252f.key"})
+    void rejectsBadKeyPaths(String path) {
+        assertThat(MediaPath.parse(S + path)).isInstanceOf(Route.Malformed.class);
+        assertThat(MediaPath.parse(S + "/live/x/key/" + "a".repeat(65) + ".key")).isInstanceOf(Route.Malformed.class);
+    }
+
+    @Test
     void mediaRoutesNameTheirChannelScopeAndFormat() {
         Route.Live segment = (Route.Live) MediaPath.parse(S + "/live/ch10/7.ts");
         Route.Live stream = (Route.Live) MediaPath.parse(S + "/live/ch1.ts");

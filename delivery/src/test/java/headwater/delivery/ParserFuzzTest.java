@@ -40,6 +40,10 @@ class ParserFuzzTest {
                         case Route.MediaPlaylist m -> prefix + "/media.m3u8";
                         case Route.Segment segment -> prefix + "/" + segment.mediaSequence() + ".ts";
                         case Route.Stream s -> prefix + ".ts";
+                        case Route.Key key -> {
+                            assertThat(key.keyId()).matches("[0-9a-f]{1,64}");
+                            yield prefix + "/key/" + key.keyId() + ".key";
+                        }
                     };
                 }
                 case Route.Archive archive -> {
@@ -52,6 +56,10 @@ class ParserFuzzTest {
                         case Route.ArchivePlaylist p -> prefix + "/index.m3u8";
                         case Route.ArchiveSegment segment -> prefix + "/" + segment.mediaSequence() + ".ts";
                         case Route.ArchiveStream s -> prefix + ".ts";
+                        case Route.ArchiveKey key -> {
+                            assertThat(key.keyId()).matches("[0-9a-f]{1,64}");
+                            yield prefix + "/key/" + key.keyId() + ".key";
+                        }
                     };
                 }
                 case Route.Vod vod -> {

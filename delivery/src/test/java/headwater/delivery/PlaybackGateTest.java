@@ -34,6 +34,9 @@ class PlaybackGateTest {
     private static final String HD_MEDIA = "#EXTM3U\n#EXT-X-TARGETDURATION:4\n#EXTINF:4.0,\n5.ts\n";
     private static final String SD_MEDIA = "#EXTM3U\n#EXT-X-TARGETDURATION:4\n#EXTINF:4.0,\n5.ts\n#sd\n";
 
+    private static final byte[] HD_KEY = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] SD_KEY = "fedcba9876543210".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
     @TempDir
     static Path dir;
 
@@ -55,6 +58,8 @@ class PlaybackGateTest {
                 .put(5L, new SegmentFile(Files.write(dir.resolve("hd-5.ts"), hdSegment), hdSegment.length));
         channels.add("news-sd").playlists("#EXTM3U\nmedia.m3u8\n", SD_MEDIA).segments
                 .put(5L, new SegmentFile(Files.write(dir.resolve("sd-5.ts"), sdSegment), sdSegment.length));
+        channels.get("news-hd").keys.put("00aa", HD_KEY);
+        channels.get("news-sd").keys.put("00bb", SD_KEY);
         LiveCatalog recording = id -> {
             lookupThreads.add(Thread.currentThread().getName());
             return channels.channel(id);
@@ -297,5 +302,57 @@ class PlaybackGateTest {
         }
         assertThat(Arrays.equals(get(live(token, "news-sd/media.m3u8")).body(),
                 SD_MEDIA.getBytes(StandardCharsets.UTF_8))).isTrue();
+    }
+
+    // ---- the key route: 16 bytes, never cached, only to a live session of the key's own channel; else the one 403
+
+    private static void assertRefused(HttpResponse<byte[]> response) {
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(new String(response.body(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("forbidden\n");
+    }
+
+    @Test
+    void aSessionOfTheChannelGetsItsKeyUncached() throws Exception {
+        String token = TestGate.newToken();
+        gate.grant(token, "news-hd");
+        HttpResponse<byte[]> response = send("GET", "/s/" + token + "/live/news-hd/key/00aa.key");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo(HD_KEY);
+        assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/octet-stream");
+        assertThat(response.headers().firstValue("Content-Length")).hasValue("16");
+    }
+
+    @Test
+    void aRenditionSessionGetsTheKeysOfTheRenditionItPlays() throws Exception {
+        String token = TestGate.newToken();
+        gate.grant(token, "news-hd", "news-sd");
+        assertThat(send("GET", "/s/" + token + "/live/news-hd/key/00bb.key").body()).isEqualTo(SD_KEY);
+        assertRefused(send("GET", "/s/" + token + "/live/news-hd/key/00aa.key"));
+    }
+
+    @Test
+    void anotherChannelsSessionIsRefusedTheKeyWhicheverPathItTries() throws Exception {
+        String token = TestGate.newToken();
+        gate.grant(token, "news-sd");
+        assertRefused(send("GET", "/s/" + token + "/live/news-hd/key/00aa.key"));
+        assertRefused(send("GET", "/s/" + token + "/live/news-sd/key/00aa.key"));
+    }
+
+    @Test
+    void anEndedSessionOrNoSessionIsRefusedTheKey() throws Exception {
+        String ended = TestGate.newToken();
+        gate.grant(ended, "news-hd").end();
+        assertRefused(send("GET", "/s/" + ended + "/live/news-hd/key/00aa.key"));
+        assertRefused(send("GET", "/s/" + TestGate.newToken() + "/live/news-hd/key/00aa.key"));
+        assertRefused(send("GET", "/s/not-hex!/live/news-hd/key/00aa.key"));
+        assertThat(send("GET", "/live/news-hd/key/00aa.key").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void anUnknownKeyIsTheSameRefusal() throws Exception {
+        String token = TestGate.newToken();
+        gate.grant(token, "news-hd");
+        assertRefused(send("GET", "/s/" + token + "/live/news-hd/key/00cc.key"));
     }
 }

@@ -1,5 +1,6 @@
 package headwater.headend;
 
+import headwater.headend.keys.ChannelKeys;
 import headwater.headend.source.MaskedUri;
 import headwater.headend.source.Source;
 import headwater.media.hls.HlsSegmenter;
@@ -49,6 +50,7 @@ public final class Channel implements AutoCloseable {
     private volatile ChannelSpec spec;
     private final SourceProvider provider;
     private final SegmentWindow window;
+    private final ChannelKeys keys;
     private final TsDemuxer demuxer;
     private final HlsSegmenter segmenter;
     private final SourceChain chain;
@@ -63,6 +65,12 @@ public final class Channel implements AutoCloseable {
     private volatile boolean running;
     private volatile ChannelStatus status = ChannelStatus.STARTING;
     private volatile SourceSession current;
+    /** What the channel's thread reads its source into; that thread's alone. */
+    private final byte[] readBuffer = new byte[READ_BUFFER];
+    /** The segmenter's writes, joined where they lie back to back in {@link #readBuffer}. */
+    private final PacketRuns runs;
+    /** The source session the channel's thread reads; that thread's alone. */
+    private SourceSession reading;
     private volatile Source opening;
     private volatile String lastError = "";
     private volatile List<String> codecs = List.of();
@@ -89,12 +97,25 @@ public final class Channel implements AutoCloseable {
      */
     public Channel(ChannelSpec spec, Path liveDir, SourceProvider provider, MeterRegistry registry, InstantSource clock,
             SegmentRecorder recorder) throws IOException {
+        this(spec, liveDir, provider, registry, clock, recorder, null);
+    }
+
+    /**
+     * @param keys the channel's content keys when {@code spec.encrypted()}, else null
+     */
+    public Channel(ChannelSpec spec, Path liveDir, SourceProvider provider, MeterRegistry registry, InstantSource clock,
+            SegmentRecorder recorder, ChannelKeys keys) throws IOException {
+        if (spec.encrypted() && keys == null) {
+            throw new IllegalArgumentException("channel " + spec.id() + " is encrypted but has no stream keys");
+        }
         this.spec = spec;
         this.provider = provider;
         this.registry = registry;
+        this.keys = spec.encrypted() ? keys : null;
         this.window = new SegmentWindow(liveDir, spec.id(), spec.window(), spec.extraOnDisk(), spec.targetDuration(),
-                SegmentWindow.DEFAULT_VIEWER_BUFFER_BYTES, recorder);
-        this.segmenter = new HlsSegmenter(window,
+                SegmentWindow.DEFAULT_VIEWER_BUFFER_BYTES, recorder, this.keys);
+        this.runs = new PacketRuns(window, readBuffer);
+        this.segmenter = new HlsSegmenter(runs,
                 new SegmenterOptions(spec.targetDuration(), window.nextSequence(), 0), clock);
         this.demuxer = new TsDemuxer(new ProgramObserver(), spec.demux());
         Duration stable = spec.targetDuration().multipliedBy(2);
@@ -151,6 +172,9 @@ public final class Channel implements AutoCloseable {
             throw new IllegalArgumentException("channel " + spec.id() + ": only archiveDays may change without a restart");
         }
         window.recorder(recorder);
+        if (keys != null) {
+            keys.keep(newSpec.keyRetention());
+        }
         spec = newSpec;
     }
 
@@ -161,6 +185,11 @@ public final class Channel implements AutoCloseable {
     /** The segments and playlists. */
     public SegmentWindow window() {
         return window;
+    }
+
+    /** The 16 bytes of content key {@code keyId} while the channel keeps it; empty for a channel in the clear. */
+    public java.util.Optional<byte[]> key(String keyId) {
+        return keys == null ? java.util.Optional.empty() : keys.key(keyId);
     }
 
     /** Adds a viewer of the continuous MPEG-TS stream; see {@link SegmentWindow#subscribe}. */
@@ -213,70 +242,18 @@ public final class Channel implements AutoCloseable {
     // ---- the channel's thread ----
 
     private void run() {
-        byte[] buf = new byte[READ_BUFFER];
-        SourceSession s = null;
         try {
-            while (running) {
-                if (s == null) {
-                    s = recovered.getAndSet(null);
-                    if (s == null) {
-                        s = openNext();
-                    }
-                    if (s == null) {
-                        break;
-                    }
-                    begin(s);
-                }
-                SourceSession back = recovered.getAndSet(null);
-                if (back != null) {
-                    LOG.info("channel {}: switching from {} back to {}", spec.id(), s.describe(), back.describe());
-                    finish(s, null);
-                    s = back;
-                    begin(s);
-                    continue;
-                }
-                int n;
-                String failure = null;
-                try {
-                    n = s.source.read(buf, 0, buf.length);
-                } catch (IOException | RuntimeException e) {
-                    n = -1;
-                    failure = String.valueOf(e.getMessage());
-                }
-                if (n < 0) {
-                    if (!running) {
-                        break;
-                    }
-                    String reason = s.abortReason != null ? s.abortReason : failure != null ? failure : "it ended";
-                    finish(s, reason);
-                    s = null;
-                    continue;
-                }
-                if (n == 0) {
-                    continue;
-                }
-                long now = System.nanoTime();
-                s.lastDataNanos = now;
-                s.fed = true;
-                inputBytes.increment(n);
-                rate.record(n, now);
-                try {
-                    demuxer.feed(buf, 0, n);
-                    window.flushForViewers();
-                    ccErrors = demuxer.stats().continuityErrors();
-                } catch (RuntimeException e) {
-                    LOG.error("channel {}: packaging failed on input from {}", spec.id(), s.describe(), e);
-                    finish(s, "packaging failed: " + e);
-                    s = null;
-                }
+            while (running && readOnce(readBuffer)) {
+                // each pass is one read of the source, packaged
             }
         } catch (RuntimeException | Error e) {
             LOG.error("channel {}: stopped by an unexpected failure", spec.id(), e);
             lastError = "channel failed: " + e;
         } finally {
             stopProbe();
-            if (s != null) {
-                s.source.close();
+            if (reading != null) {
+                reading.source.close();
+                reading = null;
             }
             SourceSession h = recovered.getAndSet(null);
             if (h != null) {
@@ -291,6 +268,74 @@ public final class Channel implements AutoCloseable {
             window.close();
             status = ChannelStatus.STOPPED;
         }
+    }
+
+    /**
+     * One read of the source in use (opening or switching sources first when due), fed to the packager; false when
+     * the channel stops. A method of its own, not the body of {@link #run}'s loop: the JIT compiles a method after a
+     * few hundred calls, but a loop entered once per channel only after some 60,000 turns (minutes at a few reads a
+     * second), and until then every read went through the interpreter.
+     */
+    private boolean readOnce(byte[] buf) {
+        SourceSession s = reading;
+        if (s == null) {
+            s = recovered.getAndSet(null);
+            if (s == null) {
+                s = openNext();
+            }
+            if (s == null) {
+                return false;
+            }
+            reading = s;
+            begin(s);
+        }
+        SourceSession back = recovered.getAndSet(null);
+        if (back != null) {
+            LOG.info("channel {}: switching from {} back to {}", spec.id(), s.describe(), back.describe());
+            finish(s, null);
+            reading = back;
+            begin(back);
+            return true;
+        }
+        int n;
+        String failure = null;
+        try {
+            n = s.source.read(buf, 0, buf.length);
+        } catch (IOException | RuntimeException e) {
+            n = -1;
+            failure = String.valueOf(e.getMessage());
+        }
+        if (n < 0) {
+            if (!running) {
+                return false;
+            }
+            String reason = s.abortReason != null ? s.abortReason : failure != null ? failure : "it ended";
+            reading = null;
+            finish(s, reason);
+            return true;
+        }
+        if (n == 0) {
+            return true;
+        }
+        long now = System.nanoTime();
+        s.lastDataNanos = now;
+        s.fed = true;
+        inputBytes.increment(n);
+        rate.record(n, now);
+        try {
+            try {
+                demuxer.feed(buf, 0, n);
+            } finally {
+                runs.flush(); // before buf is read into again
+            }
+            window.flushForViewers();
+            ccErrors = demuxer.stats().continuityErrors();
+        } catch (RuntimeException e) {
+            LOG.error("channel {}: packaging failed on input from {}", spec.id(), s.describe(), e);
+            reading = null;
+            finish(s, "packaging failed: " + e);
+        }
+        return true;
     }
 
     /** Opens the first source not resting, else the slate, else waits; null when the channel stops. */

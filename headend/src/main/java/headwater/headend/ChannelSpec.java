@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
  * @param demux which program and which non-audio/video PIDs are kept
  * @param archiveDays days of catch-up recorded ({@link headwater.headend.archive.Archives}), 0 (none) to
  *     {@value #MAX_ARCHIVE_DAYS}
+ * @param encrypted whether the HLS segments are encrypted with AES-128 under the channel's rotating keys (RFC 8216
+ *     {@code METHOD=AES-128}); the continuous MPEG-TS stream stays in the clear, inside its session
  */
 public record ChannelSpec(
         String id,
@@ -35,7 +37,8 @@ public record ChannelSpec(
         HealthThresholds health,
         Backoff backoff,
         DemuxOptions demux,
-        int archiveDays) {
+        int archiveDays,
+        boolean encrypted) {
 
     public static final Duration DEFAULT_TARGET_DURATION = Duration.ofSeconds(4);
     public static final int DEFAULT_WINDOW = 6;
@@ -89,7 +92,13 @@ public record ChannelSpec(
         }
     }
 
-    /** A channel without catch-up. */
+    /** A channel in the clear. */
+    public ChannelSpec(String id, String name, List<URI> sources, URI slate, Duration targetDuration, int window,
+            int extraOnDisk, HealthThresholds health, Backoff backoff, DemuxOptions demux, int archiveDays) {
+        this(id, name, sources, slate, targetDuration, window, extraOnDisk, health, backoff, demux, archiveDays, false);
+    }
+
+    /** A channel without catch-up, in the clear. */
     public ChannelSpec(String id, String name, List<URI> sources, URI slate, Duration targetDuration, int window,
             int extraOnDisk, HealthThresholds health, Backoff backoff, DemuxOptions demux) {
         this(id, name, sources, slate, targetDuration, window, extraOnDisk, health, backoff, demux, 0);
@@ -98,43 +107,59 @@ public record ChannelSpec(
     /** A channel with the default packaging, health thresholds and backoff, and no slate. */
     public static ChannelSpec of(String id, String name, List<URI> sources) {
         return new ChannelSpec(id, name, sources, null, DEFAULT_TARGET_DURATION, DEFAULT_WINDOW, DEFAULT_EXTRA_ON_DISK,
-                HealthThresholds.DEFAULTS, Backoff.DEFAULTS, DemuxOptions.DEFAULTS, 0);
+                HealthThresholds.DEFAULTS, Backoff.DEFAULTS, DemuxOptions.DEFAULTS, 0, false);
     }
 
     public ChannelSpec withSlate(URI slate) {
         return new ChannelSpec(id, name, sources, slate, targetDuration, window, extraOnDisk, health, backoff, demux,
-                archiveDays);
+                archiveDays, encrypted);
     }
 
     public ChannelSpec withTargetDuration(Duration targetDuration) {
         return new ChannelSpec(id, name, sources, slate, targetDuration, window, extraOnDisk, health, backoff, demux,
-                archiveDays);
+                archiveDays, encrypted);
     }
 
     public ChannelSpec withWindow(int window, int extraOnDisk) {
         return new ChannelSpec(id, name, sources, slate, targetDuration, window, extraOnDisk, health, backoff, demux,
-                archiveDays);
+                archiveDays, encrypted);
     }
 
     public ChannelSpec withHealth(HealthThresholds health) {
         return new ChannelSpec(id, name, sources, slate, targetDuration, window, extraOnDisk, health, backoff, demux,
-                archiveDays);
+                archiveDays, encrypted);
     }
 
     public ChannelSpec withBackoff(Backoff backoff) {
         return new ChannelSpec(id, name, sources, slate, targetDuration, window, extraOnDisk, health, backoff, demux,
-                archiveDays);
+                archiveDays, encrypted);
     }
 
     public ChannelSpec withDemux(DemuxOptions demux) {
         return new ChannelSpec(id, name, sources, slate, targetDuration, window, extraOnDisk, health, backoff, demux,
-                archiveDays);
+                archiveDays, encrypted);
     }
 
     /** The same channel recording {@code archiveDays} days of catch-up (0: none). */
     public ChannelSpec withArchiveDays(int archiveDays) {
         return new ChannelSpec(id, name, sources, slate, targetDuration, window, extraOnDisk, health, backoff, demux,
-                archiveDays);
+                archiveDays, encrypted);
+    }
+
+    /** The same channel with its HLS segments encrypted (AES-128) or in the clear. */
+    public ChannelSpec withEncrypted(boolean encrypted) {
+        return new ChannelSpec(id, name, sources, slate, targetDuration, window, extraOnDisk, health, backoff, demux,
+                archiveDays, encrypted);
+    }
+
+    /**
+     * How long a retired content key must stay known: while segments encrypted with it may be served, that is the
+     * segments on disk (twice their span, at least an hour) and, with catch-up, the archive's days plus one.
+     */
+    public Duration keyRetention() {
+        Duration onDisk = targetDuration.multipliedBy(2L * (window + extraOnDisk));
+        Duration live = onDisk.compareTo(Duration.ofHours(1)) > 0 ? onDisk : Duration.ofHours(1);
+        return archiveDays == 0 ? live : live.plus(Duration.ofDays(archiveDays + 1L));
     }
 
     /** The source URI at {@code index}, or the slate for {@code index == sources().size()}. */

@@ -1,6 +1,7 @@
 package headwater.headend;
 
 import headwater.headend.archive.Archives;
+import headwater.headend.keys.StreamKeys;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -42,6 +43,7 @@ public final class Headend implements AutoCloseable {
     private final MeterRegistry registry;
     private final InstantSource clock;
     private final Archives archives;
+    private final StreamKeys keys;
     private final Map<String, Channel> channels = new LinkedHashMap<>();
     private boolean closed;
 
@@ -54,11 +56,21 @@ public final class Headend implements AutoCloseable {
      */
     public Headend(Path dataDir, SourceProvider sources, MeterRegistry registry, InstantSource clock,
             Archives archives) {
+        this(dataDir, sources, registry, clock, archives, StreamKeys.inMemory(clock));
+    }
+
+    /**
+     * @param archives where channels with archive days record their catch-up, or null for no recording at all
+     * @param keys     the content keys of the encrypted channels, rotated and kept there
+     */
+    public Headend(Path dataDir, SourceProvider sources, MeterRegistry registry, InstantSource clock,
+            Archives archives, StreamKeys keys) {
         this.dataDir = dataDir;
         this.sources = sources;
         this.registry = registry;
         this.clock = clock;
         this.archives = archives;
+        this.keys = keys;
     }
 
     public Headend(Path dataDir, SourceProvider sources, MeterRegistry registry) {
@@ -93,7 +105,8 @@ public final class Headend implements AutoCloseable {
                 Path live = liveDirectory(dataDir, spec.id());
                 Files.createDirectories(live);
                 SegmentRecorder recorder = recorder(spec);
-                Channel channel = new Channel(spec, live, sources, registry, clock, recorder);
+                Channel channel = new Channel(spec, live, sources, registry, clock, recorder,
+                        spec.encrypted() ? keys.channel(spec.id(), spec.keyRetention()) : null);
                 started.add(channel);
                 channel.start();
             }
@@ -200,6 +213,11 @@ public final class Headend implements AutoCloseable {
     /** Every channel, in the order they were started. */
     public synchronized List<Channel> channels() {
         return List.copyOf(channels.values());
+    }
+
+    /** The content keys of the encrypted channels (also of the archives of channels no longer running). */
+    public StreamKeys keys() {
+        return keys;
     }
 
     /** The catch-up archives the channels record into, if any. */

@@ -1,6 +1,7 @@
 package headwater.headend;
 
 import headwater.media.hls.MediaSegment;
+import headwater.media.hls.SegmentEncryption;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,7 +19,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The {@code segments.tsv} beside a channel's segment files: one line per segment on disk, so that a restarted
  * headend lists them again with their durations and times. Columns: sequence, discontinuity sequence, discontinuity
- * (0/1), start PTS, duration (90 kHz), program date-time (ISO-8601 or -), size in bytes.
+ * (0/1), start PTS, duration (90 kHz), program date-time (ISO-8601 or -), size in bytes, and for an encrypted segment its key id and IV (hex).
  *
  * <p>A completed segment {@link #append appends} its line (cheap: no file is created); the window
  * {@link #write rewrites} the file atomically (a temporary file renamed over it) at start and whenever it has grown to
@@ -52,13 +53,17 @@ final class SegmentIndex {
     }
 
     private static StringBuilder line(StringBuilder b, MediaSegment s) {
-        return b.append(s.sequence()).append('\t')
+        b.append(s.sequence()).append('\t')
                 .append(s.discontinuitySequence()).append('\t')
                 .append(s.discontinuity() ? 1 : 0).append('\t')
                 .append(s.startPts()).append('\t')
                 .append(s.duration90k()).append('\t')
                 .append(s.programDateTime() == null ? "-" : s.programDateTime().toString()).append('\t')
-                .append(s.sizeBytes()).append('\n');
+                .append(s.sizeBytes());
+        if (s.encrypted()) {
+            b.append('\t').append(s.encryption().keyId()).append('\t').append(s.encryption().ivHex());
+        }
+        return b.append('\n');
     }
 
     /** The segments listed, oldest first; lines that do not parse are skipped and logged, never thrown. */
@@ -78,12 +83,20 @@ final class SegmentIndex {
             }
             String[] f = line.split("\t");
             try {
-                if (f.length != 7) {
-                    throw new IllegalArgumentException("expected 7 columns, found " + f.length);
+                if (f.length != 7 && f.length != 9) {
+                    throw new IllegalArgumentException("expected 7 or 9 columns, found " + f.length);
+                }
+                SegmentEncryption encryption = null;
+                if (f.length == 9) {
+                    byte[] iv = SegmentEncryption.parseIv(f[8]);
+                    if (iv == null) {
+                        throw new IllegalArgumentException("the IV is not 32 hex digits");
+                    }
+                    encryption = new SegmentEncryption(f[7], iv);
                 }
                 MediaSegment s = new MediaSegment(Long.parseLong(f[0]), Long.parseLong(f[1]), "1".equals(f[2]),
                         Long.parseLong(f[3]), Long.parseLong(f[4]), "-".equals(f[5]) ? null : Instant.parse(f[5]),
-                        Long.parseLong(f[6]));
+                        Long.parseLong(f[6]), encryption);
                 if (s.sequence() < 0 || s.discontinuitySequence() < 0 || s.duration90k() < 0 || s.sizeBytes() < 0
                         || s.duration90k() > MAX_DURATION_90K) {
                     throw new IllegalArgumentException("a value is out of range");

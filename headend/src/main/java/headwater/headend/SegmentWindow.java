@@ -1,6 +1,10 @@
 package headwater.headend;
 
+import headwater.headend.keys.ChannelKeys;
+import headwater.headend.keys.StreamKey;
 import headwater.media.hls.MediaSegment;
+import headwater.media.hls.SegmentCipher;
+import headwater.media.hls.SegmentEncryption;
 import headwater.media.hls.SegmentSink;
 import headwater.media.hls.VariantStream;
 import headwater.media.ts.StreamFormat;
@@ -21,6 +25,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
+import javax.crypto.Cipher;
+import javax.crypto.ShortBufferException;
+import javax.crypto.BadPaddingException;
+import javax.crypto.IllegalBlockSizeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +44,12 @@ import org.slf4j.LoggerFactory;
  * discontinuity; each segment appends one line to it, and it is rewritten (compacted) once it lists about twice what
  * is on disk.
  *
+ * <p>An encrypted channel ({@link ChannelKeys}) encrypts each segment when it is complete: the clear
+ * {@code .ts.part} (which the MPEG-TS viewers joining mid-segment replay) is encrypted whole with AES-128-CBC under
+ * the channel's current key and a fresh random IV into {@code <sequence>.ts.tmp}, renamed to {@code <sequence>.ts},
+ * and the clear part is deleted; so every segment that is listed, served or archived is encrypted on disk, and
+ * {@code segments.tsv} records its key id and IV. Segments whose key is no longer known after a restart are dropped.
+ *
  * <p>Threads: the sink methods are called by the channel's thread; {@link #mediaPlaylist}, {@link #segment} and the
  * other readers from any thread, lock-free. Written bytes are also published to the live MPEG-TS viewers.
  */
@@ -50,6 +64,9 @@ public final class SegmentWindow implements SegmentSink, AutoCloseable {
     private final int keep;
     private final LiveTsFanOut fanOut;
     private volatile SegmentRecorder recorder;
+    private final ChannelKeys keys;
+    private final ByteBuffer clearChunk;
+    private final ByteBuffer sealedChunk;
     private final ReentrantLock lock = new ReentrantLock();
 
     // guarded by lock
@@ -96,6 +113,15 @@ public final class SegmentWindow implements SegmentSink, AutoCloseable {
      */
     public SegmentWindow(Path dir, String channel, int window, int extraOnDisk, Duration targetDuration,
             long viewerBufferBytes, SegmentRecorder recorder) throws IOException {
+        this(dir, channel, window, extraOnDisk, targetDuration, viewerBufferBytes, recorder, null);
+    }
+
+    /**
+     * Opens the window of a channel whose segments are encrypted with {@code keys} (null: in the clear), handing
+     * every segment it completes to {@code recorder}.
+     */
+    public SegmentWindow(Path dir, String channel, int window, int extraOnDisk, Duration targetDuration,
+            long viewerBufferBytes, SegmentRecorder recorder, ChannelKeys keys) throws IOException {
         if (window < 1 || extraOnDisk < 0) {
             throw new IllegalArgumentException("channel " + channel + ": window must be >= 1 and extraOnDisk >= 0, got "
                     + window + " and " + extraOnDisk);
@@ -107,6 +133,9 @@ public final class SegmentWindow implements SegmentSink, AutoCloseable {
         this.targetSeconds = (int) Math.max(1, Math.round(targetDuration.toMillis() / 1000.0));
         this.fanOut = new LiveTsFanOut(channel, viewerBufferBytes);
         this.recorder = recorder == null ? SegmentRecorder.NONE : recorder;
+        this.keys = keys;
+        this.clearChunk = keys == null ? null : ByteBuffer.allocate(WRITE_BUFFER);
+        this.sealedChunk = keys == null ? null : ByteBuffer.allocate(WRITE_BUFFER + SegmentCipher.BLOCK_BYTES);
         Files.createDirectories(dir);
         restore();
     }
@@ -138,7 +167,7 @@ public final class SegmentWindow implements SegmentSink, AutoCloseable {
                 continue; // a corrupt index listing a sequence twice: the first line wins
             }
             Path file = file(s.sequence());
-            if (files.remove(s.sequence()) && Files.size(file) == s.sizeBytes()) {
+            if (files.remove(s.sequence()) && Files.size(file) == s.sizeBytes() && playable(s)) {
                 onDisk.addLast(s);
             } else {
                 Files.deleteIfExists(file);
@@ -164,6 +193,19 @@ public final class SegmentWindow implements SegmentSink, AutoCloseable {
             LOG.info("channel {}: restored {} segments from {}, continuing at sequence {}", channel, onDisk.size(), dir,
                     nextSequence);
         }
+    }
+
+    /** A segment can be listed when it is clear, or its key is still known. */
+    private boolean playable(MediaSegment s) {
+        if (!s.encrypted()) {
+            return true;
+        }
+        if (keys != null && keys.key(s.encryption().keyId()).isPresent()) {
+            return true;
+        }
+        LOG.info("channel {}: dropping segment {}: its stream key {} is no longer known", channel, s.sequence(),
+                s.encryption().keyId());
+        return false;
     }
 
     private static long parseSequence(String s) {
@@ -277,15 +319,24 @@ public final class SegmentWindow implements SegmentSink, AutoCloseable {
                 LOG.warn("channel {}: segment {} was not stored because writing it failed", channel, sequence);
                 return;
             }
+            SegmentEncryption encryption = null;
+            long storedBytes = outBytes;
             try {
-                Files.move(outPart, file(sequence), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (IOException e) {
+                if (keys != null) {
+                    encryption = encrypt(sequence);
+                    storedBytes = SegmentCipher.encryptedLength(outBytes);
+                } else {
+                    Files.move(outPart, file(sequence), StandardCopyOption.ATOMIC_MOVE,
+                            StandardCopyOption.REPLACE_EXISTING);
+                }
+            } catch (IOException | RuntimeException e) {
                 LOG.error("channel {}: could not complete segment {}: {}", channel, sequence, e.toString());
                 deleteQuietly(outPart);
+                deleteQuietly(dir.resolve(sequence + ".ts.tmp"));
                 return;
             }
             MediaSegment stored = new MediaSegment(sequence, outDiscontinuitySequence, outDiscontinuity,
-                    segment.startPts(), segment.duration90k(), segment.programDateTime(), outBytes);
+                    segment.startPts(), segment.duration90k(), segment.programDateTime(), storedBytes, encryption);
             onDisk.addLast(stored);
             try {
                 recorder.record(file(sequence), stored); // before the rotation below may delete an old file
@@ -359,16 +410,21 @@ public final class SegmentWindow implements SegmentSink, AutoCloseable {
 
     // ---- readers, any thread ----
 
-    /** The media playlist (listing the last {@code window} segments), empty until the first segment is complete. */
+    /**
+     * The media playlist (listing the last {@code window} segments), empty until the first segment is complete. The
+     * published array itself, not a copy: the same instance until the playlist changes, so a server can tell versions
+     * apart by identity and keep one encoded copy of each. The caller must not modify it.
+     */
     public Optional<byte[]> mediaPlaylist() {
-        byte[] b = view.mediaPlaylist();
-        return b == null ? Optional.empty() : Optional.of(b.clone());
+        return Optional.ofNullable(view.mediaPlaylist());
     }
 
-    /** The multivariant playlist with one variant, {@code media.m3u8}; empty until the first segment is complete. */
+    /**
+     * The multivariant playlist with one variant, {@code media.m3u8}; empty until the first segment is complete. The
+     * published array itself, as {@link #mediaPlaylist()}.
+     */
     public Optional<byte[]> multivariantPlaylist() {
-        byte[] b = view.multivariantPlaylist();
-        return b == null ? Optional.empty() : Optional.of(b.clone());
+        return Optional.ofNullable(view.multivariantPlaylist());
     }
 
     /**
@@ -489,6 +545,43 @@ public final class SegmentWindow implements SegmentSink, AutoCloseable {
 
     private Path file(long sequence) {
         return dir.resolve(sequence + ".ts");
+    }
+
+    /**
+     * Encrypts the complete clear part of segment {@code sequence} under the current key and a fresh IV into its
+     * final file, and deletes the clear part.
+     */
+    private SegmentEncryption encrypt(long sequence) throws IOException {
+        StreamKey key = keys.current();
+        byte[] iv = keys.newIv();
+        Cipher cipher = SegmentCipher.encryptor(key.key(), iv);
+        Path tmp = dir.resolve(sequence + ".ts.tmp");
+        try (FileChannel in = FileChannel.open(outPart, StandardOpenOption.READ);
+             FileChannel sealed = FileChannel.open(tmp, StandardOpenOption.CREATE,
+                     StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+            clearChunk.clear();
+            while (in.read(clearChunk) >= 0) {
+                clearChunk.flip();
+                sealedChunk.clear();
+                cipher.update(clearChunk, sealedChunk);
+                writeAll(sealed, sealedChunk.flip());
+                clearChunk.clear();
+            }
+            sealedChunk.clear();
+            cipher.doFinal(clearChunk.flip(), sealedChunk);
+            writeAll(sealed, sealedChunk.flip());
+        } catch (ShortBufferException | IllegalBlockSizeException | BadPaddingException e) {
+            throw new IllegalStateException("AES-128 encryption of segment " + sequence + " failed", e);
+        }
+        Files.move(tmp, file(sequence), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        deleteQuietly(outPart);
+        return new SegmentEncryption(key.id(), iv);
+    }
+
+    private static void writeAll(FileChannel out, ByteBuffer buffer) throws IOException {
+        while (buffer.hasRemaining()) {
+            out.write(buffer);
+        }
     }
 
     private void flushPending() {

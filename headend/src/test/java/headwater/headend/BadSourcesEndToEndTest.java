@@ -314,8 +314,18 @@ class BadSourcesEndToEndTest {
             MediaSegment s = segments.get(i);
             Path file = channel.window().segment(s.sequence()).path();
             List<String> errors = Ffprobe.decodeErrors(file);
+            boolean cutByTheStop = i == segments.size() - 1 && !inPlaylist.isEmpty()
+                    && s.sequence() > inPlaylist.getLast().sequence();
             if (c.id().equals("garbage-truncated") && !errors.isEmpty()) {
                 damaged.put(s, errors);
+            } else if (cutByTheStop) {
+                // The segment the test's stop ended (HlsSegmenter.flush): it ends where the input was read to when
+                // the channel stopped, often inside a frame, as documented for a source that dies mid-unit. Its
+                // last frame may not decode whole, video (a picture's macroblocks missing) or audio (an AAC frame
+                // without its end); those are the only complaints allowed, and few of them.
+                assertThat(errors).as("decoding segment %d of %s, cut by the stop", s.sequence(), c)
+                        .hasSizeLessThanOrEqualTo(8)
+                        .allMatch(BadSourcesEndToEndTest::truncatedLastFrame);
             } else {
                 assertThat(errors).as("decoding segment %d of %s", s.sequence(), c).isEmpty();
             }
@@ -467,4 +477,12 @@ class BadSourcesEndToEndTest {
         }
         return n;
     }
+
+    /** What ffmpeg says about a frame cut short at the end of a file, and nothing else. */
+    private static boolean truncatedLastFrame(String error) {
+        return error.contains("error while decoding MB") || error.contains("concealing")
+                || error.contains("Input buffer exhausted before END element")
+                || error.contains("Error while decoding stream") && error.contains("Invalid data found");
+    }
+
 }

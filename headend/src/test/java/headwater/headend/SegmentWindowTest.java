@@ -98,6 +98,22 @@ class SegmentWindowTest {
     }
 
     @Test
+    void playlistsAreOneInstancePerVersion() throws IOException {
+        try (SegmentWindow w = window(3, 1)) {
+            assertThat(w.mediaPlaylist()).isEmpty();
+            segment(w, 0, false, 10, 4.0, T0);
+            byte[] first = w.mediaPlaylist().orElseThrow();
+            byte[] variants = w.multivariantPlaylist().orElseThrow();
+            assertThat(w.mediaPlaylist().orElseThrow()).as("same version, same array").isSameAs(first);
+            assertThat(w.multivariantPlaylist().orElseThrow()).isSameAs(variants);
+
+            segment(w, 1, false, 10, 4.0, T0.plusSeconds(4));
+            assertThat(w.mediaPlaylist().orElseThrow()).as("a new version, a new array").isNotSameAs(first)
+                    .isNotEqualTo(first);
+        }
+    }
+
+    @Test
     void mediaPlaylistIsRenderedExactly() throws IOException {
         try (SegmentWindow w = window(3, 1)) {
             segment(w, 0, false, 10, 4.0, T0);

@@ -1,5 +1,5 @@
 /**
- * Security mechanisms that know nothing of the rest of Headwater: password hashing, secret comparison, and the
+ * Security mechanisms that know nothing of the rest of Headwater: password hashing and policy, TOTP two-factor codes, secret comparison, and the
  * outbound URL policy that keeps imports from reaching into the operator's own network (SSRF). Imports no other
  * module of ours.
  */

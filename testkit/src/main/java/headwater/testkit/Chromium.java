@@ -60,6 +60,19 @@ public final class Chromium implements AutoCloseable {
      * is missing (fails it under {@code CI=true}).
      */
     public static Chromium launch() {
+        return launch(List.of());
+    }
+
+    /**
+     * A headless browser that also trusts the HTTPS server whose public key has this SHA-256 (base64 of the DER
+     * SubjectPublicKeyInfo's digest), as {@code --ignore-certificate-errors-spki-list} does: that key only, every
+     * other certificate is still checked.
+     */
+    public static Chromium launchTrusting(String spkiSha256Base64) {
+        return launch(List.of("--ignore-certificate-errors-spki-list=" + spkiSha256Base64));
+    }
+
+    private static Chromium launch(List<String> extraFlags) {
         Path binary = Tools.require(BINARY, "chromium");
         Path driverBinary = Tools.require(DRIVER, "chromium-driver");
         // Both set: Selenium's DriverFinder then uses them as they are and never runs Selenium Manager.
@@ -74,6 +87,7 @@ public final class Chromium implements AutoCloseable {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(binary.toFile());
         options.addArguments(FLAGS);
+        options.addArguments(extraFlags);
         options.addArguments("--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(driverBinary.toFile())

@@ -28,7 +28,15 @@ public final class Ffprobe {
 
     /** Streams and format of a file path or URL ({@code -of json -show_streams -show_format}). */
     public static ProbedMedia streams(String pathOrUrl) {
-        JsonNode root = probe(pathOrUrl, "-show_streams", "-show_format");
+        return streams(pathOrUrl, List.of());
+    }
+
+    /**
+     * @param inputOptions options for the input, e.g. {@code -ca_file server.crt -tls_verify 1} for an HTTPS server
+     *                     with its own certificate
+     */
+    public static ProbedMedia streams(String pathOrUrl, List<String> inputOptions) {
+        JsonNode root = probe(pathOrUrl, inputOptions, "-show_streams", "-show_format");
         List<ProbedStream> streams = new ArrayList<>();
         for (JsonNode s : root.path("streams")) {
             streams.add(new ProbedStream(s.path("index").asInt(), text(s, "codec_type"), text(s, "codec_name"),
@@ -47,7 +55,7 @@ public final class Ffprobe {
 
     /** Every packet's stream, pts, dts, keyframe flag and size, grouped by stream index, in file order. */
     public static Map<Integer, List<ProbedPacket>> packets(String pathOrUrl) {
-        JsonNode root = probe(pathOrUrl, "-show_entries", "packet=stream_index,pts,dts,flags,size");
+        JsonNode root = probe(pathOrUrl, List.of(), "-show_entries", "packet=stream_index,pts,dts,flags,size");
         Map<Integer, List<ProbedPacket>> byStream = new TreeMap<>();
         for (JsonNode p : root.path("packets")) {
             ProbedPacket packet = new ProbedPacket(p.path("stream_index").asInt(), timestamp(p.path("pts")),
@@ -75,13 +83,23 @@ public final class Ffprobe {
      * playlist, which never ends, decode a few segments' worth.
      */
     public static List<String> decodeErrors(String pathOrUrl, Duration mediaLimit) {
-        return decode(pathOrUrl, List.of("-t", String.valueOf(mediaLimit.toMillis() / 1000.0)));
+        return decodeErrors(pathOrUrl, mediaLimit, List.of());
+    }
+
+    /** As {@link #decodeErrors(String, Duration)}, with options for the input (see {@link #streams(String, List)}). */
+    public static List<String> decodeErrors(String pathOrUrl, Duration mediaLimit, List<String> inputOptions) {
+        return decode(pathOrUrl, inputOptions, List.of("-t", String.valueOf(mediaLimit.toMillis() / 1000.0)));
     }
 
     private static List<String> decode(String pathOrUrl, List<String> outputOptions) {
+        return decode(pathOrUrl, List.of(), outputOptions);
+    }
+
+    private static List<String> decode(String pathOrUrl, List<String> inputOptions, List<String> outputOptions) {
         Path ffmpeg = Tools.requireFfmpeg();
-        List<String> argv = new ArrayList<>(List.of(ffmpeg.toString(), "-hide_banner", "-nostdin", "-v", "error",
-                "-i", pathOrUrl));
+        List<String> argv = new ArrayList<>(List.of(ffmpeg.toString(), "-hide_banner", "-nostdin", "-v", "error"));
+        argv.addAll(inputOptions);
+        argv.addAll(List.of("-i", pathOrUrl));
         argv.addAll(outputOptions);
         argv.addAll(List.of("-f", "null", "-"));
         CommandResult result = ExternalCommand.run(argv, DEFAULT_TIMEOUT);
@@ -92,9 +110,10 @@ public final class Ffprobe {
         return lines;
     }
 
-    private static JsonNode probe(String pathOrUrl, String... what) {
+    private static JsonNode probe(String pathOrUrl, List<String> inputOptions, String... what) {
         Path ffprobe = Tools.requireFfprobe();
         List<String> argv = new ArrayList<>(List.of(ffprobe.toString(), "-hide_banner", "-v", "error", "-of", "json"));
+        argv.addAll(inputOptions);
         argv.addAll(List.of(what));
         argv.add(pathOrUrl);
         CommandResult result = ExternalCommand.run(argv, DEFAULT_TIMEOUT).orThrow();

@@ -92,10 +92,15 @@ final class PlayerApiAnswers {
                 .withZone(services.server().timeZone());
     }
 
-    /** {@code server_info}: computed on the event loop from the request, the clock and the configuration. */
+    /**
+     * {@code server_info}: computed on the event loop from the request, the clock and the configuration. Asked over
+     * HTTPS with no {@code https_port} configured, the request's own port is the HTTPS port (an app that builds URLs
+     * from {@code server_protocol} and {@code https_port} must not get port 0).
+     */
     static ServerInfo serverInfo(XtreamServer server, String base, String host, int port, Instant now) {
         String protocol = base.startsWith("https:") ? "https" : "http";
-        return new ServerInfo(host, String.valueOf(port), String.valueOf(server.httpsPort()), protocol, "0",
+        int httpsPort = protocol.equals("https") && server.httpsPort() == 0 ? port : server.httpsPort();
+        return new ServerInfo(host, String.valueOf(port), String.valueOf(httpsPort), protocol, "0",
                 server.timeZone().getId(), now.getEpochSecond(), DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss",
                 Locale.ROOT).withZone(server.timeZone()).format(now), true);
     }

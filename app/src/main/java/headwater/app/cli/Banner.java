@@ -43,7 +43,7 @@ final class Banner {
             out.println("  Every media URL carries a playback session's token. Open one for a subscriber and a channel:");
             out.printf("    ./headwater session open --subscriber <username> --channel %s --format hls%n",
                     channels.getFirst().id());
-            out.printf("  or POST %ssessions with the admin key (docs/05-playback-tokens.md).%n", server.adminApiUrl());
+            out.printf("  or POST %ssessions with an API token (docs/05-playback-tokens.md).%n", server.adminApiUrl());
         }
         if (channels.isEmpty()) {
             out.println("  No channels yet. Add one to the catalogue while the server runs (it starts within seconds):");
@@ -53,12 +53,6 @@ final class Banner {
         out.println();
         out.printf("  Metrics    %s%n", server.metricsUrl());
         out.printf("  Admin API  %s (OpenAPI: %sopenapi.json)%n", server.adminApiUrl(), server.adminApiUrl());
-        server.firstAdminKey().ifPresent(key -> {
-            out.println();
-            out.println("  First start: the admin API key is shown this once and cannot be shown again; keep it now:");
-            out.printf("    %s%n", key);
-            out.printf("  Use it as: curl -H 'Authorization: Bearer <key>' %schannels%n", server.adminApiUrl());
-        });
         out.println();
         if (!sessions.isEmpty()) {
             out.println("Open a URL in VLC (Media > Open Network Stream) or ffplay, both play HLS and MPEG-TS:");
@@ -69,6 +63,15 @@ final class Banner {
         }
         out.printf("The catalogue is %s; `./headwater channel list` shows it.%n", server.database().description());
         out.printf("Data lives in %s (segments under channels/<id>/live/).%n", server.dataDir().toAbsolutePath());
+        server.tls().filter(tls -> tls.identity().leaf().getIssuerX500Principal()
+                .equals(tls.identity().leaf().getSubjectX500Principal())).ifPresent(tls -> {
+            out.printf("HTTPS uses a self-signed certificate, %s: browsers and players warn until it is trusted%n",
+                    tls.certificateFile());
+            out.printf("(curl --cacert %s ...), or set tls.certificate and tls.privateKey to your own.%n",
+                    tls.certificateFile());
+        });
+        server.plainMediaUrl().ifPresent(plain -> out.printf(
+                "Plain HTTP for set-top boxes, media only: %s (the same paths as above, http and this port).%n", plain));
         out.println("Press Ctrl-C to stop.");
         out.println();
         out.flush();

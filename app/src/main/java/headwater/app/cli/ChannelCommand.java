@@ -65,13 +65,15 @@ final class ChannelCommand extends CommandGroup {
             @Option(names = "--epg-id", paramLabel = "ID", description = "The XMLTV channel id of its guide.") String epgId,
             @Option(names = "--archive-days", paramLabel = "DAYS", defaultValue = "0", description = "Days of catch-up, 0..365.") int archiveDays,
             @Option(names = "--radio", description = "An audio-only channel.") boolean radio,
+            @Option(names = "--encryption", paramLabel = "aes-128|none", description = "aes-128: encrypt its HLS,"
+                    + " keys given only inside its sessions (default: none).") String encryption,
             @Option(names = "--disabled", description = "Store it disabled (not run, not shown).") boolean disabled) {
         try (Database database = options.open(env)) {
             ChannelRepository channels = repository(database);
             int chosen = number != null ? number : nextNumber(channels);
             ChannelDraft draft = new ChannelDraft(id, chosen, name == null ? id : name, logo,
                     categories == null ? List.of() : categories, epgId, sources == null ? List.of() : sources,
-                    archiveDays, radio, !disabled);
+                    archiveDays, radio, !disabled, ChannelDraft.encryption(encryption));
             Channel created = channels.create(draft);
             print(options, List.of(created), false, Map.of());
         }
@@ -89,6 +91,7 @@ final class ChannelCommand extends CommandGroup {
                @Option(names = "--logo", paramLabel = "URL") URI logo,
                @Option(names = "--epg-id", paramLabel = "ID") String epgId,
                @Option(names = "--archive-days", paramLabel = "DAYS") Integer archiveDays,
+               @Option(names = "--encryption", paramLabel = "aes-128|none") String encryption,
                @ArgGroup(exclusive = true) RenditionsChange renditions) {
         try (Database database = options.open(env)) {
             ChannelRepository channels = repository(database);
@@ -101,6 +104,7 @@ final class ChannelCommand extends CommandGroup {
             draft = logo == null ? draft : draft.withLogo(logo);
             draft = epgId == null ? draft : draft.withEpgChannelId(epgId);
             draft = archiveDays == null ? draft : draft.withArchiveDays(archiveDays);
+            draft = encryption == null ? draft : draft.withEncrypted(ChannelDraft.encryption(encryption));
             Channel updated = draft.equals(original) && renditions != null ? channel
                     : channels.update(channel.version(), draft);
             if (renditions != null) {
@@ -229,6 +233,7 @@ final class ChannelCommand extends CommandGroup {
         m.put("categories", c.categoryIds());
         m.put("epgChannelId", c.epgChannelId());
         m.put("archiveDays", c.archiveDays());
+        m.put("encryption", c.draft().encryption());
         m.put("renditions", renditions);
         m.put("version", c.version());
         m.put("created", c.created().toString());

@@ -8,6 +8,7 @@ import headwater.app.config.HeadwaterConfig;
 import headwater.api.Argon2PasswordHasher;
 import headwater.api.xtream.PlaylistTokens;
 import headwater.app.demo.DemoAccount;
+import headwater.app.demo.DemoAdmin;
 import headwater.app.demo.DemoCatalogue;
 import headwater.app.demo.DemoGuide;
 import headwater.app.demo.DemoFont;
@@ -21,6 +22,7 @@ import headwater.domain.session.PlaybackTarget;
 import headwater.domain.session.SessionRequest;
 import headwater.domain.subscriber.OutputFormat;
 import headwater.store.Database;
+import headwater.store.identity.JdbiAccountRepository;
 import headwater.domain.guide.GuideImportException;
 import headwater.store.catalog.JdbiCategoryRepository;
 import headwater.store.catalog.JdbiChannelRepository;
@@ -105,7 +107,7 @@ final class DemoCommand implements Callable<Integer> {
         for (int i = 0; i < files.size(); i++) {
             DemoLoop loop = loops.get(i);
             channels.add(new ChannelConfig(loop.id(), loop.name(), List.of(files.get(i).toUri()), Optional.empty(),
-                    Optional.empty(), Set.of(DemoAccount.ID), ARCHIVE_DAYS));
+                    Optional.empty(), Set.of(DemoAccount.ID), ARCHIVE_DAYS).withEncrypted(config.demo().encrypted()));
         }
         Path film = media.film(loops.get(0));
         Path episode = media.film(loops.get(1));
@@ -121,6 +123,8 @@ final class DemoCommand implements Callable<Integer> {
         Banner.print(spec.commandLine().getOut(), server, "The Headwater demo is running with "
                 + channels.size() + " channels.", urls);
         printAccount(server, account);
+        printAdmin(DemoAdmin.ensure(new JdbiAccountRepository(server.database(), server.fieldCipher()),
+                new Argon2PasswordHasher(), Clock.systemUTC()), server);
         UntilShutdown.await(server);
         return 0;
     }
@@ -209,6 +213,19 @@ final class DemoCommand implements Callable<Integer> {
         out.printf("  XMLTV     %s%n", access.xmltv());
         out.printf("  e.g.      vlc '%s'%n", access.m3u());
         out.println("Open more sessions with `./headwater session open --subscriber demo --channel <id> --format hls`.");
+        out.println();
+        out.flush();
+    }
+
+    /** The demo administrator's login for the admin API's web sessions, shown in full at the first start only. */
+    private void printAdmin(DemoAdmin admin, HeadwaterServer server) {
+        java.io.PrintWriter out = spec.commandLine().getOut();
+        out.printf("Operators log in at POST %sauth/login with a username, password and TOTP code:%n",
+                server.adminApiUrl());
+        out.printf("  Username  %s%n", admin.account().username());
+        out.printf("  Password  %s%n", admin.newPassword().orElse("(the one shown at the first start)"));
+        out.printf("  TOTP key  %s%n", admin.totpKey().map(key -> key + "  (add it to an authenticator app)")
+                .orElse("(the one shown at the first start)"));
         out.println();
         out.flush();
     }

@@ -57,8 +57,14 @@ public final class HeadwaterCommand implements Callable<Integer> {
                 .addSubcommand(new M3uCommand(env))
                 .addSubcommand(new EpgCommand(env))
                 .addSubcommand(new SessionCommand(env))
-                .addSubcommand(new AdminKeyCommand(env))
+                .addSubcommand(new CommandLine(new AdminCommand())
+                        .addSubcommand(new AdminCreateCommand(env, in))
+                        .addSubcommand(new ApiTokenCommand(env))
+                        .addSubcommand(new AdminAccountCommand(env, in)))
                 .addSubcommand(new TokenKeyCommand(env))
+                .addSubcommand(new BillingCommand(env))
+                .addSubcommand(new KeysCommand(env))
+                .addSubcommand(new AuditCommand(env))
                 .addSubcommand(new BackupCommand(env))
                 .addSubcommand(new RestoreCommand(env))
                 .addSubcommand(new CommandLine.HelpCommand());
@@ -68,7 +74,7 @@ public final class HeadwaterCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("headwater: a command is missing (serve, demo, channel, package, vod, subscriber, m3u, epg, session, admin-key, token-key, backup, restore or help)");
+        spec.commandLine().getErr().println("headwater: a command is missing (serve, demo, channel, package, vod, subscriber, m3u, epg, session, admin, token-key, billing, backup, restore or help)");
         spec.commandLine().usage(spec.commandLine().getErr());
         return USAGE;
     }

@@ -3,11 +3,14 @@ package headwater.app.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import headwater.api.AdminKeys;
+import headwater.api.ApiTokens;
 import headwater.app.config.HeadwaterConfig;
+import headwater.app.wiring.ServerTrust;
+import headwater.domain.apitoken.ApiScope;
+import headwater.domain.identity.Role;
 import headwater.domain.session.PlaybackTarget;
 import headwater.store.Database;
-import headwater.store.apikey.JdbiApiKeyRepository;
+import headwater.store.apitoken.JdbiApiTokenRepository;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -18,7 +21,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.ArgGroup;
@@ -48,6 +53,8 @@ final class SessionCommand extends CommandGroup {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String KEY_PREFIX = "cli-session-";
+    /** How long the token a call makes for itself works, should the command die before removing it. */
+    static final Duration TOKEN_LIFETIME = Duration.ofMinutes(2);
     static final long MAX_ARCHIVE_MINUTES = PlaybackTarget.Archive.MAX_SECONDS / 60;
 
     private final Map<String, String> env;
@@ -59,7 +66,8 @@ final class SessionCommand extends CommandGroup {
     /** Which server to ask. */
     static final class ServerOption {
         @Option(names = "--server", paramLabel = "URL",
-                description = "The server's base URL (default: from server.host and server.port, http://127.0.0.1:8080/).")
+                description = "The server's base URL (default: from server.host, server.port and tls.enabled, "
+                        + "https://127.0.0.1:8080/; its certificate is trusted from tls.* or the data directory).")
         URI server;
     }
 
@@ -180,14 +188,23 @@ final class SessionCommand extends CommandGroup {
         return 0;
     }
 
-    /** One admin API call under a key made for it and revoked after; a problem answer becomes the failure's message. */
+    /**
+     * One admin API call under a token made for it (the session scopes only, expiring in {@link #TOKEN_LIFETIME}) and
+     * removed after; a problem answer becomes the failure's message.
+     */
     private JsonNode call(StoreOptions options, ServerOption server, String method, String path, String body, int expected) throws Exception {
         URI uri = base(options, server).resolve("api/v1/" + path);
         try (Database database = options.open(env)) {
-            JdbiApiKeyRepository repository = new JdbiApiKeyRepository(database, Clock.systemUTC());
+            ApiTokens tokens = new ApiTokens(new JdbiApiTokenRepository(database), Clock.systemUTC());
             String name = KEY_PREFIX + ProcessHandle.current().pid() + "-" + System.nanoTime();
-            String key = new AdminKeys(repository, Clock.systemUTC()).create(name);
-            try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
+            String key = tokens.issue(name, Role.ADMIN, EnumSet.of(ApiScope.SESSIONS_READ, ApiScope.SESSIONS_OPEN,
+                    ApiScope.SESSIONS_KILL), null, "cli:" + System.getProperty("user.name", "unknown"),
+                    Instant.now().plus(TOKEN_LIFETIME)).secret();
+            HttpClient.Builder client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
+            if (uri.getScheme().equals("https")) {
+                client.sslContext(ServerTrust.orDefault(options.load(env)));
+            }
+            try (HttpClient http = client.build()) {
                 HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
                         .header("Authorization", "Bearer " + key);
                 request = body == null ? request.method(method, HttpRequest.BodyPublishers.noBody())
@@ -202,7 +219,7 @@ final class SessionCommand extends CommandGroup {
                 throw new IllegalStateException("no Headwater server answers at " + base(options, server) + ": sessions live"
                         + " in the running server (or its Redis); start it, or name it with --server");
             } finally {
-                repository.delete(name);
+                tokens.discard(name);
             }
         }
     }
@@ -225,7 +242,7 @@ final class SessionCommand extends CommandGroup {
         HeadwaterConfig config = options.load(env);
         String host = config.server().host();
         String shown = host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host.contains(":") ? "[" + host + "]" : host;
-        return URI.create("http://" + shown + ":" + config.server().port() + "/");
+        return URI.create((config.tls().enabled() ? "https" : "http") + "://" + shown + ":" + config.server().port() + "/");
     }
 
     private static String text(JsonNode node, String field) {

@@ -4,9 +4,12 @@ import ch.qos.logback.classic.Level;
 import headwater.app.config.ConfigLoader;
 import headwater.app.config.ConfigOverride;
 import headwater.app.config.HeadwaterConfig;
+import headwater.app.protect.AtRest;
+import headwater.domain.protect.FieldCipher;
 import headwater.store.Database;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,6 +66,14 @@ public final class StoreOptions {
                 && LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME) instanceof ch.qos.logback.classic.Logger root) {
             root.setLevel(Level.WARN);
         }
+    }
+
+    /**
+     * Encryption at rest of {@code database} (opened by {@link #open}) under the master key the server uses: for
+     * repositories that seal. Values stored in plaintext before are sealed on the way.
+     */
+    FieldCipher cipher(Database database, Map<String, String> env) {
+        return AtRest.open(load(env), database, env, Clock.systemUTC()).cipher();
     }
 
     boolean json() {

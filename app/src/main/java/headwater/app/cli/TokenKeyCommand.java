@@ -2,6 +2,7 @@ package headwater.app.cli;
 
 import headwater.api.TokenKeyView;
 import headwater.app.wiring.TokenKeys;
+import headwater.domain.protect.FieldCipher;
 import headwater.domain.session.SigningKey;
 import headwater.domain.session.SigningKeys;
 import headwater.store.Database;
@@ -38,7 +39,7 @@ final class TokenKeyCommand extends CommandGroup {
             description = "List the keys: id, state (signing, pending, retired), when made, signing from, retired.")
     int list(@Mixin StoreOptions options) {
         try (Database database = options.open(env)) {
-            SigningKeys keys = keys(database);
+            SigningKeys keys = keys(database, options.cipher(database, env));
             print(options, TokenKeyView.of(keys.list(), keys.rotation(), keys.now()));
         }
         return 0;
@@ -50,8 +51,10 @@ final class TokenKeyCommand extends CommandGroup {
                     + " expire."})
     int rotate(@Mixin StoreOptions options) {
         try (Database database = options.open(env)) {
-            SigningKeys keys = keys(database);
+            SigningKeys keys = keys(database, options.cipher(database, env));
             SigningKey made = keys.rotate();
+            CommandAudit.record(database, "key.rotate", "token-key", made.id(), null, "{\"tokenKey\":\"" + made.id()
+                    + "\"}");
             print(options, TokenKeyView.of(keys.list(), keys.rotation(), keys.now()).stream()
                     .filter(view -> view.id().equals(made.id())).toList());
         }
@@ -66,7 +69,7 @@ final class TokenKeyCommand extends CommandGroup {
     int edge(@Mixin StoreOptions options) {
         try (Database database = options.open(env)) {
             StringBuilder keys = new StringBuilder();
-            for (SigningKey key : keys(database).list()) {
+            for (SigningKey key : keys(database, options.cipher(database, env)).list()) {
                 keys.append(keys.isEmpty() ? "" : " ").append(key.id()).append(':')
                         .append(HexFormat.of().formatHex(key.secret()));
             }
@@ -94,7 +97,7 @@ final class TokenKeyCommand extends CommandGroup {
         }
     }
 
-    private static SigningKeys keys(Database database) {
-        return TokenKeys.signingKeys(database, TokenKeys.DEFAULT_LIFETIME, Clock.systemUTC());
+    private static SigningKeys keys(Database database, FieldCipher cipher) {
+        return TokenKeys.signingKeys(database, cipher, TokenKeys.DEFAULT_LIFETIME, Clock.systemUTC());
     }
 }

@@ -20,6 +20,8 @@ import java.util.Set;
  * @param packages       catalogue packages that entitle to this channel, beside any catalogue package that lists its
  *                       id (a configuration channel is not in the catalogue, so a package cannot name it otherwise)
  * @param archiveDays    days of catch-up recorded and kept, 0 (none) to {@value #MAX_ARCHIVE_DAYS}
+ * @param encrypted      whether its HLS segments are encrypted with AES-128 ({@code encryption: aes-128}; the default
+ *                       {@code none} leaves them in the clear)
  */
 public record ChannelConfig(
         String id,
@@ -28,7 +30,8 @@ public record ChannelConfig(
         Optional<URI> slate,
         Optional<Duration> targetDuration,
         Set<String> packages,
-        int archiveDays) {
+        int archiveDays,
+        boolean encrypted) {
 
     public static final String ID_PATTERN = "[a-z0-9][a-z0-9-]{0,62}";
     public static final int MAX_ARCHIVE_DAYS = 365;
@@ -45,21 +48,37 @@ public record ChannelConfig(
         }
     }
 
+    /** {@code channels[].encryption} for encrypted segments. */
+    public static final String AES_128 = "aes-128";
+    /** {@code channels[].encryption} for segments in the clear (the default). */
+    public static final String NONE = "none";
+
+    /** A channel in the clear. */
+    public ChannelConfig(String id, String name, List<URI> sources, Optional<URI> slate,
+                         Optional<Duration> targetDuration, Set<String> packages, int archiveDays) {
+        this(id, name, sources, slate, targetDuration, packages, archiveDays, false);
+    }
+
     /** A channel without catch-up. */
     public ChannelConfig(String id, String name, List<URI> sources, Optional<URI> slate,
                          Optional<Duration> targetDuration, Set<String> packages) {
-        this(id, name, sources, slate, targetDuration, packages, 0);
+        this(id, name, sources, slate, targetDuration, packages, 0, false);
     }
 
     /** The same channel keeping {@code days} of catch-up. */
     public ChannelConfig withArchiveDays(int days) {
-        return new ChannelConfig(id, name, sources, slate, targetDuration, packages, days);
+        return new ChannelConfig(id, name, sources, slate, targetDuration, packages, days, encrypted);
+    }
+
+    /** The same channel with its HLS segments encrypted (AES-128) or in the clear. */
+    public ChannelConfig withEncrypted(boolean encrypted) {
+        return new ChannelConfig(id, name, sources, slate, targetDuration, packages, archiveDays, encrypted);
     }
 
     /** A channel in no package of the configuration. */
     public ChannelConfig(String id, String name, List<URI> sources, Optional<URI> slate,
                          Optional<Duration> targetDuration) {
-        this(id, name, sources, slate, targetDuration, Set.of(), 0);
+        this(id, name, sources, slate, targetDuration, Set.of(), 0, false);
     }
 
     /** The target duration this channel packages with: its own override, else the global one. */

@@ -19,7 +19,7 @@ public final class ConfigKeys {
 
     /** Sections that are mappings. */
     static final Set<String> SECTIONS = Set.of("server", "ffmpeg", "demo", "hls", "health", "metrics", "database", "outbound", "vod",
-            "sessions", "redis", "xtream", "archive");
+            "sessions", "redis", "xtream", "archive", "security", "tls", "billing");
 
     /** The one list of mappings; its keys are written {@code channels[].key} here. */
     static final String CHANNELS = "channels";
@@ -30,15 +30,16 @@ public final class ConfigKeys {
     /** Every leaf key, in the order of headwater.example.yml. */
     static final List<String> LEAVES = List.of(
             "server.host", "server.port", "server.trustedProxies", "server.nodeId", "server.egressCapacity",
+            "server.plainHttpPort", "server.plainHttpXtream",
             "dataDir",
             "ffmpeg.path", "ffmpeg.ffprobePath",
-            "demo.fontFile",
+            "demo.fontFile", "demo.encryption",
             "hls.targetDuration", "hls.windowSegments", "hls.extraSegmentsOnDisk", "hls.keepSubtitles",
-            "hls.keepScte35", "hls.keepOtherData",
+            "hls.keepScte35", "hls.keepOtherData", "hls.keyRotation",
             "health.noDataTimeout", "health.noVideoTimeout", "health.maxCcErrorsPerSecond", "health.probation",
             "health.backoffInitial", "health.backoffMax",
             "channels[].id", "channels[].name", "channels[].sources", "channels[].slate", "channels[].targetDuration",
-            "channels[].packages", "channels[].archiveDays",
+            "channels[].packages", "channels[].archiveDays", "channels[].encryption",
             "metrics.enabled", "metrics.jvm",
             "database.url", "database.user", "database.password", "database.poolSize",
             "outbound.allowPrivate", "outbound.allowedNetworks",
@@ -48,10 +49,20 @@ public final class ConfigKeys {
             "redis.url", "redis.prefix",
             "xtream.publicUrl", "xtream.httpsPort", "xtream.timeZone", "xtream.message", "xtream.loginCacheTtl",
             "xtream.maxFailuresPerAddress", "xtream.maxFailuresPerAccount", "xtream.failureWindow",
-            "archive.dir", "archive.maxBytes");
+            "archive.dir", "archive.maxBytes",
+            "security.masterKeyFile",
+            "tls.enabled", "tls.certificate", "tls.privateKey", "tls.privateKeyPassword", "tls.keystore",
+            "tls.keystorePassword", "tls.hostNames", "tls.hstsMaxAge", "tls.reloadInterval",
+            "billing.currency", "billing.taxRate", "billing.reminderDays", "billing.stripeSecretKey",
+            "billing.stripeWebhookSecrets", "billing.stripeApiBase", "billing.returnUrl", "billing.smtpHost",
+            "billing.smtpPort", "billing.smtpStartTls", "billing.smtpUsername", "billing.smtpPassword",
+            "billing.mailFrom", "billing.creditPrice");
 
     /** Variables with this prefix belong to the launcher script, not to the configuration. */
     static final String LAUNCHER_ENV_PREFIX = "HEADWATER_JAVA_";
+
+    /** The master key or its file ({@link SecurityConfig}): secrets, not configuration keys. */
+    static final Set<String> SECRET_ENV = Set.of(SecurityConfig.MASTER_KEY_ENV, SecurityConfig.MASTER_KEY_FILE_ENV);
 
     /** The log level (logback.xml reads it), not a configuration key. */
     static final String LOG_LEVEL_ENV = "HEADWATER_LOG_LEVEL";

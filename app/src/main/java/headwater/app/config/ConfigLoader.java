@@ -1,10 +1,13 @@
 package headwater.app.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import headwater.domain.billing.TaxRate;
 import headwater.domain.catalog.Check;
 import headwater.domain.catalog.InvalidValueException;
 import headwater.domain.session.LimitPolicy;
+import headwater.domain.subscriber.Money;
 import headwater.security.outbound.Cidr;
+import headwater.security.tls.SubjectNames;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -19,6 +22,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -103,14 +107,15 @@ public final class ConfigLoader {
         ServerConfig server = server();
         Path dataDir = path("dataDir").orElse(HeadwaterConfig.DEFAULT_DATA_DIR);
         FfmpegConfig ffmpeg = new FfmpegConfig(path("ffmpeg.path"), path("ffmpeg.ffprobePath"));
-        DemoConfig demo = new DemoConfig(path("demo.fontFile"));
+        DemoConfig demo = new DemoConfig(path("demo.fontFile"), encryption("demo.encryption", DemoConfig.DEFAULT_ENCRYPTED));
         HlsConfig hls = new HlsConfig(
                 duration("hls.targetDuration", HlsConfig.DEFAULT_TARGET_DURATION, MIN_TARGET, MAX_TARGET),
                 integer("hls.windowSegments", HlsConfig.DEFAULT_WINDOW_SEGMENTS, 3, 1_000),
                 integer("hls.extraSegmentsOnDisk", HlsConfig.DEFAULT_EXTRA_SEGMENTS_ON_DISK, 0, 100_000),
                 bool("hls.keepSubtitles", HlsConfig.DEFAULT_KEEP_SUBTITLES),
                 bool("hls.keepScte35", HlsConfig.DEFAULT_KEEP_SCTE35),
-                bool("hls.keepOtherData", HlsConfig.DEFAULT_KEEP_OTHER_DATA));
+                bool("hls.keepOtherData", HlsConfig.DEFAULT_KEEP_OTHER_DATA),
+                duration("hls.keyRotation", HlsConfig.DEFAULT_KEY_ROTATION, Duration.ofSeconds(1), Duration.ofDays(1)));
         HealthConfig health = new HealthConfig(
                 duration("health.noDataTimeout", HealthConfig.DEFAULT_NO_DATA_TIMEOUT, MIN_TIMEOUT, MAX_TIMEOUT),
                 duration("health.noVideoTimeout", HealthConfig.DEFAULT_NO_VIDEO_TIMEOUT, MIN_TIMEOUT, MAX_TIMEOUT),
@@ -138,12 +143,111 @@ public final class ConfigLoader {
         ArchiveConfig archive = new ArchiveConfig(path("archive.dir"),
                 typed("archive.maxBytes", ArchiveConfig.DEFAULT_MAX_BYTES, ByteSizeText::parse, ByteSizeText.EXPECTED,
                         ArchiveConfig::acceptsMaxBytes, b -> ArchiveConfig.MAX_BYTES_RANGE, ByteSizeText::format));
+        SecurityConfig security = new SecurityConfig(path("security.masterKeyFile"));
+        TlsConfig tls = tls();
+        if (server.plainHttpPort().isPresent() && !tls.enabled()) {
+            problem("server.plainHttpPort", "server.plainHttpPort is for media beside HTTPS; with tls.enabled: false"
+                    + " the main port serves plain HTTP already: remove it");
+        }
+        BillingConfig billing = billing();
         checkUnknownEnv();
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
         return new HeadwaterConfig(server, dataDir, ffmpeg, demo, hls, health, channels, metrics, database, outbound, vod,
-                sessions, redis, xtream, archive);
+                sessions, redis, xtream, archive, security, tls, billing);
+    }
+
+    // ---------------------------------------------------------------- billing
+
+    private BillingConfig billing() {
+        String currency = text("billing.currency", BillingConfig.DEFAULT_CURRENCY);
+        try {
+            Money.of(0, currency);
+        } catch (InvalidValueException e) {
+            problem("billing.currency", "billing.currency '" + currency
+                    + "' must be an ISO 4217 currency code such as EUR, USD or GBP");
+            currency = BillingConfig.DEFAULT_CURRENCY;
+        }
+        TaxRate taxRate = TaxRate.NONE;
+        String rate = text("billing.taxRate", "0");
+        try {
+            taxRate = TaxRate.percent(rate);
+        } catch (InvalidValueException e) {
+            problem("billing.taxRate", "billing.taxRate '" + rate
+                    + "' must be a percentage from 0 to 100 with at most two decimals, such as 20 or 5.5");
+        }
+        int reminderDays = integer("billing.reminderDays", BillingConfig.DEFAULT_REMINDER_DAYS, 0, 30);
+        // Secrets: taken as given, never quoted in a message.
+        Optional<String> secretKey = lookup("billing.stripeSecretKey").flatMap(v -> scalar("billing.stripeSecretKey", v))
+                .map(String::strip).filter(s -> !s.isEmpty());
+        List<String> webhookSecrets = lookup("billing.stripeWebhookSecrets")
+                .flatMap(v -> scalar("billing.stripeWebhookSecrets", v))
+                .map(s -> java.util.Arrays.stream(s.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList())
+                .orElse(List.of());
+        secretKey.ifPresent(k -> {
+            if (!k.startsWith("sk_") && !k.startsWith("rk_")) {
+                problem("billing.stripeSecretKey", "billing.stripeSecretKey must be a Stripe secret or restricted key"
+                        + " (sk_live_..., sk_test_... or rk_...); a publishable key (pk_...) cannot be used here");
+            }
+            if (webhookSecrets.isEmpty()) {
+                problem("billing.stripeWebhookSecrets", "billing.stripeWebhookSecrets must name at least one webhook"
+                        + " signing secret (whsec_...) when billing.stripeSecretKey is set: unsigned events are never"
+                        + " believed");
+            }
+        });
+        for (String secret : webhookSecrets) {
+            if (!secret.startsWith("whsec_")) {
+                problem("billing.stripeWebhookSecrets", "billing.stripeWebhookSecrets must be a comma-separated list"
+                        + " of whsec_... secrets");
+                break;
+            }
+        }
+        URI apiBase = absoluteUrl("billing.stripeApiBase").orElse(BillingConfig.STRIPE_API);
+        Optional<URI> returnUrl = absoluteUrl("billing.returnUrl");
+        int creditPrice = integer("billing.creditPrice", 0, 0, 1_000_000);
+        return new BillingConfig(currency, taxRate, reminderDays, secretKey, webhookSecrets, apiBase, returnUrl, smtp(),
+                creditPrice);
+    }
+
+    private Optional<BillingConfig.Smtp> smtp() {
+        String host = text("billing.smtpHost", "");
+        int port = integer("billing.smtpPort", 587, 1, 65_535);
+        boolean startTls = bool("billing.smtpStartTls", true);
+        Optional<String> username = Optional.of(text("billing.smtpUsername", "")).filter(s -> !s.isEmpty());
+        // A secret: taken as given, never quoted in a message.
+        Optional<String> password = lookup("billing.smtpPassword").flatMap(v -> scalar("billing.smtpPassword", v))
+                .filter(s -> !s.isEmpty());
+        String from = text("billing.mailFrom", "");
+        if (host.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!from.matches("[^@\\s]+@[^@\\s]+")) {
+            problem("billing.mailFrom", "billing.mailFrom must be the sender's e-mail address when billing.smtpHost is"
+                    + " set, got '" + from + "'");
+            return Optional.empty();
+        }
+        return Optional.of(new BillingConfig.Smtp(host, port, startTls, username, password, from));
+    }
+
+    /** An absolute http(s) URL, or empty when the key is not set. */
+    private Optional<URI> absoluteUrl(String key) {
+        String text = text(key, "");
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            URI uri = new URI(text);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null
+                    && uri.getRawUserInfo() == null) {
+                return Optional.of(uri);
+            }
+        } catch (URISyntaxException e) {
+            // reported below
+        }
+        problem(key, key + " must be an absolute http:// or https:// URL without user information, got '" + text + "'");
+        return Optional.empty();
     }
 
     // ---------------------------------------------------------------- server, sessions, redis
@@ -156,12 +260,66 @@ public final class ConfigLoader {
             problem("server.nodeId", "server.nodeId '" + nodeId + "' must match " + ServerConfig.NODE_ID_PATTERN);
             nodeId = ServerConfig.defaultNodeId();
         }
+        int port = integer("server.port", ServerConfig.DEFAULT_PORT, 0, 65_535);
+        OptionalInt plainHttpPort = lookup("server.plainHttpPort").flatMap(v -> scalar("server.plainHttpPort", v))
+                .filter(text -> !text.isBlank())
+                .map(text -> OptionalInt.of(integer("server.plainHttpPort", -1, 0, 65_535)))
+                .filter(p -> p.getAsInt() >= 0).orElse(OptionalInt.empty());
+        if (plainHttpPort.isPresent() && plainHttpPort.getAsInt() != 0 && plainHttpPort.getAsInt() == port) {
+            problem("server.plainHttpPort", "server.plainHttpPort must differ from server.port (" + port + ")");
+        }
         return new ServerConfig(
                 text("server.host", ServerConfig.DEFAULT_HOST),
-                integer("server.port", ServerConfig.DEFAULT_PORT, 0, 65_535),
+                port,
                 networks("server.trustedProxies"),
                 nodeId,
-                bitrate("server.egressCapacity", ServerConfig.DEFAULT_EGRESS_CAPACITY, MIN_CAPACITY, MAX_CAPACITY));
+                bitrate("server.egressCapacity", ServerConfig.DEFAULT_EGRESS_CAPACITY, MIN_CAPACITY, MAX_CAPACITY),
+                plainHttpPort,
+                bool("server.plainHttpXtream", false));
+    }
+
+    // ---------------------------------------------------------------- tls
+
+    private TlsConfig tls() {
+        Optional<Path> certificate = path("tls.certificate");
+        Optional<Path> privateKey = path("tls.privateKey");
+        Optional<String> keyPassword = secret("tls.privateKeyPassword");
+        Optional<Path> keystore = path("tls.keystore");
+        Optional<String> keystorePassword = secret("tls.keystorePassword");
+        if (certificate.isPresent() != privateKey.isPresent()) {
+            String missing = certificate.isPresent() ? "tls.privateKey" : "tls.certificate";
+            problem(missing, missing + " must be set together with "
+                    + (certificate.isPresent() ? "tls.certificate" : "tls.privateKey"));
+        }
+        if (keystore.isPresent() && certificate.isPresent()) {
+            problem("tls.keystore", "tls.keystore and tls.certificate are two ways to give the certificate: set one");
+        }
+        if (keystore.isPresent() && keystorePassword.isEmpty()) {
+            problem("tls.keystorePassword", "tls.keystorePassword must be set with tls.keystore");
+        }
+        if (keyPassword.isPresent() && privateKey.isEmpty()) {
+            problem("tls.privateKeyPassword", "tls.privateKeyPassword is set but tls.privateKey is not");
+        }
+        List<String> hostNames = new ArrayList<>();
+        for (ListItem item : listItems("tls.hostNames", "DNS names")) {
+            String name = item.text().toLowerCase(java.util.Locale.ROOT);
+            if (SubjectNames.validDnsName(name)) {
+                hostNames.add(name);
+            } else {
+                problems.add(item.where() + ": " + item.key() + " '" + item.text()
+                        + "' is not a DNS name (letters, digits, hyphens and dots, such as tv.example.net)");
+            }
+        }
+        return new TlsConfig(bool("tls.enabled", true), certificate, privateKey, keyPassword, keystore,
+                keystorePassword, hostNames,
+                duration("tls.hstsMaxAge", TlsConfig.DEFAULT_HSTS_MAX_AGE, Duration.ZERO, Duration.ofDays(3650)),
+                duration("tls.reloadInterval", TlsConfig.DEFAULT_RELOAD_INTERVAL, Duration.ofSeconds(1),
+                        Duration.ofHours(24)));
+    }
+
+    /** A password: kept as given (no stripping), empty when absent or blank. */
+    private Optional<String> secret(String key) {
+        return lookup(key).flatMap(v -> scalar(key, v)).filter(s -> !s.isBlank());
     }
 
     private SessionsConfig sessions() {
@@ -415,7 +573,8 @@ public final class ConfigLoader {
             Optional<Duration> target = optionalDuration(at + ".targetDuration", MIN_TARGET, MAX_TARGET);
             Set<String> packages = packageIds(at + ".packages");
             int archiveDays = integer(at + ".archiveDays", 0, 0, ChannelConfig.MAX_ARCHIVE_DAYS);
-            channels.add(new ChannelConfig(id, name, sources, slate, target, packages, archiveDays));
+            boolean encrypted = encryption(at + ".encryption");
+            channels.add(new ChannelConfig(id, name, sources, slate, target, packages, archiveDays, encrypted));
         }
         return channels;
     }
@@ -542,6 +701,20 @@ public final class ConfigLoader {
         }, "a whole number", n -> n >= min && n <= max, n -> "between " + min + " and " + max, String::valueOf);
     }
 
+    /** {@code aes-128} (encrypted) or {@code none} (the default). */
+    private boolean encryption(String key) {
+        return encryption(key, false);
+    }
+
+    private boolean encryption(String key, boolean fallback) {
+        return typed(key, fallback, text -> switch (text.strip()) {
+            case ChannelConfig.AES_128 -> Optional.of(true);
+            case ChannelConfig.NONE -> Optional.of(false);
+            default -> Optional.empty();
+        }, ChannelConfig.AES_128 + " or " + ChannelConfig.NONE, b -> true, b -> "",
+                b -> b ? ChannelConfig.AES_128 : ChannelConfig.NONE);
+    }
+
     private boolean bool(String key, boolean fallback) {
         return typed(key, fallback, text -> switch (text.strip()) {
             case "true" -> Optional.of(true);
@@ -659,7 +832,7 @@ public final class ConfigLoader {
         }
         for (String name : env.keySet()) {
             if (consumedEnv.contains(name) || name.startsWith(ConfigKeys.LAUNCHER_ENV_PREFIX)
-                    || name.equals(ConfigKeys.LOG_LEVEL_ENV)) {
+                    || name.equals(ConfigKeys.LOG_LEVEL_ENV) || ConfigKeys.SECRET_ENV.contains(name)) {
                 continue;
             }
             Matcher m = CHANNEL_ENV.matcher(name);

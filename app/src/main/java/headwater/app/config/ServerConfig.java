@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.regex.Pattern;
 
 /**
@@ -15,9 +16,13 @@ import java.util.regex.Pattern;
  * @param trustedProxies       peers whose {@code X-Forwarded-For} is believed (load balancers, edges); none by default
  * @param nodeId               this node's name in sessions, Redis and metrics; default the host name
  * @param egressCapacityBitsPerSecond the media bandwidth this node admits sessions up to
+ * @param plainHttpPort        a second port that serves media only over plain HTTP, for set-top boxes without
+ *                             HTTPS (never logins, APIs, keys or metrics); empty: none (default)
+ * @param plainHttpXtream      whether the Xtream Codes API and its media URLs, which carry the subscriber's password,
+ *                             are also served on the plain HTTP port (default false)
  */
 public record ServerConfig(String host, int port, List<Cidr> trustedProxies, String nodeId,
-                           long egressCapacityBitsPerSecond) {
+                           long egressCapacityBitsPerSecond, OptionalInt plainHttpPort, boolean plainHttpXtream) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
@@ -29,9 +34,16 @@ public record ServerConfig(String host, int port, List<Cidr> trustedProxies, Str
         Objects.requireNonNull(host, "host");
         trustedProxies = List.copyOf(trustedProxies);
         Objects.requireNonNull(nodeId, "nodeId");
+        Objects.requireNonNull(plainHttpPort, "plainHttpPort");
         if (egressCapacityBitsPerSecond <= 0) {
             throw new IllegalArgumentException("egressCapacityBitsPerSecond must be positive: " + egressCapacityBitsPerSecond);
         }
+    }
+
+    /** No plain HTTP port for media. */
+    public ServerConfig(String host, int port, List<Cidr> trustedProxies, String nodeId,
+                        long egressCapacityBitsPerSecond) {
+        this(host, port, trustedProxies, nodeId, egressCapacityBitsPerSecond, OptionalInt.empty(), false);
     }
 
     /** Listens on {@code host:port}; the other settings are the defaults. */
@@ -44,11 +56,18 @@ public record ServerConfig(String host, int port, List<Cidr> trustedProxies, Str
     }
 
     public ServerConfig withEgressCapacity(long bitsPerSecond) {
-        return new ServerConfig(host, port, trustedProxies, nodeId, bitsPerSecond);
+        return new ServerConfig(host, port, trustedProxies, nodeId, bitsPerSecond, plainHttpPort, plainHttpXtream);
     }
 
     public ServerConfig withNodeId(String newNodeId) {
-        return new ServerConfig(host, port, trustedProxies, newNodeId, egressCapacityBitsPerSecond);
+        return new ServerConfig(host, port, trustedProxies, newNodeId, egressCapacityBitsPerSecond, plainHttpPort,
+                plainHttpXtream);
+    }
+
+    /** Also serves media over plain HTTP on {@code newPort} (0: a free one), and Xtream there when {@code xtream}. */
+    public ServerConfig withPlainHttp(int newPort, boolean xtream) {
+        return new ServerConfig(host, port, trustedProxies, nodeId, egressCapacityBitsPerSecond,
+                OptionalInt.of(newPort), xtream);
     }
 
     /** Whether {@code nodeId} is a valid node id ({@value #NODE_ID_PATTERN}). */

@@ -12,7 +12,8 @@ import java.util.Optional;
  *
  * @param publicUrl              the base URL players reach the server at ({@code http://tv.example.net:8080}, no
  *                               path); empty: each request's {@code Host} header
- * @param httpsPort              the HTTPS port announced in {@code server_info.https_port}; 0 when none
+ * @param httpsPort              the HTTPS port announced in {@code server_info.https_port}; 0: none over plain
+ *                               HTTP, the request's own port over HTTPS
  * @param timeZone               the zone of EPG start/end texts and of timeshift start times
  *                               ({@code server_info.timezone})
  * @param message                the message of the day ({@code user_info.message}); may be empty

@@ -150,7 +150,7 @@ public final class CatalogueSync implements AutoCloseable {
                 throw new IllegalArgumentException("it has no sources");
             }
             spec = ChannelSpecs.forCatalogue(config, id, channel.name(), CatalogueSources.forHeadend(channel.sources()),
-                    channel.archiveDays());
+                    channel.archiveDays()).withEncrypted(channel.encrypted());
         } catch (IllegalArgumentException e) {
             warnOnce(id + "@" + channel.version(), "catalogue channel {} (version {}) cannot run: {}", id,
                     channel.version(), e.getMessage());

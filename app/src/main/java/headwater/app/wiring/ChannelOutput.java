@@ -25,7 +25,7 @@ final class ChannelOutput implements LiveOutput {
 
     @Override
     public Playlist multivariantPlaylist() {
-        return channel.window().multivariantPlaylist()
+        return channel.window().multivariantPlaylist() // delivery caches each version by identity
                 .<Playlist>map(Playlist.Ready::new)
                 .orElseGet(() -> notReady());
     }
@@ -48,6 +48,11 @@ final class ChannelOutput implements LiveOutput {
                 case NOT_YET_PRODUCED -> new SegmentLookup.NotYet(e.getMessage());
             };
         }
+    }
+
+    @Override
+    public java.util.Optional<byte[]> key(String keyId) {
+        return channel.key(keyId);
     }
 
     @Override

@@ -26,7 +26,8 @@ public final class ChannelSpecs {
             ChannelConfig c = config.channels().get(i);
             try {
                 specs.add(spec(config, c.id(), c.name(), c.sources(), c.slate().orElse(null),
-                        c.effectiveTargetDuration(config.hls())).withArchiveDays(c.archiveDays()));
+                        c.effectiveTargetDuration(config.hls())).withArchiveDays(c.archiveDays())
+                        .withEncrypted(c.encrypted()));
             } catch (IllegalArgumentException e) {
                 problems.add("channels[" + i + "]: " + e.getMessage());
             }

@@ -8,6 +8,7 @@ import headwater.domain.archive.ArchiveStatus;
 import headwater.headend.archive.ArchiveEntry;
 import headwater.headend.archive.ArchiveRange;
 import headwater.headend.archive.Archives;
+import headwater.headend.keys.StreamKeys;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -28,6 +29,7 @@ import java.util.Optional;
 public final class HeadendArchives implements ArchiveCatalog, ArchiveStatus, AutoCloseable {
 
     private final Archives archives;
+    private volatile StreamKeys keys;
 
     /** Over archives someone else opened and closes. */
     public HeadendArchives(Archives archives) {
@@ -49,6 +51,18 @@ public final class HeadendArchives implements ArchiveCatalog, ArchiveStatus, Aut
     /** The archives, for {@code new Headend(dataDir, sources, registry, clock, archives())}. */
     public Archives archives() {
         return archives;
+    }
+
+    /** Answers the key route of archive windows from {@code keys} (the headend's). */
+    public HeadendArchives keys(StreamKeys keys) {
+        this.keys = keys;
+        return this;
+    }
+
+    @Override
+    public Optional<byte[]> key(String channelId, String keyId) {
+        StreamKeys k = keys;
+        return k == null ? Optional.empty() : k.stored(channelId, keyId);
     }
 
     /** Stops the retention thread and unregisters the meters; the files stay. */
@@ -75,7 +89,8 @@ public final class HeadendArchives implements ArchiveCatalog, ArchiveStatus, Aut
 
     private static ArchivedSegment segment(ArchiveEntry e) {
         return new ArchivedSegment(e.sequence(), e.start(), e.durationMicros(), e.sizeBytes(), e.file(),
-                e.discontinuity());
+                e.discontinuity(), e.encryption() == null ? null : e.encryption().keyId(),
+                e.encryption() == null ? null : e.encryption().iv());
     }
 
     private static ArchiveSpan span(ArchiveRange r) {

@@ -2,6 +2,7 @@ package headwater.app.wiring;
 
 import headwater.app.config.HeadwaterConfig;
 import headwater.app.config.SessionsConfig;
+import headwater.domain.protect.FieldCipher;
 import headwater.domain.session.ChannelDirectory;
 import headwater.domain.session.EgressLedger;
 import headwater.domain.session.MemorySessionRegistry;
@@ -82,11 +83,12 @@ public final class PlaybackSessions implements AutoCloseable {
      *
      * @throws IllegalStateException Redis is configured but cannot be reached
      */
-    public static PlaybackSessions start(HeadwaterConfig config, Database database, CatalogueChannels channels,
-                                         RenditionMeter meter, MeterRegistry meters, Clock clock) {
+    public static PlaybackSessions start(HeadwaterConfig config, Database database, FieldCipher cipher,
+                                         CatalogueChannels channels, RenditionMeter meter, MeterRegistry meters,
+                                         Clock clock) {
         VodDirectory vod = new StoreVodDirectory(new JdbiMovieRepository(database, clock),
                 new JdbiSeriesRepository(database, clock), channels::vodPackages);
-        return start(config, database, channels, vod, meter, meters, clock);
+        return start(config, database, cipher, channels, vod, meter, meters, clock);
     }
 
     /**
@@ -96,10 +98,11 @@ public final class PlaybackSessions implements AutoCloseable {
      * @param vod      what film and episode sessions are checked against
      * @throws IllegalStateException Redis is configured but cannot be reached
      */
-    public static PlaybackSessions start(HeadwaterConfig config, Database database, ChannelDirectory channels,
-                                         VodDirectory vod, RenditionMeter meter, MeterRegistry meters, Clock clock) {
+    public static PlaybackSessions start(HeadwaterConfig config, Database database, FieldCipher cipher,
+                                         ChannelDirectory channels, VodDirectory vod, RenditionMeter meter,
+                                         MeterRegistry meters, Clock clock) {
         SessionsConfig sessions = config.sessions();
-        TokenKeys keys = TokenKeys.start(database, sessions.lifetime(), clock);
+        TokenKeys keys = TokenKeys.start(database, cipher, sessions.lifetime(), clock);
         PlaybackTokens tokens = new PlaybackTokens(keys);
         SessionTokens signer = s -> tokens.sign(s.id(), s.expires().getEpochSecond(), s.target().scope());
         SessionSettings settings = new SessionSettings(sessions.lifetime(), sessions.limitPolicy(),

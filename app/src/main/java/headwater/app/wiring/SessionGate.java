@@ -136,7 +136,7 @@ public final class SessionGate implements PlaybackGate {
 
     private Optional<Refusal> refusal(ActiveSession active, String scope, StreamFormat format, ClientInfo client) {
         PlaybackSession session = active.session();
-        if (!session.target().scope().equals(scope)) {
+        if (!active.scope().equals(scope)) {
             return Optional.of(Refusal.WRONG_SCOPE);
         }
         if (!isVod(session.target()) && !sameFormat(session.format(), format)) {

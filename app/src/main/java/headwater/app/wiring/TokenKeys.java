@@ -1,5 +1,6 @@
 package headwater.app.wiring;
 
+import headwater.domain.protect.FieldCipher;
 import headwater.domain.session.KeyRotation;
 import headwater.domain.session.SigningKey;
 import headwater.domain.session.SigningKeySet;
@@ -45,18 +46,21 @@ public final class TokenKeys implements Supplier<TokenKeyRing>, AutoCloseable {
         this.reloads = reloads;
     }
 
-    /** The signing keys of {@code database} under the rotation rules for sessions of {@code lifetime}. */
-    public static SigningKeys signingKeys(Database database, Duration lifetime, Clock clock) {
-        return new SigningKeys(new JdbiSigningKeyRepository(database),
+    /**
+     * The signing keys of {@code database} under the rotation rules for sessions of {@code lifetime}, their secrets
+     * sealed by {@code cipher}.
+     */
+    public static SigningKeys signingKeys(Database database, FieldCipher cipher, Duration lifetime, Clock clock) {
+        return new SigningKeys(new JdbiSigningKeyRepository(database, cipher),
                 new KeyRotation(lifetime, KeyRotation.DEFAULT_PROPAGATION), clock);
     }
 
     /** Makes the first key if needed, loads the ring and reloads it every {@link #REFRESH}. Blocking (database). */
-    public static TokenKeys start(Database database, Duration lifetime, Clock clock) {
-        return start(signingKeys(database, lifetime, clock), REFRESH);
+    public static TokenKeys start(Database database, FieldCipher cipher, Duration lifetime, Clock clock) {
+        return start(signingKeys(database, cipher, lifetime, clock), REFRESH);
     }
 
-    /** As {@link #start(Database, Duration, Clock)} over any {@link SigningKeys}, reloading every {@code refresh}. */
+    /** As {@link #start(Database, FieldCipher, Duration, Clock)} over any {@link SigningKeys}, reloading every {@code refresh}. */
     public static TokenKeys start(SigningKeys keys, Duration refresh) {
         Objects.requireNonNull(keys, "keys");
         keys.ensureKey().ifPresent(made -> LOG.info("Made the first token signing key, id {}", made.id()));

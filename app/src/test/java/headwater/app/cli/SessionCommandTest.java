@@ -19,7 +19,7 @@ import headwater.domain.vod.EpisodeDraft;
 import headwater.domain.vod.MovieDraft;
 import headwater.domain.vod.Season;
 import headwater.domain.vod.SeriesDraft;
-import headwater.store.apikey.JdbiApiKeyRepository;
+import headwater.store.apitoken.JdbiApiTokenRepository;
 import headwater.store.catalog.JdbiChannelRepository;
 import headwater.store.catalog.JdbiPackageRepository;
 import headwater.store.subscriber.JdbiSubscriberRepository;
@@ -112,8 +112,8 @@ class SessionCommandTest {
                     HttpResponse.BodyHandlers.discarding());
             assertThat(after.statusCode()).isEqualTo(403);
             assertThat(headwater(server, "session", "end", id).code()).isEqualTo(1);
-            assertThat(new JdbiApiKeyRepository(server.database(), Clock.systemUTC()).list())
-                    .as("the commands' keys are revoked").allMatch(k -> !k.name().startsWith("cli-session-"));
+            assertThat(new JdbiApiTokenRepository(server.database()).list())
+                    .as("the commands' tokens are removed").allMatch(k -> !k.name().startsWith("cli-session-"));
         }
     }
 

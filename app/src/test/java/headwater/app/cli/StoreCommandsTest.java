@@ -295,17 +295,35 @@ class StoreCommandsTest {
     }
 
     @Test
-    void admin_keys_are_shown_once_listed_by_name_and_revoked() throws Exception {
-        Result made = run("admin-key add billing-script");
+    void api_tokens_are_shown_once_listed_by_name_and_revoked_but_kept() throws Exception {
+        Result made = run("admin token create --name billing-script --role SUPPORT --scope catalogue:read,sessions:kill"
+                + " --expires 30d");
         assertThat(made.code()).as(made.err()).isZero();
-        assertThat(made.out()).matches("hw_admin_\\S+" + NL);
-        String key = made.out().strip();
+        assertThat(made.out()).matches("hw_api_[A-Za-z0-9_-]{43}" + NL);
+        String token = made.out().strip();
 
-        Result listed = run("admin-key list");
-        assertThat(listed.out()).startsWith("NAME            CREATED").contains("billing-script").contains("never")
-                .doesNotContain(key);
-        assertThat(run("admin-key add billing-script").code()).isEqualTo(1);
-        assertThat(run("admin-key rm billing-script").out()).isEqualTo(lines("removed admin key billing-script"));
-        assertThat(run("admin-key rm billing-script").err()).isEqualTo(lines("headwater: admin key billing-script does not exist"));
+        Result listed = run("admin token list");
+        assertThat(listed.out()).startsWith("NAME            ROLE     SCOPES").contains("billing-script")
+                .contains("catalogue:read,sessions:kill").contains("never").contains("active").doesNotContain(token);
+        assertThat(run("admin token create --name billing-script --role ADMIN --scope admin").code()).isEqualTo(1);
+        assertThat(run("admin token revoke billing-script").out()).isEqualTo(lines("revoked api token billing-script"));
+        assertThat(run("admin token revoke billing-script").err())
+                .isEqualTo(lines("headwater: active api token billing-script does not exist"));
+        assertThat(run("admin token list").out()).contains("billing-script").contains("revoked 2");
+    }
+
+    @Test
+    void a_token_s_scopes_must_fit_its_role_and_a_reseller_token_names_its_reseller() throws Exception {
+        Result beyond = run("admin token create --name t1 --role SUPPORT --scope catalogue:write");
+        assertThat(beyond.code()).isEqualTo(1);
+        assertThat(beyond.err()).contains("[catalogue:write] are beyond what role SUPPORT may do");
+        Result unknown = run("admin token create --name t2 --role ADMIN --scope root");
+        assertThat(unknown.code()).isEqualTo(1);
+        assertThat(unknown.err()).contains("\"root\" is not a scope");
+        Result reseller = run("admin token create --name t3 --role RESELLER --scope subscribers:read");
+        assertThat(reseller.err()).contains("resellerId is missing");
+        assertThat(run("admin token create --name t4 --role RESELLER --reseller r1 --scope subscribers:*").code())
+                .isZero();
+        assertThat(run("admin token list").out()).contains("RESELLER r1").contains("subscribers:read,subscribers:write");
     }
 }

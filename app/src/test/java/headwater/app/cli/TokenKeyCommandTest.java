@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import headwater.app.Main;
+import headwater.app.protect.DataDirCipher;
 import headwater.app.wiring.TokenKeys;
 import headwater.domain.session.SigningKey;
 import headwater.security.token.TokenKey;
@@ -44,7 +45,7 @@ class TokenKeyCommandTest {
     void a_rotation_from_the_command_line_reaches_a_running_server() {
         assertThat(run("token-key", "list")).isEqualTo(new Result(0, "(none)" + NL, ""));
         try (Database database = Database.open(DatabaseConfig.sqlite(dir));
-                TokenKeys server = TokenKeys.start(TokenKeys.signingKeys(database, TokenKeys.DEFAULT_LIFETIME,
+                TokenKeys server = TokenKeys.start(TokenKeys.signingKeys(database, DataDirCipher.of(dir, database), TokenKeys.DEFAULT_LIFETIME,
                         Clock.systemUTC()), Duration.ofMillis(100))) {
             Result listed = run("token-key", "list");
             assertThat(listed.code()).as(listed.err()).isZero();

@@ -23,7 +23,7 @@ class BadConfigTest {
                         hls:
                           segmentFormat: fmp4
                         """, Map.of(), "headwater.yml:2: unknown key 'hls.segmentFormat'; known keys here: "
-                        + "extraSegmentsOnDisk, keepOtherData, keepScte35, keepSubtitles, targetDuration, windowSegments"),
+                        + "extraSegmentsOnDisk, keepOtherData, keepScte35, keepSubtitles, keyRotation, targetDuration, windowSegments"),
                 bad("unknown top-level section", """
                         chanels: []
                         """, Map.of(), "headwater.yml:1: unknown key 'chanels'; did you mean 'channels'?"),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import headwater.app.protect.DataDirCipher;
 import headwater.domain.session.KeyRotation;
 import headwater.domain.session.SigningKey;
 import headwater.domain.session.SigningKeys;
@@ -38,8 +39,8 @@ class TokenKeysTest {
     @Test
     void first_start_makes_a_key_and_a_second_start_uses_it() {
         try (Database database = open();
-                TokenKeys first = TokenKeys.start(TokenKeys.signingKeys(database, LIFETIME, clock), Duration.ofHours(1));
-                TokenKeys second = TokenKeys.start(TokenKeys.signingKeys(database, LIFETIME, clock),
+                TokenKeys first = TokenKeys.start(TokenKeys.signingKeys(database, DataDirCipher.of(dir, database), LIFETIME, clock), Duration.ofHours(1));
+                TokenKeys second = TokenKeys.start(TokenKeys.signingKeys(database, DataDirCipher.of(dir, database), LIFETIME, clock),
                         Duration.ofHours(1))) {
             assertThat(first.get().signing().id()).isEqualTo("1");
             assertThat(second.get().signing()).isEqualTo(first.get().signing());
@@ -52,12 +53,12 @@ class TokenKeysTest {
     @Test
     void a_rotation_by_another_process_reaches_the_running_server_and_hands_over_after_the_propagation() {
         try (Database server = open(); Database cli = open();
-                TokenKeys keys = TokenKeys.start(TokenKeys.signingKeys(server, LIFETIME, clock), Duration.ofMillis(50))) {
+                TokenKeys keys = TokenKeys.start(TokenKeys.signingKeys(server, DataDirCipher.of(dir, server), LIFETIME, clock), Duration.ofMillis(50))) {
             PlaybackTokens tokens = new PlaybackTokens(keys);
             String before = tokens.sign(SID, T.getEpochSecond() + 3600, "live/news");
             TokenKeyRing first = keys.get();
 
-            SigningKey made = TokenKeys.signingKeys(cli, LIFETIME, clock).rotate();
+            SigningKey made = TokenKeys.signingKeys(cli, DataDirCipher.of(dir, cli), LIFETIME, clock).rotate();
 
             await().atMost(Duration.ofSeconds(30)).until(() -> keys.get().accepted().size() == 2);
             assertThat(keys.get().signing().id()).isEqualTo("1");
@@ -82,7 +83,7 @@ class TokenKeysTest {
     @Test
     void an_unchanged_reload_keeps_the_same_ring_and_a_failed_one_keeps_the_ring_in_force() {
         Database database = open();
-        SigningKeys signing = TokenKeys.signingKeys(database, LIFETIME, clock);
+        SigningKeys signing = TokenKeys.signingKeys(database, DataDirCipher.of(dir, database), LIFETIME, clock);
         try (TokenKeys keys = TokenKeys.start(signing, Duration.ofHours(1))) {
             TokenKeyRing ring = keys.get();
             keys.reload();

@@ -3,7 +3,7 @@ package headwater.bench.viewers;
 import java.net.URI;
 
 /**
- * The command line of {@link ViewerSimulation}. The admin key comes from the environment ({@code HW_ADMIN_KEY}), so
+ * The command line of {@link ViewerSimulation}. An API token with sessions:open comes from the environment ({@code HW_ADMIN_KEY}), so
  * that it never shows in the process list.
  *
  * @param server         the server's base URL, e.g. {@code http://127.0.0.1:18090}; the admin API is under /api/v1/

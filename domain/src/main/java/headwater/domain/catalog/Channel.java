@@ -57,6 +57,11 @@ public record Channel(ChannelDraft draft, long version, Instant created, Instant
         return draft.radio();
     }
 
+    /** Whether its HLS segments are encrypted with AES-128. */
+    public boolean encrypted() {
+        return draft.encrypted();
+    }
+
     public boolean enabled() {
         return draft.enabled();
     }

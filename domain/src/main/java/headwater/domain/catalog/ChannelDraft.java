@@ -20,9 +20,15 @@ import java.util.Set;
  * @param archiveDays  days of catch-up kept, 0 (none) to {@value #MAX_ARCHIVE_DAYS}
  * @param radio        an audio-only channel
  * @param enabled      shown to subscribers and run by the headend
+ * @param encrypted    its HLS segments are encrypted with AES-128, keys given only inside its playback sessions
  */
 public record ChannelDraft(String id, int number, String name, URI logo, List<String> categoryIds, String epgChannelId,
-                           List<URI> sources, int archiveDays, boolean radio, boolean enabled) {
+                           List<URI> sources, int archiveDays, boolean radio, boolean enabled, boolean encrypted) {
+
+    /** The API's and the CLI's word for an encrypted channel ({@code encryption}). */
+    public static final String AES_128 = "aes-128";
+    /** The API's and the CLI's word for a channel in the clear. */
+    public static final String NO_ENCRYPTION = "none";
 
     public static final int MIN_NUMBER = 1;
     public static final int MAX_NUMBER = 99_999;
@@ -49,45 +55,86 @@ public record ChannelDraft(String id, int number, String name, URI logo, List<St
         Check.range("channel", "archiveDays", archiveDays, 0, MAX_ARCHIVE_DAYS);
     }
 
+    /**
+     * Whether {@code encryption} ({@value #AES_128} or {@value #NO_ENCRYPTION}; null means none) asks for encryption.
+     *
+     * @throws InvalidValueException any other word
+     */
+    public static boolean encryption(String encryption) {
+        if (encryption == null || encryption.equals(NO_ENCRYPTION)) {
+            return false;
+        }
+        if (encryption.equals(AES_128)) {
+            return true;
+        }
+        throw new InvalidValueException("channel", "encryption", "must be " + AES_128 + " or " + NO_ENCRYPTION);
+    }
+
+    /** {@value #AES_128} or {@value #NO_ENCRYPTION}. */
+    public String encryption() {
+        return encrypted ? AES_128 : NO_ENCRYPTION;
+    }
+
+    /** A channel in the clear. */
+    public ChannelDraft(String id, int number, String name, URI logo, List<String> categoryIds, String epgChannelId,
+                        List<URI> sources, int archiveDays, boolean radio, boolean enabled) {
+        this(id, number, name, logo, categoryIds, epgChannelId, sources, archiveDays, radio, enabled, false);
+    }
+
     /** A new enabled TV channel without logo, categories, guide, sources or archive. */
     public static ChannelDraft of(String id, int number, String name) {
         return new ChannelDraft(id, number, name, null, List.of(), null, List.of(), 0, false, true);
     }
 
     public ChannelDraft withNumber(int newNumber) {
-        return new ChannelDraft(id, newNumber, name, logo, categoryIds, epgChannelId, sources, archiveDays, radio, enabled);
+        return new ChannelDraft(id, newNumber, name, logo, categoryIds, epgChannelId, sources, archiveDays, radio,
+                enabled, encrypted);
     }
 
     public ChannelDraft withName(String newName) {
-        return new ChannelDraft(id, number, newName, logo, categoryIds, epgChannelId, sources, archiveDays, radio, enabled);
+        return new ChannelDraft(id, number, newName, logo, categoryIds, epgChannelId, sources, archiveDays, radio,
+                enabled, encrypted);
     }
 
     public ChannelDraft withLogo(URI newLogo) {
-        return new ChannelDraft(id, number, name, newLogo, categoryIds, epgChannelId, sources, archiveDays, radio, enabled);
+        return new ChannelDraft(id, number, name, newLogo, categoryIds, epgChannelId, sources, archiveDays, radio,
+                enabled, encrypted);
     }
 
     public ChannelDraft withCategoryIds(List<String> newCategoryIds) {
-        return new ChannelDraft(id, number, name, logo, newCategoryIds, epgChannelId, sources, archiveDays, radio, enabled);
+        return new ChannelDraft(id, number, name, logo, newCategoryIds, epgChannelId, sources, archiveDays, radio,
+                enabled, encrypted);
     }
 
     public ChannelDraft withEpgChannelId(String newEpgChannelId) {
-        return new ChannelDraft(id, number, name, logo, categoryIds, newEpgChannelId, sources, archiveDays, radio, enabled);
+        return new ChannelDraft(id, number, name, logo, categoryIds, newEpgChannelId, sources, archiveDays, radio,
+                enabled, encrypted);
     }
 
     public ChannelDraft withSources(List<URI> newSources) {
-        return new ChannelDraft(id, number, name, logo, categoryIds, epgChannelId, newSources, archiveDays, radio, enabled);
+        return new ChannelDraft(id, number, name, logo, categoryIds, epgChannelId, newSources, archiveDays, radio,
+                enabled, encrypted);
     }
 
     public ChannelDraft withArchiveDays(int newArchiveDays) {
-        return new ChannelDraft(id, number, name, logo, categoryIds, epgChannelId, sources, newArchiveDays, radio, enabled);
+        return new ChannelDraft(id, number, name, logo, categoryIds, epgChannelId, sources, newArchiveDays, radio,
+                enabled, encrypted);
     }
 
     public ChannelDraft withRadio(boolean newRadio) {
-        return new ChannelDraft(id, number, name, logo, categoryIds, epgChannelId, sources, archiveDays, newRadio, enabled);
+        return new ChannelDraft(id, number, name, logo, categoryIds, epgChannelId, sources, archiveDays, newRadio,
+                enabled, encrypted);
+    }
+
+    /** The same channel with its HLS encrypted (AES-128) or in the clear. */
+    public ChannelDraft withEncrypted(boolean newEncrypted) {
+        return new ChannelDraft(id, number, name, logo, categoryIds, epgChannelId, sources, archiveDays, radio, enabled,
+                newEncrypted);
     }
 
     public ChannelDraft withEnabled(boolean newEnabled) {
-        return new ChannelDraft(id, number, name, logo, categoryIds, epgChannelId, sources, archiveDays, radio, newEnabled);
+        return new ChannelDraft(id, number, name, logo, categoryIds, epgChannelId, sources, archiveDays, radio,
+                newEnabled, encrypted);
     }
 
     private static List<URI> sources(List<URI> sources) {

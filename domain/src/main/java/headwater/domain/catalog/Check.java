@@ -40,7 +40,10 @@ public final class Check {
         return value;
     }
 
-    /** Free text shown to people: not blank, at most {@code max} characters, no control characters. */
+    /**
+     * Free text shown to people: not blank, at most {@code max} characters, no control characters, and no payment
+     * card number ({@link PaymentCardNumber}).
+     */
     public static String text(String entity, String field, String value, int max) {
         if (value == null) {
             throw new InvalidValueException(entity, field, "is missing");
@@ -70,6 +73,10 @@ public final class Check {
                     : Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(value.charAt(i - 1)))) {
                 throw new InvalidValueException(entity, field, "contains an unpaired UTF-16 surrogate at index " + i);
             }
+        }
+        if (PaymentCardNumber.appearsIn(value)) {
+            throw new InvalidValueException(entity, field, "looks like it contains a payment card number: card numbers "
+                    + "are never stored; payments are made on the gateway's own page");
         }
         return value;
     }

@@ -266,10 +266,10 @@ public final class M3uParser {
     /** The line with every control character (C0, DEL, C1) read as a space. */
     static String withoutControls(String line) {
         for (int i = 0; i < line.length(); i++) {
-            if (Character.isISOControl(line.charAt(i))) {
+            if (breaksLine(line.charAt(i))) {
                 char[] chars = line.toCharArray();
                 for (int j = i; j < chars.length; j++) {
-                    if (Character.isISOControl(chars[j])) {
+                    if (breaksLine(chars[j])) {
                         chars[j] = ' ';
                     }
                 }
@@ -277,6 +277,11 @@ public final class M3uParser {
             }
         }
         return line;
+    }
+
+    /** Control characters, and U+2028/U+2029, which some players (JavaScript ones) take for line breaks. */
+    private static boolean breaksLine(char c) {
+        return Character.isISOControl(c) || c == '\u2028' || c == '\u2029';
     }
 
 }

@@ -23,6 +23,8 @@ public final class ActiveSession {
     private final Clock clock;
     private final InetAddress boundAddress;
     private final long idleAfterMillis;
+    /** The target's scope, made once: every media request compares it. */
+    private final String scope;
     private final LongAdder bytes = new LongAdder();
     /** Serialises the blocking resume of one session and its idling by the tick. */
     final ReentrantLock transition = new ReentrantLock();
@@ -55,6 +57,7 @@ public final class ActiveSession {
         this.state = state;
         this.boundAddress = bound ? session.clientAddress() : null;
         this.idleAfterMillis = session.idleAfter().toMillis();
+        this.scope = session.target().scope();
         this.lastSeenMillis = clock.millis();
         this.reportedSeenMillis = lastSeenMillis;
         this.sampleMillis = lastSeenMillis;
@@ -66,6 +69,11 @@ public final class ActiveSession {
 
     public String id() {
         return session.id();
+    }
+
+    /** {@code session().target().scope()}, without building the string again. */
+    public String scope() {
+        return scope;
     }
 
     /** The token its media URLs carry. */

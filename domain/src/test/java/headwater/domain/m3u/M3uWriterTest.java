@@ -75,6 +75,23 @@ class M3uWriterTest {
     }
 
     @Test
+    void unicodeLineSeparatorsAndExtTagsInNamesStayInsideTheirLine() throws IOException {
+        String evil = "News\u2028#EXTINF:-1,Evil\u2029http://evil.example/x.ts\u0085#EXTVLCOPT:http-referrer=x";
+        var entry = PlaylistEntry.of(evil, Attributes.of("tvg-name", evil, "group-title", "G\u2028#EXTGRP:Evil"),
+                "http://good.example/1.ts");
+        String text = M3uWriter.toText(new Playlist(PlaylistHeader.empty(), List.of(entry)));
+
+        assertThat(text).doesNotContain("\u2028", "\u2029", "\u0085");
+        assertThat(text.split("\n", -1)).as("#EXTM3U, #EXTINF, the URL and the end").hasSize(4);
+        assertThat(text.lines().filter(line -> line.startsWith("#EXTINF"))).hasSize(1);
+        assertThat(text.lines().filter(line -> !line.startsWith("#"))).containsExactly("http://good.example/1.ts");
+        PlaylistEntry read = parse(text).playlist().entries().getFirst();
+        assertThat(read.url()).isEqualTo("http://good.example/1.ts");
+        assertThat(read.vlcOptions().list()).isEmpty();
+        assertThat(read.title()).isEqualTo("News #EXTINF:-1,Evil http://evil.example/x.ts #EXTVLCOPT:http-referrer=x");
+    }
+
+    @Test
     void optionsAndGroupsCannotInjectLines() throws IOException {
         var entry = new PlaylistEntry(-1, "T", Attributes.none(), Optional.of("G\nhttp://evil/"),
                 Attributes.of("http-user-agent", "UA\r\nhttp://evil/2"), Attributes.of("a\n=b", "c\nd"),

@@ -36,6 +36,15 @@ class ActiveSessionTest {
     }
 
     @Test
+    void scope_is_the_targets_and_made_once() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-21T12:00:00Z"));
+        PlaybackSession session = session(clock.instant());
+        ActiveSession active = new ActiveSession(session, "token", SessionState.ACTIVE, clock, false);
+
+        assertThat(active.scope()).isEqualTo(session.target().scope()).isSameAs(active.scope());
+    }
+
+    @Test
     void state_changes_end_for_good() {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-21T12:00:00Z"));
         ActiveSession active = new ActiveSession(session(clock.instant()), "token", SessionState.ACTIVE, clock, false);

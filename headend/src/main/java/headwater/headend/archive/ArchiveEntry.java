@@ -1,5 +1,6 @@
 package headwater.headend.archive;
 
+import headwater.media.hls.SegmentEncryption;
 import java.nio.file.Path;
 import java.time.Instant;
 
@@ -13,9 +14,16 @@ import java.time.Instant;
  * @param discontinuity  whether it does not continue the previous recorded segment: a source switch, a restart, a gap
  *                       or a segment that could not be recorded
  * @param file           where it is; retention may delete it at any moment after it was returned
+ * @param encryption     how the file is encrypted (the live segment's key id and IV), or null when it is clear
  */
 public record ArchiveEntry(long sequence, Instant start, long durationMicros, long sizeBytes, boolean discontinuity,
-                           Path file) {
+                           Path file, SegmentEncryption encryption) {
+
+    /** A segment recorded in the clear. */
+    public ArchiveEntry(long sequence, Instant start, long durationMicros, long sizeBytes, boolean discontinuity,
+                        Path file) {
+        this(sequence, start, durationMicros, sizeBytes, discontinuity, file, null);
+    }
 
     /** The instant its last sample ends. */
     public Instant end() {

@@ -1,5 +1,6 @@
 package headwater.headend.archive;
 
+import headwater.media.hls.SegmentEncryption;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,6 +21,7 @@ import org.slf4j.LoggerFactory;
  * days	3                                              the retention (the last such line counts)
  * 1041	1795237200000000	4000000	1504000	0           sequence, start (µs since the epoch), duration (µs),
  *                                                     size in bytes, discontinuity (0/1): one recorded segment
+ * 1042	1795237204000000	4000000	1504016	0	9f8e7d6c5b4a3928	0123…ef   the same, encrypted: key id and IV
  * drop	1041                                           every segment up to this sequence was deleted
  * cut	1050                                            every segment listed so far from this sequence on was deleted
  *                                                     (the wall clock went back)
@@ -36,7 +38,13 @@ final class ArchiveIndex {
     private static final Logger LOG = LoggerFactory.getLogger(ArchiveIndex.class);
 
     /** A segment line. */
-    record Row(long sequence, long startMicros, long durationMicros, long sizeBytes, boolean discontinuity) {}
+    record Row(long sequence, long startMicros, long durationMicros, long sizeBytes, boolean discontinuity,
+               SegmentEncryption encryption) {
+
+        Row(long sequence, long startMicros, long durationMicros, long sizeBytes, boolean discontinuity) {
+            this(sequence, startMicros, durationMicros, sizeBytes, discontinuity, null);
+        }
+    }
 
     /**
      * What a replay of the log finds.
@@ -96,9 +104,9 @@ final class ArchiveIndex {
                     long from = Long.parseLong(f[1]);
                     rows.removeIf(r -> r.sequence() >= from);
                     highest = Math.max(highest, from);
-                } else if (f.length == 5) {
+                } else if (f.length == 5 || f.length == 7) {
                     Row r = new Row(Long.parseLong(f[0]), Long.parseLong(f[1]), Long.parseLong(f[2]),
-                            Long.parseLong(f[3]), parseFlag(f[4]));
+                            Long.parseLong(f[3]), parseFlag(f[4]), f.length == 7 ? encryption(f[5], f[6]) : null);
                     if (r.sequence() < 0 || r.durationMicros() < 0 || r.sizeBytes() < 0) {
                         throw new IllegalArgumentException("a value is out of range");
                     }
@@ -114,6 +122,14 @@ final class ArchiveIndex {
         long through = droppedThrough;
         List<Row> kept = rows.stream().filter(r -> r.sequence() > through).toList();
         return new Replay(days, kept, highest, text.size());
+    }
+
+    private static SegmentEncryption encryption(String keyId, String ivHex) {
+        byte[] iv = SegmentEncryption.parseIv(ivHex);
+        if (iv == null) {
+            throw new IllegalArgumentException("the IV is not 32 hex digits");
+        }
+        return new SegmentEncryption(keyId, iv);
     }
 
     private static boolean parseFlag(String s) {
@@ -163,7 +179,11 @@ final class ArchiveIndex {
     }
 
     private static StringBuilder row(StringBuilder b, Row r) {
-        return b.append(r.sequence()).append('\t').append(r.startMicros()).append('\t').append(r.durationMicros())
-                .append('\t').append(r.sizeBytes()).append('\t').append(r.discontinuity() ? '1' : '0').append('\n');
+        b.append(r.sequence()).append('\t').append(r.startMicros()).append('\t').append(r.durationMicros())
+                .append('\t').append(r.sizeBytes()).append('\t').append(r.discontinuity() ? '1' : '0');
+        if (r.encryption() != null) {
+            b.append('\t').append(r.encryption().keyId()).append('\t').append(r.encryption().ivHex());
+        }
+        return b.append('\n');
     }
 }

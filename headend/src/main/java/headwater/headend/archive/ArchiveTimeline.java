@@ -1,5 +1,6 @@
 package headwater.headend.archive;
 
+import headwater.media.hls.SegmentEncryption;
 import java.util.Arrays;
 
 /**
@@ -14,6 +15,8 @@ final class ArchiveTimeline {
     private long[] durationMicros = new long[64];
     private long[] sizeBytes = new long[64];
     private boolean[] discontinuity = new boolean[64];
+    /** Null for a segment in the clear; shared objects, one per encrypted segment. */
+    private SegmentEncryption[] encryption = new SegmentEncryption[64];
     private int head;
     private int size;
     private long bytes;
@@ -50,7 +53,15 @@ final class ArchiveTimeline {
         return discontinuity[head + i];
     }
 
+    SegmentEncryption encryption(int i) {
+        return encryption[head + i];
+    }
+
     void add(long seq, long start, long duration, long size, boolean disc) {
+        add(seq, start, duration, size, disc, null);
+    }
+
+    void add(long seq, long start, long duration, long size, boolean disc, SegmentEncryption enc) {
         if (this.size > 0 && (seq <= sequence(this.size - 1) || start < startMicros(this.size - 1))) {
             throw new IllegalArgumentException("segment " + seq + " at " + start + " does not follow segment "
                     + sequence(this.size - 1) + " at " + startMicros(this.size - 1));
@@ -69,6 +80,7 @@ final class ArchiveTimeline {
         durationMicros[at] = duration;
         sizeBytes[at] = size;
         discontinuity[at] = disc;
+        encryption[at] = enc;
         this.size++;
         bytes += size;
     }
@@ -132,6 +144,8 @@ final class ArchiveTimeline {
         System.arraycopy(durationMicros, head, durationMicros, 0, size);
         System.arraycopy(sizeBytes, head, sizeBytes, 0, size);
         System.arraycopy(discontinuity, head, discontinuity, 0, size);
+        System.arraycopy(encryption, head, encryption, 0, size);
+        Arrays.fill(encryption, size, encryption.length, null);
         head = 0;
     }
 
@@ -142,5 +156,6 @@ final class ArchiveTimeline {
         durationMicros = Arrays.copyOf(durationMicros, n);
         sizeBytes = Arrays.copyOf(sizeBytes, n);
         discontinuity = Arrays.copyOf(discontinuity, n);
+        encryption = Arrays.copyOf(encryption, n);
     }
 }

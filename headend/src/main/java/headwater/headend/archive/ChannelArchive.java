@@ -113,7 +113,8 @@ public final class ChannelArchive implements SegmentRecorder {
                 missing++;
                 continue;
             }
-            timeline.add(r.sequence(), r.startMicros(), r.durationMicros(), r.sizeBytes(), r.discontinuity());
+            timeline.add(r.sequence(), r.startMicros(), r.durationMicros(), r.sizeBytes(), r.discontinuity(),
+                    r.encryption());
         }
         Set<Long> kept = new HashSet<>();
         for (int i = 0; i < timeline.size(); i++) {
@@ -226,7 +227,8 @@ public final class ChannelArchive implements SegmentRecorder {
                 deleteQuietly(target);
                 return;
             }
-            ArchiveIndex.Row row = new ArchiveIndex.Row(seq, startMicros, durationMicros, size, disc);
+            ArchiveIndex.Row row = new ArchiveIndex.Row(seq, startMicros, durationMicros, size, disc,
+                    segment.encryption());
             try {
                 index.appendRow(row);
             } catch (IOException e) {
@@ -236,7 +238,7 @@ public final class ChannelArchive implements SegmentRecorder {
                 deleteQuietly(target);
                 return;
             }
-            timeline.add(seq, startMicros, durationMicros, size, disc);
+            timeline.add(seq, startMicros, durationMicros, size, disc, segment.encryption());
             continues = true;
         } finally {
             lock.unlock();
@@ -518,7 +520,7 @@ public final class ChannelArchive implements SegmentRecorder {
         List<ArchiveIndex.Row> rows = new ArrayList<>(timeline.size());
         for (int i = 0; i < timeline.size(); i++) {
             rows.add(new ArchiveIndex.Row(timeline.sequence(i), timeline.startMicros(i), timeline.durationMicros(i),
-                    timeline.sizeBytes(i), timeline.discontinuity(i)));
+                    timeline.sizeBytes(i), timeline.discontinuity(i), timeline.encryption(i)));
         }
         return rows;
     }
@@ -526,7 +528,7 @@ public final class ChannelArchive implements SegmentRecorder {
     private ArchiveEntry entry(int i) {
         long seq = timeline.sequence(i);
         return new ArchiveEntry(seq, instant(timeline.startMicros(i)), timeline.durationMicros(i),
-                timeline.sizeBytes(i), timeline.discontinuity(i), file(seq));
+                timeline.sizeBytes(i), timeline.discontinuity(i), file(seq), timeline.encryption(i));
     }
 
     /** Microseconds since the epoch, saturated at the ends of {@code long} (a query may ask from Instant.MIN). */

@@ -39,7 +39,8 @@ public record MediaPlaylist(
     /**
      * The live playlist of a window of segments cut by {@link HlsSegmenter}: every segment carries its program date
      * time (to the millisecond) and its duration (rounded to the millisecond); segments are independent (each starts
-     * on a keyframe).
+     * on a keyframe). An encrypted segment carries its {@code EXT-X-KEY} (relative key URI, its own IV), so the
+     * writer declares a key before every encrypted segment.
      *
      * @param window consecutive segments, oldest first
      * @param uriOf the URI to write for a segment
@@ -49,8 +50,9 @@ public record MediaPlaylist(
         List<PlaylistSegment> segments = new ArrayList<>(window.size());
         for (MediaSegment s : window) {
             Duration duration = Duration.ofMillis(Math.round(s.duration90k() / 90.0));
-            segments.add(new PlaylistSegment(uriOf.apply(s), duration, s.discontinuity(),
-                    s.programDateTime() == null ? null : s.programDateTime().truncatedTo(ChronoUnit.MILLIS)));
+            segments.add(new PlaylistSegment(uriOf.apply(s), duration, "", s.discontinuity(),
+                    s.programDateTime() == null ? null : s.programDateTime().truncatedTo(ChronoUnit.MILLIS), null,
+                    s.encryption() == null ? null : s.encryption().segmentKey(), null));
         }
         long mediaSequence = window.isEmpty() ? 0 : window.get(0).sequence();
         long discontinuitySequence = 0;

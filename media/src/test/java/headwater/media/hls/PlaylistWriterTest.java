@@ -36,6 +36,20 @@ class PlaylistWriterTest {
         return MediaPlaylist.of(Duration.ofSeconds(4), window, s -> "seg-" + s.sequence() + ".ts", false);
     }
 
+    /** A live window of our own encrypted channel: a key rotation between the second and third segment. */
+    static MediaPlaylist liveEncrypted() {
+        HexFormat hex = HexFormat.of();
+        List<MediaSegment> window = List.of(
+                new MediaSegment(120, 2, false, 0, 360_000, T0, 1_000_016,
+                        new SegmentEncryption("0a1b2c3d4e5f6071", hex.parseHex("00112233445566778899aabbccddeeff"))),
+                new MediaSegment(121, 2, false, 360_000, 360_000, T0.plusSeconds(4), 1_000_016,
+                        new SegmentEncryption("0a1b2c3d4e5f6071", hex.parseHex("ffeeddccbbaa99887766554433221100"))),
+                new MediaSegment(122, 2, false, 720_000, 360_000, T0.plusSeconds(8), 1_000_016,
+                        new SegmentEncryption("9f8e7d6c5b4a3928", hex.parseHex("0123456789abcdef0123456789abcdef"))),
+                new MediaSegment(123, 2, false, 1_080_000, 360_000, T0.plusSeconds(12), 1_000_000));
+        return MediaPlaylist.of(Duration.ofSeconds(4), window, s -> s.sequence() + ".ts", false);
+    }
+
     static MediaPlaylist vod(Duration target) {
         return new MediaPlaylist(target, 0, 0, List.of(
                 new PlaylistSegment("a.ts", Duration.ofSeconds(4), false, null),
@@ -88,8 +102,13 @@ class PlaylistWriterTest {
     }
 
     @Test
+    void declaresTheKeyAndRandomIvOfEveryEncryptedSegmentWithARelativeKeyUri() {
+        assertThat(PlaylistWriter.render((Playlist) liveEncrypted())).isEqualTo(golden("live-encrypted.m3u8"));
+    }
+
+    @Test
     void readsBackWhatItWrites() throws Exception {
-        for (Playlist p : List.of(live(), vod(Duration.ofSeconds(7)), multivariant(), encrypted())) {
+        for (Playlist p : List.of(live(), vod(Duration.ofSeconds(7)), multivariant(), encrypted(), liveEncrypted())) {
             assertThat(parser.parse(PlaylistWriter.render(p), null)).isEqualTo(p);
         }
     }

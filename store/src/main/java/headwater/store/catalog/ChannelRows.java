@@ -19,7 +19,7 @@ final class ChannelRows {
 
     /** The channel columns, for {@code SELECT <COLUMNS> FROM channel c ...}. */
     static final String COLUMNS = "c.id, c.number, c.name, c.logo, c.epg_channel_id, c.archive_days, c.radio, "
-            + "c.enabled, c.version, c.created_at, c.updated_at";
+            + "c.enabled, c.version, c.created_at, c.updated_at, c.encrypted";
 
     private ChannelRows() {
     }
@@ -82,16 +82,18 @@ final class ChannelRows {
     }
 
     private record Row(String id, int number, String name, String logo, String epgChannelId, int archiveDays,
-                       boolean radio, boolean enabled, long version, long created, long updated) {
+                       boolean radio, boolean enabled, long version, long created, long updated,
+                       boolean encrypted) {
 
         static Row of(ResultSet rs) throws SQLException {
             return new Row(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                    rs.getInt(6), rs.getBoolean(7), rs.getBoolean(8), rs.getLong(9), rs.getLong(10), rs.getLong(11));
+                    rs.getInt(6), rs.getBoolean(7), rs.getBoolean(8), rs.getLong(9), rs.getLong(10), rs.getLong(11),
+                    rs.getBoolean(12));
         }
 
         Channel toChannel(List<String> categoryIds, List<URI> sources) {
             ChannelDraft draft = new ChannelDraft(id, number, name, logo == null ? null : URI.create(logo), categoryIds,
-                    epgChannelId, sources, archiveDays, radio, enabled);
+                    epgChannelId, sources, archiveDays, radio, enabled, encrypted);
             return new Channel(draft, version, Instant.ofEpochMilli(created), Instant.ofEpochMilli(updated));
         }
     }

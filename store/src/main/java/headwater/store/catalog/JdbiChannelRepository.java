@@ -90,8 +90,8 @@ public final class JdbiChannelRepository implements ChannelRepository {
         checkFree(handle, drafts, false);
         checkCategories(handle, drafts);
         var rows = handle.prepareBatch("INSERT INTO channel (id, number, name, logo, epg_channel_id, archive_days, "
-                + "radio, enabled, version, created_at, updated_at) VALUES (:id, :number, :name, :logo, :epg, "
-                + ":archiveDays, :radio, :enabled, 1, :now, :now)");
+                + "radio, enabled, encrypted, version, created_at, updated_at) VALUES (:id, :number, :name, :logo, "
+                + ":epg, :archiveDays, :radio, :enabled, :encrypted, 1, :now, :now)");
         for (ChannelDraft draft : drafts) {
             bindDraft(rows, draft).bind("now", now.toEpochMilli()).add();
         }
@@ -116,7 +116,7 @@ public final class JdbiChannelRepository implements ChannelRepository {
         checkCategories(handle, List.of(draft));
         int updated = bindDraft(handle.createUpdate("UPDATE channel SET number = :number, name = :name, "
                         + "logo = :logo, epg_channel_id = :epg, archive_days = :archiveDays, radio = :radio, "
-                        + "enabled = :enabled, version = version + 1, updated_at = :now "
+                        + "enabled = :enabled, encrypted = :encrypted, version = version + 1, updated_at = :now "
                         + "WHERE id = :id AND version = :expected"), draft)
                 .bind("now", now.toEpochMilli())
                 .bind("expected", expectedVersion)
@@ -290,7 +290,8 @@ public final class JdbiChannelRepository implements ChannelRepository {
                 .bind("epg", draft.epgChannelId())
                 .bind("archiveDays", draft.archiveDays())
                 .bind("radio", draft.radio())
-                .bind("enabled", draft.enabled());
+                .bind("enabled", draft.enabled())
+                .bind("encrypted", draft.encrypted());
     }
 
     private static Optional<Long> storedVersion(Handle handle, String id) {

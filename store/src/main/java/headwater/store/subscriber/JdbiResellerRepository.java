@@ -1,16 +1,22 @@
 package headwater.store.subscriber;
 
+import headwater.domain.billing.JournalEntry;
+import headwater.domain.billing.Ledger;
+import headwater.domain.billing.LedgerAccount;
+import headwater.domain.billing.Posting;
 import headwater.domain.catalog.ConcurrentUpdateException;
 import headwater.domain.catalog.DuplicateKeyException;
 import headwater.domain.catalog.InvalidValueException;
 import headwater.domain.catalog.NotFoundException;
 import headwater.domain.catalog.Page;
 import headwater.domain.subscriber.CreditMovement;
+import headwater.domain.subscriber.Money;
 import headwater.domain.subscriber.Reseller;
 import headwater.domain.subscriber.ResellerDraft;
 import headwater.domain.subscriber.ResellerRepository;
 import headwater.store.Database;
 import headwater.store.Dialect;
+import headwater.store.billing.JdbiLedger;
 import headwater.store.catalog.Constraint;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -102,18 +108,14 @@ public final class JdbiResellerRepository implements ResellerRepository {
     @Override
     public CreditMovement addCredits(String resellerId, long amount, String reason) {
         checkMovement(resellerId, amount, reason);
-        return move(resellerId, amount, reason, "credits <= :limit", Reseller.MAX_CREDITS - Math.min(amount,
-                Reseller.MAX_CREDITS), balance -> new InvalidValueException("reseller", "credits", "of "
-                + resellerId + " are " + balance + ": adding " + amount + " would exceed the maximum of "
-                + Reseller.MAX_CREDITS));
+        Instant now = now();
+        return database.write(handle -> addIn(handle, resellerId, amount, reason, now));
     }
 
     @Override
     public CreditMovement spendCredits(String resellerId, long amount, String reason) {
-        checkMovement(resellerId, amount, reason);
-        return move(resellerId, -amount, reason, "credits >= :limit", amount, balance ->
-                new InvalidValueException("reseller", "credits", "of " + resellerId + " are " + balance + ": spending "
-                        + amount + " would take them below zero"));
+        Instant now = now();
+        return database.write(handle -> spendIn(handle, resellerId, amount, reason, now));
     }
 
     @Override
@@ -143,29 +145,88 @@ public final class JdbiResellerRepository implements ResellerRepository {
     }
 
     /**
-     * Changes the balance by {@code delta} if {@code condition} (on the row's current credits, with {@code :limit})
-     * holds, and records the movement; all in one transaction.
+     * Credits bought through a gateway: the money is booked (gateway clearing against credits not yet earned) under
+     * {@code reference} and the credits added, in one transaction; a reference seen before (the same payment reported
+     * again) adds nothing.
+     *
+     * @return whether the credits were added now
      */
-    private CreditMovement move(String resellerId, long delta, String reason, String condition, long limit,
-                                LongFunction<InvalidValueException> refusal) {
+    public boolean addBoughtCredits(String resellerId, long credits, Money paid, LedgerAccount clearing,
+                                    String reference) {
+        checkMovement(resellerId, credits, "bought");
         Instant now = now();
         return database.write(handle -> {
-            int changed = handle.createUpdate("UPDATE reseller SET credits = credits + :delta, version = version + 1, "
-                            + "updated_at = :now WHERE id = :id AND " + condition)
-                    .bind("delta", delta).bind("now", now.toEpochMilli()).bind("id", resellerId).bind("limit", limit)
-                    .execute();
-            Reseller after = load(handle, resellerId).orElseThrow(() -> new NotFoundException("reseller", resellerId));
-            if (changed == 0) {
-                throw refusal.apply(after.credits());
+            var outcome = JdbiLedger.post(handle, JournalEntry.of(reference, now, credits + " credits bought by "
+                    + resellerId, Posting.debit(clearing, paid), Posting.credit(LedgerAccount.UNEARNED_CREDITS, paid)),
+                    List.of());
+            if (outcome == Ledger.Outcome.DUPLICATE) {
+                return false;
             }
-            CreditMovement movement = new CreditMovement(resellerId, after.version(), delta, reason, now, after.credits());
-            handle.createUpdate("INSERT INTO credit_movement (reseller_id, version, delta, reason, at, balance_after) "
-                            + "VALUES (:reseller, :version, :delta, :reason, :at, :balance)")
-                    .bind("reseller", resellerId).bind("version", movement.version()).bind("delta", delta)
-                    .bind("reason", reason).bind("at", now.toEpochMilli()).bind("balance", movement.balanceAfter())
-                    .execute();
-            return movement;
+            addIn(handle, resellerId, credits, credits + " credits bought (" + paid + ")", now);
+            return true;
         });
+    }
+
+    /** Adds credits inside the caller's transaction, never beyond {@link Reseller#MAX_CREDITS}. */
+    private static CreditMovement addIn(Handle handle, String resellerId, long amount, String reason, Instant now) {
+        return moveIn(handle, resellerId, amount, reason, "credits <= :limit", Reseller.MAX_CREDITS
+                - Math.min(amount, Reseller.MAX_CREDITS), balance -> new InvalidValueException("reseller", "credits",
+                "of " + resellerId + " are " + balance + ": adding " + amount + " would exceed the maximum of "
+                        + Reseller.MAX_CREDITS), now);
+    }
+
+    /**
+     * Spends a reseller's credits inside the caller's transaction, with the movement and its ledger entry: for a sale
+     * that spends credits and extends a subscription at once.
+     *
+     * @throws InvalidValueException the balance is short; the caller's transaction rolls back
+     * @throws NotFoundException     no such reseller
+     */
+    public static CreditMovement spendIn(Handle handle, String resellerId, long amount, String reason, Instant now) {
+        checkMovement(resellerId, amount, reason);
+        return moveIn(handle, resellerId, -amount, reason, "credits >= :limit", amount, balance ->
+                new InvalidValueException("reseller", "credits", "of " + resellerId + " are " + balance + ": spending "
+                        + amount + " would take them below zero"), now);
+    }
+
+    /**
+     * Changes the balance by {@code delta} if {@code condition} (on the row's current credits, with {@code :limit})
+     * holds, and records the movement and its ledger entry, inside the caller's transaction.
+     */
+    private static CreditMovement moveIn(Handle handle, String resellerId, long delta, String reason, String condition,
+                                         long limit, LongFunction<InvalidValueException> refusal, Instant now) {
+        int changed = handle.createUpdate("UPDATE reseller SET credits = credits + :delta, version = version + 1, "
+                        + "updated_at = :now WHERE id = :id AND " + condition)
+                .bind("delta", delta).bind("now", now.toEpochMilli()).bind("id", resellerId).bind("limit", limit)
+                .execute();
+        Reseller after = load(handle, resellerId).orElseThrow(() -> new NotFoundException("reseller", resellerId));
+        if (changed == 0) {
+            throw refusal.apply(after.credits());
+        }
+        CreditMovement movement = new CreditMovement(resellerId, after.version(), delta, reason, now, after.credits());
+        handle.createUpdate("INSERT INTO credit_movement (reseller_id, version, delta, reason, at, balance_after) "
+                        + "VALUES (:reseller, :version, :delta, :reason, :at, :balance)")
+                .bind("reseller", resellerId).bind("version", movement.version()).bind("delta", delta)
+                .bind("reason", reason).bind("at", now.toEpochMilli()).bind("balance", movement.balanceAfter())
+                .execute();
+        JdbiLedger.post(handle, creditEntry(movement, after.created()), List.of());
+        return movement;
+    }
+
+    /**
+     * The movement in the ledger, in credits ({@link LedgerAccount#CREDITS}): credits given are a liability towards
+     * the reseller until spent; spending moves them to {@link LedgerAccount#CREDITS_SPENT}.
+     */
+    private static JournalEntry creditEntry(CreditMovement m, Instant resellerCreated) {
+        LedgerAccount wallet = LedgerAccount.credits(m.resellerId());
+        Money amount = Money.of(Math.abs(m.delta()), LedgerAccount.CREDITS);
+        // A reseller deleted and made again under the same id starts its versions anew: its creation tells them apart.
+        String reference = "credits:" + m.resellerId() + ":" + resellerCreated.toEpochMilli() + ":" + m.version();
+        return m.delta() > 0
+                ? JournalEntry.of(reference, m.at(), m.reason(), Posting.debit(LedgerAccount.CREDITS_ISSUED, amount),
+                        Posting.credit(wallet, amount))
+                : JournalEntry.of(reference, m.at(), m.reason(), Posting.debit(wallet, amount),
+                        Posting.credit(LedgerAccount.CREDITS_SPENT, amount));
     }
 
     private static void checkMovement(String resellerId, long amount, String reason) {

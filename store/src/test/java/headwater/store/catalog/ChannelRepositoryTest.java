@@ -43,6 +43,17 @@ class ChannelRepositoryTest {
     }
 
     @EachDatabase
+    void keeps_whether_a_channel_is_encrypted(TestStore store) {
+        Channel created = store.channels().create(ChannelDraft.of("secret", 7, "Secret").withEncrypted(true));
+        assertThat(store.channels().get("secret").encrypted()).isTrue();
+        Channel renamed = store.channels().update(created.version(), created.draft().withName("Secret 2"));
+        assertThat(store.channels().get("secret").encrypted()).isTrue();
+        store.channels().update(renamed.version(), renamed.draft().withEncrypted(false));
+        assertThat(store.channels().get("secret").encrypted()).isFalse();
+        assertThat(store.channels().create(ChannelDraft.of("plain", 8, "Plain")).encrypted()).isFalse();
+    }
+
+    @EachDatabase
     void creates_and_reads_back_every_field(TestStore store) {
         categories(store);
         ChannelDraft draft = full("news-hd", 101);

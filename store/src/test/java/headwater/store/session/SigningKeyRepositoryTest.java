@@ -8,6 +8,7 @@ import headwater.domain.session.KeyRotation;
 import headwater.domain.session.SigningKey;
 import headwater.domain.session.SigningKeys;
 import headwater.store.EachDatabase;
+import headwater.store.TestCipher;
 import headwater.store.TestStore;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +25,7 @@ class SigningKeyRepositoryTest {
     private static final Instant NOW = TestStore.CLOCK.instant();
 
     private static JdbiSigningKeyRepository keys(TestStore store) {
-        return new JdbiSigningKeyRepository(store.database());
+        return new JdbiSigningKeyRepository(store.database(), TestCipher.INSTANCE);
     }
 
     private static SigningKey key(String id, int fill, Instant retired) {

@@ -3,6 +3,7 @@ package headwater.store.subscriber;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import headwater.domain.billing.LedgerAccount;
 import headwater.domain.catalog.ConcurrentUpdateException;
 import headwater.domain.catalog.DuplicateKeyException;
 import headwater.domain.catalog.InvalidValueException;
@@ -15,6 +16,7 @@ import headwater.domain.subscriber.Reseller;
 import headwater.domain.subscriber.ResellerDraft;
 import headwater.store.EachDatabase;
 import headwater.store.TestStore;
+import headwater.store.billing.JdbiLedger;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -132,6 +134,11 @@ class ResellerRepositoryTest {
         Page<CreditMovement> ledger = customers.resellers().movements("r1", 0, 100);
         assertThat(ledger.total()).isEqualTo(11);
         assertThat(ledger.items().stream().mapToLong(CreditMovement::delta).sum()).isZero();
+        JdbiLedger books = new JdbiLedger(store.database());
+        assertThat(books.balance(LedgerAccount.credits("r1"), LedgerAccount.CREDITS).minorUnits()).isZero();
+        assertThat(books.balance(LedgerAccount.CREDITS_SPENT, LedgerAccount.CREDITS).minorUnits()).isEqualTo(30);
+        assertThat(books.entries(LedgerAccount.credits("r1"))).hasSize(11);
+        assertThat(books.trialBalance().balanced()).isTrue();
     }
 
     @EachDatabase

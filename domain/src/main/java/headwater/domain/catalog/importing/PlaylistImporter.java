@@ -342,7 +342,8 @@ public final class PlaylistImporter {
                     merge.merge("sources", base.sources(), current.sources(), desired.sources()),
                     merge.merge("archive days", base.archiveDays(), current.archiveDays(), desired.archiveDays()),
                     merge.merge("radio flag", base.radio(), current.radio(), desired.radio()),
-                    merge.merge("enabled flag", base.enabled(), current.enabled(), desired.enabled()));
+                    merge.merge("enabled flag", base.enabled(), current.enabled(), desired.enabled()),
+                    current.encrypted()); // a playlist says nothing of encryption: the operator's choice stays
             boolean channelChanges = !merged.equals(current);
             if (channelChanges || !next.equals(link)) {
                 plan(new Op(null, channelChanges ? new ChannelUpdate(channel.version(), merged) : null, null, next,

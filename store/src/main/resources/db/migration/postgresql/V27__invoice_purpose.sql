@@ -1,0 +1,4 @@
+-- Whether paying an invoice extends the subscription by a period (a renewal) or not (the prorated difference of a
+-- plan change, which only adjusts the current period). Must stay equivalent to ../sqlite/V27__invoice_purpose.sql.
+
+ALTER TABLE invoice ADD COLUMN extends_period BOOLEAN NOT NULL DEFAULT TRUE;
