@@ -6,6 +6,7 @@ import headwater.api.xtream.PlaylistTokens;
 import headwater.domain.audit.AuditLog;
 import headwater.domain.audit.AuditTrail;
 import headwater.domain.identity.AccountRepository;
+import headwater.domain.identity.SubscriberTotpRepository;
 import headwater.domain.identity.WebSessionRepository;
 import headwater.domain.session.SigningKeys;
 import headwater.domain.subscriber.ContactRepository;
@@ -58,6 +59,7 @@ public final class AdminApi {
     private final BillingResource billing;
     private final Repositories repositories;
     private final AccountResource accounts;
+    private final SubscriberTotpResource subscriberTotps;
 
     /**
      * The API without playback sessions (opening one answers 503): catalogue, customers, films, series, guide
@@ -116,6 +118,7 @@ public final class AdminApi {
         this.billing = new BillingResource(null);
         this.repositories = repositories;
         this.accounts = new AccountResource(null, repositories.resellers());
+        this.subscriberTotps = new SubscriberTotpResource(null, subscribers);
         this.resources = List.of(
                 new ChannelResource(repositories.channels())::mount,
                 new CategoryResource(repositories.categories())::mount,
@@ -139,11 +142,11 @@ public final class AdminApi {
 
     private AdminApi(AdminApi api, ContactResource contacts, AuditResource auditLog, AuditTrail audit,
                      BillingResource billing) {
-        this(api, contacts, auditLog, audit, billing, api.accounts);
+        this(api, contacts, auditLog, audit, billing, api.accounts, api.subscriberTotps);
     }
 
     private AdminApi(AdminApi api, ContactResource contacts, AuditResource auditLog, AuditTrail audit,
-                     BillingResource billing, AccountResource accounts) {
+                     BillingResource billing, AccountResource accounts, SubscriberTotpResource subscriberTotps) {
         this.tokens = api.tokens;
         this.web = api.web;
         this.audit = audit;
@@ -156,6 +159,7 @@ public final class AdminApi {
         this.billing = billing;
         this.repositories = api.repositories;
         this.accounts = accounts;
+        this.subscriberTotps = subscriberTotps;
     }
 
     /**
@@ -192,7 +196,16 @@ public final class AdminApi {
                 Objects.requireNonNull(sessions), new AccountSetup(accountRepository, repositories.passwordHasher(),
                 clock), clock);
         return new AdminApi(this, contacts, auditLog, audit, billing,
-                new AccountResource(administered, repositories.resellers()));
+                new AccountResource(administered, repositories.resellers()), subscriberTotps);
+    }
+
+    /**
+     * The same API with the subscribers' TOTP enrolments ({@code /api/v1/subscribers/{id}/totp}): whether one is on,
+     * and its reset for a subscriber who lost the authenticator; without them those routes answer 404.
+     */
+    public AdminApi withSubscriberTotps(SubscriberTotpRepository totps) {
+        return new AdminApi(this, contacts, auditLog, audit, billing, accounts,
+                new SubscriberTotpResource(Objects.requireNonNull(totps), subscribers));
     }
 
     /** A new Router for the API on {@code vertx}, the Vert.x of the server that will call it. */
@@ -224,6 +237,7 @@ public final class AdminApi {
         auditLog.mount(routes);
         billing.mount(routes);
         accounts.mount(routes);
+        subscriberTotps.mount(routes);
         router.route().failureHandler(Problems::handle);
         router.errorHandler(404, Problems::handle);
         router.errorHandler(405, ctx -> methodNotAllowed(ctx, routes));

@@ -60,6 +60,7 @@ class AccessControlAttackTest {
                     new String[] {"GET", "/api/v1/subscribers/s1/playlist-tokens"},
                     new String[] {"POST", "/api/v1/subscribers/s1/playlist-tokens"},
                     new String[] {"GET", "/api/v1/subscribers/s1/contact"},
+                    new String[] {"GET", "/api/v1/subscribers/s1/totp"},
                     new String[] {"GET", "/api/v1/devices/box1"},
                     new String[] {"DELETE", "/api/v1/devices/box1"},
                     new String[] {"DELETE", "/api/v1/subscribers/s1"},

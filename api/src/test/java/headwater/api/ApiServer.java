@@ -21,6 +21,7 @@ import headwater.store.subscriber.JdbiPlanRepository;
 import headwater.store.subscriber.JdbiResellerRepository;
 import headwater.store.subscriber.JdbiSubscriberRepository;
 import headwater.store.xtream.JdbiPlaylistTokenRepository;
+import headwater.store.identity.JdbiSubscriberTotpRepository;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -83,6 +84,7 @@ final class ApiServer implements AutoCloseable {
         AdminApi api = new AdminApi(repositories(store), media(store), tokens, tokenKeys(store), sessions,
                 new PlaylistTokens(new JdbiPlaylistTokenRepository(store.database()), TestStore.CLOCK), clock, web)
                 .withContacts(new JdbiContactRepository(store.database(), TestCipher.INSTANCE, TestStore.CLOCK))
+                .withSubscriberTotps(new JdbiSubscriberTotpRepository(store.database(), TestCipher.INSTANCE))
                 .withAudit(auditLog(store));
         Vertx vertx = Vertx.vertx();
         HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0))

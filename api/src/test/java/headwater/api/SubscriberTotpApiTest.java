@@ -11,6 +11,7 @@ import headwater.security.totp.TotpKey;
 import headwater.store.EachDatabase;
 import headwater.store.TestStore;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -23,6 +24,7 @@ class SubscriberTotpApiTest {
     private static final String ENROL = "/api/v1/portal/totp/enrol";
     private static final String CONFIRM = "/api/v1/portal/totp/confirm";
     private static final String DISABLE = "/api/v1/portal/totp/disable";
+    private static final String OPERATOR_TOTP = "/api/v1/subscribers/sub-1/totp";
 
     @EachDatabase
     void an_enrolled_subscriber_needs_a_current_unused_code_to_log_in(TestStore store) {
@@ -143,6 +145,55 @@ class SubscriberTotpApiTest {
             assertThat(admin.post(ENROL, "{}").statusCode()).isEqualTo(403);
             assertThat(subscriber.post(ENROL, "{}", false).statusCode()).isEqualTo(403);
             assertThat(server.browser("198.51.100.9").post(ENROL, "{}").statusCode()).isIn(401, 403);
+        }
+    }
+
+    @EachDatabase
+    void an_operator_resets_the_totp_of_a_subscriber_who_lost_the_authenticator(TestStore store) {
+        try (WebLoginServer server = WebLoginServer.start(store)) {
+            enrol(server, server.browser("198.51.100.7"));
+            server.nextStep();
+            assertThat(server.browser("198.51.100.8").portalLogin(SUBSCRIBER, SUBSCRIBER_PASSWORD).statusCode())
+                    .as("enrolled: the password alone is not enough").isEqualTo(401);
+            Browser desk = server.browser("198.51.100.20");
+            assertThat(desk.login(WebLoginServer.ADMIN, WebLoginServer.ADMIN_PASSWORD, server.code()).statusCode())
+                    .isEqualTo(200);
+            HttpResponse<String> before = desk.get(OPERATOR_TOTP);
+            assertThat(before.statusCode()).as(before.body()).isEqualTo(200);
+            assertThat(Browser.json(before).path("enrolled").asBoolean()).isTrue();
+
+            HttpResponse<String> reset = desk.delete(OPERATOR_TOTP);
+
+            assertThat(reset.statusCode()).as(reset.body()).isEqualTo(204);
+            JsonNode after = Browser.json(desk.get(OPERATOR_TOTP));
+            assertThat(after.path("enrolled").asBoolean()).isFalse();
+            assertThat(after.path("pending").asBoolean()).isFalse();
+            assertThat(desk.delete(OPERATOR_TOTP).statusCode()).as("nothing left to reset").isEqualTo(404);
+            assertThat(desk.get("/api/v1/subscribers/nobody/totp").statusCode()).isEqualTo(404);
+            HttpResponse<String> login = server.browser("198.51.100.8").portalLogin(SUBSCRIBER, SUBSCRIBER_PASSWORD);
+            assertThat(login.statusCode()).isEqualTo(200);
+            assertThat(Browser.json(login).path("secondFactor").asBoolean()).isFalse();
+            server.nextStep();
+            enrol(server, server.browser("198.51.100.9")); // the subscriber can enrol a new authenticator
+        }
+    }
+
+    @EachDatabase
+    void resetting_a_subscribers_totp_needs_a_recent_second_factor_and_changes_nothing_without_it(TestStore store) {
+        try (WebLoginServer server = WebLoginServer.start(store)) {
+            enrol(server, server.browser("198.51.100.7"));
+            Browser desk = server.browser("198.51.100.20");
+            assertThat(desk.login(WebLoginServer.ADMIN, WebLoginServer.ADMIN_PASSWORD, server.code()).statusCode())
+                    .isEqualTo(200);
+            server.clock.advance(Duration.ofMinutes(6));
+
+            HttpResponse<String> refused = desk.delete(OPERATOR_TOTP);
+
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+            assertThat(Browser.json(refused).path("type").asText())
+                    .isEqualTo("urn:headwater:problem:step-up-required");
+            assertThat(Browser.json(desk.get(OPERATOR_TOTP)).path("enrolled").asBoolean())
+                    .as("reading is not sensitive, and the enrolment is still there").isTrue();
         }
     }
 

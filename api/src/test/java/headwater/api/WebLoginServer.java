@@ -88,14 +88,16 @@ final class WebLoginServer implements AutoCloseable {
     private void listen() {
         ApiTokens keys = new ApiTokens(new JdbiApiTokenRepository(store.database()), clock);
         JdbiWebSessionRepository webSessions = new JdbiWebSessionRepository(store.database());
+        TestFieldCipher cipher = new TestFieldCipher(); // one key: the portal and the API read the same seeds
         WebAuthenticator web = new WebAuthenticator(accounts, webSessions,
                 new JdbiSubscriberRepository(store.database(), TestStore.CLOCK),
-                new JdbiSubscriberTotpRepository(store.database(), new TestFieldCipher()), new Argon2PasswordHasher(),
+                new JdbiSubscriberTotpRepository(store.database(), cipher), new Argon2PasswordHasher(),
                 audit::add, request -> address(request.getHeader(CLIENT_HEADER)), AuthSettings.DEFAULTS, clock);
         AdminApi api = new AdminApi(ApiServer.repositories(store), ApiServer.media(store), keys,
                 ApiServer.tokenKeys(store), SessionControl.NONE,
                 new PlaylistTokens(new JdbiPlaylistTokenRepository(store.database()), TestStore.CLOCK),
-                clock, web).withAccounts(accounts, webSessions);
+                clock, web).withAccounts(accounts, webSessions)
+                .withSubscriberTotps(new JdbiSubscriberTotpRepository(store.database(), cipher));
         HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0))
                 .requestHandler(api.router(vertx));
         port = await(server.listen()).actualPort();

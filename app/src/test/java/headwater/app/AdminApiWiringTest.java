@@ -93,6 +93,14 @@ class AdminApiWiringTest {
                     .header("Authorization", "Bearer " + key).build());
             assertThat(kept.statusCode()).isEqualTo(200);
             assertThat(kept.body()).contains("living-room TV").doesNotContain(playlistToken);
+            // The subscriber's TOTP is wired to the same store as the portal login: none yet, nothing to reset.
+            HttpResponse<String> totp = send(HttpRequest.newBuilder(api.resolve("subscribers/s1/totp"))
+                    .header("Authorization", "Bearer " + key).build());
+            assertThat(totp.statusCode()).as(totp.body()).isEqualTo(200);
+            assertThat(totp.body()).contains("\"enrolled\":false");
+            HttpResponse<String> reset = send(HttpRequest.newBuilder(api.resolve("subscribers/s1/totp"))
+                    .header("Authorization", "Bearer " + key).DELETE().build());
+            assertThat(reset.statusCode()).as(reset.body()).isEqualTo(404);
             HttpResponse<String> listed = send(HttpRequest.newBuilder(api.resolve("channels"))
                     .header("Authorization", "Bearer " + key).build());
             assertThat(listed.statusCode()).isEqualTo(200);

@@ -17,6 +17,7 @@ import headwater.domain.session.SigningKeys;
 import headwater.store.Database;
 import headwater.store.apitoken.JdbiApiTokenRepository;
 import headwater.store.identity.JdbiAccountRepository;
+import headwater.store.identity.JdbiSubscriberTotpRepository;
 import headwater.store.identity.JdbiWebSessionRepository;
 import headwater.store.audit.JdbiAuditLog;
 import headwater.store.catalog.JdbiCategoryRepository;
@@ -77,7 +78,8 @@ public record AdminApiMount(Mount mount) {
                 audit)
                 .withContacts(new JdbiContactRepository(database, cipher, clock))
                 .withAudit(audit)
-                .withAccounts(new JdbiAccountRepository(database, cipher), new JdbiWebSessionRepository(database));
+                .withAccounts(new JdbiAccountRepository(database, cipher), new JdbiWebSessionRepository(database))
+                .withSubscriberTotps(new JdbiSubscriberTotpRepository(database, cipher));
         if (billing != null) {
             api = api.withBilling(billing);
         }
