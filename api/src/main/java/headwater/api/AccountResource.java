@@ -7,7 +7,7 @@ import headwater.domain.catalog.UnknownReferenceException;
 import headwater.domain.identity.Account;
 import headwater.domain.identity.AccountRepository;
 import headwater.domain.identity.AccountStatus;
-import headwater.domain.identity.LastAdmin;
+import headwater.domain.identity.LastAdminException;
 import headwater.domain.identity.Role;
 import headwater.domain.identity.SessionOwner;
 import headwater.domain.identity.WebSessionRepository;
@@ -79,9 +79,6 @@ final class AccountResource {
     private void changeRole(RoutingContext ctx) {
         AccountRoleBody body = Json.body(ctx, AccountRoleBody.class, "account role").checked();
         change(ctx, (all, account) -> {
-            if (body.role() != Role.ADMIN) {
-                refuseLastAdmin(all, account, "demoted to " + body.role());
-            }
             checkReseller(body.resellerId());
             all.repository().changeRole(account.id(), body.role(), body.resellerId());
         });
@@ -90,9 +87,6 @@ final class AccountResource {
     private void changeStatus(RoutingContext ctx) {
         AccountStatusBody body = Json.body(ctx, AccountStatusBody.class, "account status").checked();
         change(ctx, (all, account) -> {
-            if (body.status() == AccountStatus.DISABLED) {
-                refuseLastAdmin(all, account, "disabled");
-            }
             all.repository().changeStatus(account.id(), body.status());
         });
     }
@@ -108,7 +102,11 @@ final class AccountResource {
         String id = ctx.pathParam("id");
         Blocking.run(ctx, () -> {
             Accounts all = available();
-            change.accept(all, find(all, id));
+            try {
+                change.accept(all, find(all, id)); // the repository keeps the last active admin (LastAdmin)
+            } catch (LastAdminException e) {
+                throw new ApiException(ProblemType.LAST_ADMIN, e.getMessage());
+            }
             return changed(all, id);
         }, view -> Replies.json(ctx, 200, view));
     }
@@ -124,13 +122,6 @@ final class AccountResource {
             return all.setup().hashFor(username, password);
         } catch (IllegalArgumentException e) {
             throw ApiException.field(ProblemType.VALIDATION_FAILED, "password", e.getMessage());
-        }
-    }
-
-    /** @throws ApiException the account is the last active admin */
-    private static void refuseLastAdmin(Accounts all, Account account, String change) {
-        if (LastAdmin.is(account, all.repository().list())) {
-            throw new ApiException(ProblemType.LAST_ADMIN, LastAdmin.refusal(account, change));
         }
     }
 

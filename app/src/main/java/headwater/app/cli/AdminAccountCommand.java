@@ -8,7 +8,7 @@ import headwater.domain.catalog.UnknownReferenceException;
 import headwater.domain.identity.Account;
 import headwater.domain.identity.AccountRepository;
 import headwater.domain.identity.AccountStatus;
-import headwater.domain.identity.LastAdmin;
+import headwater.domain.identity.LastAdminException;
 import headwater.domain.identity.Role;
 import headwater.domain.identity.SessionOwner;
 import headwater.store.Database;
@@ -130,10 +130,11 @@ final class AdminAccountCommand extends CommandGroup {
             AccountRepository accounts = accounts(database, options);
             Account account = accounts.findByUsername(username)
                     .orElseThrow(() -> new NotFoundException("account", username));
-            if (LastAdmin.is(account, accounts.list())) {
-                throw new IllegalArgumentException(LastAdmin.refusal(account, "disabled"));
+            try {
+                accounts.changeStatus(account.id(), AccountStatus.DISABLED); // keeps the last active admin
+            } catch (LastAdminException e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
             }
-            accounts.changeStatus(account.id(), AccountStatus.DISABLED);
             int ended = new JdbiWebSessionRepository(database).deleteAllOf(SessionOwner.account(account.id()), null);
             CommandAudit.record(database, "account.disable", "account", account.id(), null,
                     "{\"status\":\"DISABLED\",\"sessionsEnded\":" + ended + "}");

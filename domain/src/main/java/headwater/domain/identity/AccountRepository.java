@@ -38,10 +38,16 @@ public interface AccountRepository {
      * Gives the account another role, and the reseller it acts for (non-null iff {@code role} is RESELLER).
      *
      * @return whether the account existed
+     * @throws LastAdminException the account is the last active ADMIN and {@code role} is not ADMIN; checked and
+     *                            changed as one step, so that two admins demoting each other at once cannot leave none
      */
     boolean changeRole(String id, Role role, String resellerId);
 
-    /** @return whether the account existed */
+    /**
+     * @return whether the account existed
+     * @throws LastAdminException the account is the last active ADMIN and {@code status} is not ACTIVE; checked and
+     *                            changed as one step, as {@link #changeRole}
+     */
     boolean changeStatus(String id, AccountStatus status);
 
     /** Replaces the enrolment (null removes it, and with it the recovery codes). */

@@ -5,6 +5,7 @@ import headwater.domain.catalog.UnknownReferenceException;
 import headwater.domain.identity.Account;
 import headwater.domain.identity.AccountRepository;
 import headwater.domain.identity.AccountStatus;
+import headwater.domain.identity.LastAdminException;
 import headwater.domain.identity.Role;
 import headwater.domain.identity.TotpEnrolment;
 import headwater.domain.identity.TotpSeed;
@@ -128,15 +129,41 @@ public final class JdbiAccountRepository implements AccountRepository {
 
     @Override
     public boolean changeRole(String id, Role role, String resellerId) {
-        return database.write(handle -> handle.createUpdate("UPDATE account SET role = :role, reseller_id = :reseller "
-                        + "WHERE id = :id")
-                .bind("id", id).bind("role", role.name()).bind("reseller", resellerId).execute() > 0);
+        return database.write(handle -> {
+            if (role != Role.ADMIN) {
+                keepAnAdmin(handle, id, "demoted to " + role);
+            }
+            return handle.createUpdate("UPDATE account SET role = :role, reseller_id = :reseller WHERE id = :id")
+                    .bind("id", id).bind("role", role.name()).bind("reseller", resellerId).execute() > 0;
+        });
     }
 
     @Override
     public boolean changeStatus(String id, AccountStatus status) {
-        return database.write(handle -> handle.createUpdate("UPDATE account SET status = :status WHERE id = :id")
-                .bind("id", id).bind("status", status.name()).execute() > 0);
+        return database.write(handle -> {
+            if (status != AccountStatus.ACTIVE) {
+                keepAnAdmin(handle, id, status == AccountStatus.DISABLED ? "disabled" : "made " + status);
+            }
+            return handle.createUpdate("UPDATE account SET status = :status WHERE id = :id")
+                    .bind("id", id).bind("status", status.name()).execute() > 0;
+        });
+    }
+
+    /**
+     * Refuses, inside the caller's write transaction, a change that stops account {@code id} being an active ADMIN
+     * when no other one is left. On PostgreSQL the active admins' rows are locked first: two transactions demoting
+     * two admins at once then run one after the other, and the second sees the first's change (under READ COMMITTED
+     * a count alone would let both through). SQLite's writes are serialised already.
+     */
+    private void keepAnAdmin(Handle handle, String id, String change) {
+        String activeAdmins = "SELECT id FROM account WHERE role = 'ADMIN' AND status = 'ACTIVE'";
+        List<String> admins = handle.createQuery(database.dialect() == Dialect.POSTGRESQL
+                ? activeAdmins + " FOR UPDATE" : activeAdmins).mapTo(String.class).list();
+        if (admins.size() == 1 && admins.getFirst().equals(id)) {
+            Account account = handle.createQuery("SELECT " + COLUMNS + " FROM account WHERE id = :id").bind("id", id)
+                    .map((rs, ctx) -> row(rs)).one();
+            throw new LastAdminException(account, change);
+        }
     }
 
     @Override

@@ -7,6 +7,7 @@ import headwater.domain.catalog.DuplicateKeyException;
 import headwater.domain.catalog.UnknownReferenceException;
 import headwater.domain.identity.Account;
 import headwater.domain.identity.AccountStatus;
+import headwater.domain.identity.LastAdminException;
 import headwater.domain.identity.Role;
 import headwater.domain.identity.TotpEnrolment;
 import headwater.domain.identity.TotpSeed;
@@ -133,6 +134,7 @@ class AccountRepositoryTest {
     @EachDatabase
     void password_and_status_change(TestStore store) {
         accounts(store).create(admin("a1", "alice"));
+        accounts(store).create(admin("a2", "bob")); // so that alice is not the last active admin
         PasswordHash other = new PasswordHash(HASH.phc().replace("m=19456", "m=65536"));
 
         assertThat(accounts(store).changePassword("a1", other, NOW.plusSeconds(60))).isTrue();
@@ -145,6 +147,56 @@ class AccountRepositoryTest {
         assertThat(changed.status()).isEqualTo(AccountStatus.DISABLED);
         assertThat(accounts(store).delete("a1")).isTrue();
         assertThat(accounts(store).find("a1")).isEmpty();
+    }
+
+    @EachDatabase
+    void the_last_active_admin_is_neither_demoted_nor_disabled(TestStore store) {
+        accounts(store).create(admin("a1", "alice"));
+        accounts(store).create(Account.create("s1", "sam", Role.SUPPORT, null, HASH, NOW));
+
+        assertThatThrownBy(() -> accounts(store).changeRole("a1", Role.SUPPORT, null))
+                .isInstanceOf(LastAdminException.class).hasMessageContaining("alice").hasMessageContaining("demoted");
+        assertThatThrownBy(() -> accounts(store).changeStatus("a1", AccountStatus.DISABLED))
+                .isInstanceOf(LastAdminException.class).hasMessageContaining("disabled");
+        assertThat(accounts(store).find("a1").orElseThrow()).extracting(Account::role, Account::status)
+                .containsExactly(Role.ADMIN, AccountStatus.ACTIVE);
+
+        assertThat(accounts(store).changeRole("s1", Role.ADMIN, null)).isTrue();
+        assertThat(accounts(store).changeStatus("a1", AccountStatus.DISABLED)).as("another admin is active").isTrue();
+        assertThatThrownBy(() -> accounts(store).changeRole("s1", Role.SUPPORT, null))
+                .as("a disabled admin does not count").isInstanceOf(LastAdminException.class);
+        assertThat(accounts(store).changeStatus("s1", AccountStatus.ACTIVE)).as("activating is never refused")
+                .isTrue();
+    }
+
+    @EachDatabase
+    void admins_demoting_and_disabling_each_other_at_once_leave_one_active_admin(TestStore store) throws Exception {
+        JdbiAccountRepository accounts = accounts(store);
+        for (int round = 0; round < 10; round++) {
+            String a = "a" + round;
+            String b = "b" + round;
+            accounts.create(admin(a, "alice" + round));
+            accounts.create(admin(b, "bob" + round));
+            for (Account other : accounts.list()) {
+                if (!other.id().equals(a) && !other.id().equals(b) && other.status() == AccountStatus.ACTIVE) {
+                    accounts.changeStatus(other.id(), AccountStatus.DISABLED); // the earlier rounds' survivor
+                }
+            }
+            boolean disable = round % 2 == 0;
+            int changed = Racing.winners(2, i -> () -> {
+                String id = i == 0 ? a : b;
+                try {
+                    return disable ? accounts.changeStatus(id, AccountStatus.DISABLED)
+                            : accounts.changeRole(id, Role.SUPPORT, null);
+                } catch (LastAdminException e) {
+                    return false;
+                }
+            });
+
+            assertThat(changed).as("round %d: one of the two racing changes went through", round).isEqualTo(1);
+            assertThat(accounts.list()).as("round %d", round)
+                    .filteredOn(x -> x.role() == Role.ADMIN && x.status() == AccountStatus.ACTIVE).hasSize(1);
+        }
     }
 
     @EachDatabase
