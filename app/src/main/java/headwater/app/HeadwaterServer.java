@@ -22,6 +22,7 @@ import headwater.app.billing.DeskBillingControl;
 import headwater.api.auth.WebAuthentication;
 import headwater.app.wiring.AdminApiMount;
 import headwater.app.wiring.WebLogins;
+import headwater.api.identity.AuthSettings;
 import headwater.api.identity.FirstRunSetup;
 import headwater.delivery.Mount;
 import headwater.app.wiring.CatalogueVod;
@@ -254,8 +255,9 @@ public final class HeadwaterServer implements AutoCloseable {
                             HostResolver.SYSTEM));
             r.sessions.metrics().watch(r.delivery);
             OperatorSessions operatorSessions = new OperatorSessions(r.sessions.service());
+            AuthSettings auth = WebLogins.settings(config.security());
             WebAuthentication web = WebLogins.on(database, cipher, new ClientAddress(options.trustedProxies()),
-                    r.audit, Clock.systemUTC());
+                    r.audit, auth, Clock.systemUTC());
             r.billing = BillingWiring.start(absolute.billing(), config.xtream().publicUrl().orElse(URI.create(
                     (config.tls().enabled() ? "https" : "http") + "://" + config.server().host() + ":"
                             + config.server().port() + "/")), database, cipher, r.sessions.service(), r.audit,
@@ -265,7 +267,7 @@ public final class HeadwaterServer implements AutoCloseable {
                     r.sessions.keys().signingKeys(), operatorSessions, web,
                     new DeskBillingControl(r.billing.desk(), database, Clock.systemUTC()));
             r.delivery.mount(admin.mount());
-            FirstRunSetup setup = WebLogins.firstRunSetup(database, cipher, Clock.systemUTC());
+            FirstRunSetup setup = WebLogins.firstRunSetup(database, cipher, auth, Clock.systemUTC());
             r.delivery.mount(new Mount(FirstRunSetup.PATH, setup::router));
             XtreamApi xtream = xtreamApi(absolute, database, operatorSessions, r.archives, options);
             r.delivery.fallback(xtream::handler);

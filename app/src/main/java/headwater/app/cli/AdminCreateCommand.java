@@ -87,7 +87,7 @@ final class AdminCreateCommand implements java.util.concurrent.Callable<Integer>
             Clock clock = Clock.systemUTC();
             Account admin = new AccountSetup(accounts, new Argon2PasswordHasher(), clock)
                     .createAdmin(username, secret, false).orElseThrow();
-            TotpEnrolments enrolments = new TotpEnrolments(accounts, "Headwater", clock);
+            TotpEnrolments enrolments = new TotpEnrolments(accounts, options.load(env).security().totpIssuer(), clock);
             TotpEnrolments.Started started = enrolments.start(admin);
             List<String> codes;
             if (totpUriOut != null) {

@@ -143,7 +143,7 @@ public final class ConfigLoader {
         ArchiveConfig archive = new ArchiveConfig(path("archive.dir"),
                 typed("archive.maxBytes", ArchiveConfig.DEFAULT_MAX_BYTES, ByteSizeText::parse, ByteSizeText.EXPECTED,
                         ArchiveConfig::acceptsMaxBytes, b -> ArchiveConfig.MAX_BYTES_RANGE, ByteSizeText::format));
-        SecurityConfig security = new SecurityConfig(path("security.masterKeyFile"));
+        SecurityConfig security = security();
         TlsConfig tls = tls();
         if (server.plainHttpPort().isPresent() && !tls.enabled()) {
             problem("server.plainHttpPort", "server.plainHttpPort is for media beside HTTPS; with tls.enabled: false"
@@ -156,6 +156,30 @@ public final class ConfigLoader {
         }
         return new HeadwaterConfig(server, dataDir, ffmpeg, demo, hls, health, channels, metrics, database, outbound, vod,
                 sessions, redis, xtream, archive, security, tls, billing);
+    }
+
+    // ---------------------------------------------------------------- security
+
+    private SecurityConfig security() {
+        Duration idle = duration("security.sessionIdleTimeout", SecurityConfig.DEFAULT_SESSION_IDLE_TIMEOUT,
+                Duration.ofMinutes(1), Duration.ofDays(1));
+        Duration lifetime = duration("security.sessionLifetime", SecurityConfig.DEFAULT_SESSION_LIFETIME,
+                Duration.ofMinutes(1), Duration.ofDays(30));
+        if (lifetime.compareTo(idle) < 0) {
+            problem("security.sessionLifetime", "security.sessionLifetime must not be shorter than"
+                    + " security.sessionIdleTimeout (" + DurationText.format(idle) + "), got "
+                    + DurationText.format(lifetime));
+            lifetime = idle;
+        }
+        String issuer = text("security.totpIssuer", SecurityConfig.DEFAULT_TOTP_ISSUER).strip();
+        if (issuer.isEmpty() || issuer.length() > SecurityConfig.MAX_TOTP_ISSUER_LENGTH || issuer.contains(":")
+                || issuer.chars().anyMatch(Character::isISOControl)) {
+            problem("security.totpIssuer", "security.totpIssuer must be 1 to " + SecurityConfig.MAX_TOTP_ISSUER_LENGTH
+                    + " characters without ':' or control characters (authenticator apps show it beside the"
+                    + " account), got '" + issuer.replaceAll("\\p{Cntrl}", "?") + "'");
+            issuer = SecurityConfig.DEFAULT_TOTP_ISSUER;
+        }
+        return new SecurityConfig(path("security.masterKeyFile"), idle, lifetime, issuer);
     }
 
     // ---------------------------------------------------------------- billing

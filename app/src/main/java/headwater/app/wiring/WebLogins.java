@@ -6,6 +6,7 @@ import headwater.api.identity.AuthSettings;
 import headwater.api.identity.FirstRunSetup;
 import headwater.api.identity.TotpEnrolments;
 import headwater.api.identity.WebAuthenticator;
+import headwater.app.config.SecurityConfig;
 import headwater.domain.audit.AuditTrail;
 import headwater.domain.protect.FieldCipher;
 import headwater.store.Database;
@@ -28,19 +29,24 @@ public final class WebLogins {
     private WebLogins() {
     }
 
+    /** The session lifetimes and TOTP issuer of {@code security.*}. */
+    public static AuthSettings settings(SecurityConfig security) {
+        return new AuthSettings(security.sessionIdleTimeout(), security.sessionLifetime(), security.totpIssuer());
+    }
+
     /** The first-run page, with a setup code when no administrator exists (blocking: reads the store). */
-    public static FirstRunSetup firstRunSetup(Database database, FieldCipher cipher, Clock clock) {
+    public static FirstRunSetup firstRunSetup(Database database, FieldCipher cipher, AuthSettings settings,
+                                              Clock clock) {
         JdbiAccountRepository accounts = new JdbiAccountRepository(database, cipher);
         return new FirstRunSetup(new AccountSetup(accounts, new Argon2PasswordHasher(), clock),
-                new TotpEnrolments(accounts, AuthSettings.DEFAULTS.issuer(), clock), AuthSettings.DEFAULTS.issuer(),
-                clock);
+                new TotpEnrolments(accounts, settings.issuer(), clock), settings.issuer(), clock);
     }
 
     public static WebAuthenticator on(Database database, FieldCipher cipher,
                                       Function<HttpServerRequest, InetAddress> clientAddress, AuditTrail audit,
-                                      Clock clock) {
+                                      AuthSettings settings, Clock clock) {
         return new WebAuthenticator(new JdbiAccountRepository(database, cipher), new JdbiWebSessionRepository(database),
                 new JdbiSubscriberRepository(database, clock), new JdbiSubscriberTotpRepository(database, cipher),
-                new Argon2PasswordHasher(), audit, clientAddress, AuthSettings.DEFAULTS, clock);
+                new Argon2PasswordHasher(), audit, clientAddress, settings, clock);
     }
 }

@@ -115,6 +115,21 @@ class BadConfigTest {
                           backoffInitial: 10s
                           backoffMax: 5s
                         """, Map.of(), "headwater.yml:3: health.backoffMax must not be shorter than health.backoffInitial (10s), got 5s"),
+                bad("session lifetime shorter than the idle timeout", """
+                        security:
+                          sessionIdleTimeout: 2h
+                          sessionLifetime: 1h
+                        """, Map.of(), "headwater.yml:3: security.sessionLifetime must not be shorter than"
+                        + " security.sessionIdleTimeout (2h), got 1h"),
+                bad("session idle timeout out of range", """
+                        security:
+                          sessionIdleTimeout: 10s
+                        """, Map.of(), "headwater.yml:2: security.sessionIdleTimeout must be between 1m and 1d, got 10s"),
+                bad("TOTP issuer with a colon", """
+                        security:
+                          totpIssuer: "Acme: TV"
+                        """, Map.of(), "headwater.yml:2: security.totpIssuer must be 1 to 64 characters without ':'"
+                        + " or control characters (authenticator apps show it beside the account), got 'Acme: TV'"),
                 bad("key given twice", """
                         server:
                           port: 1

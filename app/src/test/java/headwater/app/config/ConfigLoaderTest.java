@@ -3,6 +3,8 @@ package headwater.app.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import headwater.api.identity.AuthSettings;
+import headwater.app.wiring.WebLogins;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -134,6 +136,22 @@ class ConfigLoaderTest {
                 8443, java.time.ZoneId.of("Europe/London"), "Welcome", Duration.ZERO, 5,
                 XtreamConfig.DEFAULT_MAX_FAILURES_PER_ACCOUNT, Duration.ofMinutes(1)));
         assertThat(HeadwaterConfig.defaults().xtream()).isEqualTo(XtreamConfig.defaults());
+    }
+
+    @Test
+    void web_session_lifetimes_and_the_totp_issuer_come_from_the_file_and_the_environment() {
+        HeadwaterConfig config = ConfigLoader.loadText("headwater.yml", """
+                security:
+                  sessionIdleTimeout: 15m
+                  totpIssuer: Acme TV
+                """, Map.of("HEADWATER_SECURITY_SESSION_LIFETIME", "8h"));
+
+        assertThat(config.security()).isEqualTo(new SecurityConfig(Optional.empty(), Duration.ofMinutes(15),
+                Duration.ofHours(8), "Acme TV"));
+        assertThat(WebLogins.settings(config.security())).isEqualTo(
+                new AuthSettings(Duration.ofMinutes(15), Duration.ofHours(8), "Acme TV"));
+        assertThat(WebLogins.settings(HeadwaterConfig.defaults().security()))
+                .as("the defaults are the API's").isEqualTo(AuthSettings.DEFAULTS);
     }
 
     @Test
