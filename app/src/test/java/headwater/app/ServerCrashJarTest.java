@@ -42,9 +42,10 @@ class ServerCrashJarTest {
     private static final Pattern ADMIN_API = Pattern.compile("Admin API\\s+(http://\\S+/api/v1/)");
     private static final Pattern TOKEN = Pattern.compile("hw_api_[A-Za-z0-9_-]{43}");
     private static final int ROUNDS = 3;
+
     /**
-     * A platform thread per task, not the common pool: on two cores that pool has one worker, which a blocking
-     * readLine (or a task another test left behind) can hold, and then the banner is never read.
+     * A platform thread per task, not the common pool: on two cores that pool has one worker, which a blocking call
+     * (or a task another test left behind) can hold.
      */
     private static final java.util.concurrent.Executor OWN_THREAD = task -> Thread.ofPlatform().daemon().start(task);
 
@@ -79,34 +80,40 @@ class ServerCrashJarTest {
         builder.environment().put("HEADWATER_FFMPEG_PATH", "/bin/true");
         builder.environment().put("HEADWATER_TLS_ENABLED", "false"); // about crashes, not TLS
         Process process = builder.start();
-        CompletableFuture<Running> banner = CompletableFuture.supplyAsync(() -> {
+        // One platform thread reads the banner, hands the server over, then drains stdout until the server ends. (A
+        // reader that handed the drain to another thread and closed its end deadlocked when the drain held the
+        // reader's lock first: BufferedReader.close waits for the blocked read, which waits for the server.)
+        CompletableFuture<Running> banner = new CompletableFuture<>();
+        Thread.ofPlatform().daemon().name("banner-" + process.pid()).start(() -> {
             URI api = null;
             try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = out.readLine()) != null) {
+                    if (banner.isDone()) {
+                        continue; // draining: the server must never block on a full pipe
+                    }
                     Matcher m = ADMIN_API.matcher(line);
                     if (m.find()) {
                         api = URI.create(m.group(1));
                     }
-                    assertThat(TOKEN.matcher(line).find() || line.contains("hw_admin_"))
-                            .as("the banner prints no credential: " + line).isFalse();
-                    if (line.startsWith("Press Ctrl-C")) {
-                        Running running = new Running(process, api, key);
-                        Thread.ofVirtual().start(() -> out.lines().forEach(ignored -> { }));
-                        return running;
+                    if (TOKEN.matcher(line).find() || line.contains("hw_admin_")) {
+                        banner.completeExceptionally(new AssertionError("the banner prints no credential: " + line));
+                    } else if (line.startsWith("Press Ctrl-C")) {
+                        banner.complete(new Running(process, api, key));
                     }
                 }
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (java.io.IOException | RuntimeException e) {
+                banner.completeExceptionally(e);
             }
-            throw new AssertionError("the server ended before its banner; see " + dir.resolve("server-err.txt"));
-        }, OWN_THREAD);
+            banner.completeExceptionally(new AssertionError("the server ended before its banner; see "
+                    + dir.resolve("server-err.txt")));
+        });
         try {
             return banner.get(90, TimeUnit.SECONDS);
         } catch (java.util.concurrent.TimeoutException e) {
-            // A start that normally takes seconds was not seen in 90 s in two of some ten CI runs (the server was up,
-            // waiting for Ctrl-C): keep its threads for the next look, then start once more. What this test asserts is durability
-            // across kills, which a second start still tests in full.
+            // A start that normally takes seconds, not seen in 90 s (this was the reader deadlock above): keep the
+            // server's threads for a look, then start once more. What this test asserts is durability across kills,
+            // which a second start still tests in full.
             Path dump = dir.resolve("hung-start-" + process.pid() + ".txt");
             new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
                     Long.toString(process.pid()), "Thread.print").redirectErrorStream(true)
