@@ -27,8 +27,12 @@ import java.util.Set;
  *
  * <p>Seamless loop: on loop {@code k} every PCR, PTS and DTS gets {@code k × loop duration} added (modulo 2^33) and
  * every continuity counter {@code k × step(PID)}, so a demuxer sees no timestamp jump and no continuity error where the
- * file restarts (see {@link LoopPlan}); PCR-only packets bridge a PCR gap longer than 40 ms at the loop point. The file is
- * streamed through a 47 KiB buffer, never held in memory.
+ * file restarts (see {@link LoopPlan}); PCR-only packets bridge a PCR gap longer than 40 ms at the loop point.
+ *
+ * <p>The file is mapped read-only ({@link MappedFiles}: once for all the channels that play it) and each packet is
+ * copied from the mapping straight into the caller's array. When the loop comes round, a file that was replaced or
+ * rewritten since it was opened ends the source with an I/O error, so the channel opens it again and plays the new
+ * version from its start; a file cut shorter while it plays does the same as soon as a read reaches the lost bytes.
  */
 final class FileLoopSource extends MeteredSource {
     static final Set<String> OPTIONS = Set.of("speed", "loop");
@@ -36,6 +40,11 @@ final class FileLoopSource extends MeteredSource {
     private static final long MAX_LAG_NANOS = 1_000_000_000L;
     /** Pacing granularity: waits end on the points of a grid with this period. */
     static final long PACING_PERIOD_MILLIS = 200;
+    /**
+     * Packets copied from the file per step of a read: enough to spread the cost of a copy, few enough that the copy
+     * beyond the first packet not due yet (copied again on the next read) stays small.
+     */
+    private static final int RUN_PACKETS = 32;
     private static final WakeGrid PACING = new WakeGrid(PACING_PERIOD_MILLIS * 1_000_000L);
     /** The largest PCR interval at a loop point: 40 ms (DVB's maximum), in 27 MHz ticks. */
     static final long PCR_FILL_TICKS = 27_000_000L / 25;
@@ -44,7 +53,7 @@ final class FileLoopSource extends MeteredSource {
     private final double speed;
     private final boolean loop;
     private final byte[] packet = new byte[TsPacket.SIZE];
-    private FileChannel file;
+    private volatile MappedFiles.Mapping mapping;
     private TsFileReader reader;
     private LoopPlan plan;
     private LoopRewriter rewriter;
@@ -95,29 +104,36 @@ final class FileLoopSource extends MeteredSource {
 
     @Override
     public void open() throws IOException {
-        try {
-            file = FileChannel.open(path, StandardOpenOption.READ);
+        if (Files.isDirectory(path)) {
+            throw new IOException(describe() + ": " + path.toAbsolutePath() + " is a directory");
+        }
+        try (FileChannel file = FileChannel.open(path, StandardOpenOption.READ)) {
+            mapping = MappedFiles.map(path, file);
         } catch (NoSuchFileException e) {
             throw new IOException(describe() + ": file " + path.toAbsolutePath() + " does not exist", e);
         } catch (IOException e) {
             throw new IOException(describe() + ": cannot open " + path.toAbsolutePath() + ": " + e, e);
         }
-        if (Files.isDirectory(path)) {
-            release();
-            throw new IOException(describe() + ": " + path.toAbsolutePath() + " is a directory");
-        }
         try {
-            reader = new TsFileReader(file);
+            reader = new TsFileReader(mapping.bytes());
             plan = LoopPlan.scan(reader, describe());
             rewriter = new LoopRewriter(plan);
             reader.rewind();
         } catch (IOException e) {
             release();
             throw e;
+        } catch (InternalError e) {
+            release();
+            throw cutShort(e);
         }
         if (isClosed()) {
             release();
         }
+    }
+
+    private IOException cutShort(InternalError e) {
+        return new IOException(describe() + ": file " + path.toAbsolutePath()
+                + " could not be read where it was mapped: was it cut shorter while being played?", e);
     }
 
     @Override
@@ -125,14 +141,41 @@ final class FileLoopSource extends MeteredSource {
         if (plan == null) {
             throw new IllegalStateException(describe() + " is not open");
         }
+        try {
+            return readPaced(buf, off, len);
+        } catch (InternalError e) {
+            throw cutShort(e);
+        }
+    }
+
+    private int readPaced(byte[] buf, int off, int len) throws IOException {
         int n = 0;
         while (n < len) {
             if (packetPosition == TsPacket.SIZE) {
                 if (len - n < TsPacket.SIZE && n > 0) {
                     return n; // whole packets when len allows it: no packet is started that cannot end here
                 }
+                if (len - n >= TsPacket.SIZE && fillNext < 0) {
+                    // the common case: a run of packets copied from the file into place, then rewritten and paced there
+                    int run = reader.peekRun(buf, off + n, Math.min(RUN_PACKETS, (len - n) / TsPacket.SIZE));
+                    if (run > 0) {
+                        int due = takeDue(buf, off + n, run);
+                        n += due * TsPacket.SIZE;
+                        if (due == run) {
+                            continue;
+                        }
+                        if (n > 0) {
+                            return n; // deliver what is due now, wait on the next call
+                        }
+                        long now = System.nanoTime();
+                        if (!sleepUnlessClosed(PACING.sleepNanos(now, now + waitNanos(clock, now)))) {
+                            return -1;
+                        }
+                        continue; // the packet is copied again, and is due now
+                    }
+                }
                 if (len - n >= TsPacket.SIZE) {
-                    // the common case: the packet is read, rewritten and paced where the caller wants it, no copy
+                    // the careful path (garbage, the end of the file, a loop point): one packet, read into place
                     if (!stageNext(buf, off + n)) {
                         return n > 0 ? n : -1;
                     }
@@ -169,6 +212,30 @@ final class FileLoopSource extends MeteredSource {
     }
 
     /**
+     * Rewrites the {@code run} packets peeked at {@code buf[at..)} and takes them while they are due; returns how many
+     * were taken. The first one not due is left in the file, its pacing clock in {@link #clock}.
+     */
+    private int takeDue(byte[] buf, int at, int run) {
+        for (int i = 0, q = at; i < run; i++, q += TsPacket.SIZE) {
+            byte b1 = buf[q + 1];
+            byte b2 = buf[q + 2];
+            byte b3 = buf[q + 3];
+            rewriter.shift(buf, q, loopIndex);
+            long c = pacingClock(buf, q);
+            if (c >= 0 && waitNanos(c, System.nanoTime()) > 0) {
+                clock = c;
+                return i;
+            }
+            reader.consume(b1, b2, b3);
+            rewound = false;
+            if (TsPacket.pid(buf, q) == plan.pcrPid()) {
+                pcrPidCc = TsPacket.continuityCounter(buf, q);
+            }
+        }
+        return run;
+    }
+
+    /**
      * Reads and rewrites the next packet of the endless stream into {@code p[at..at+188)} and sets {@link #clock} to
      * its pacing clock; false at the end without loop.
      */
@@ -188,6 +255,10 @@ final class FileLoopSource extends MeteredSource {
             }
             if (rewound) {
                 throw new IOException(describe() + ": file " + path + " became empty");
+            }
+            if (!mapping.isCurrent(path)) {
+                throw new IOException(describe() + ": file " + path.toAbsolutePath()
+                        + " was replaced or changed since it was opened; opening it again");
             }
             reader.rewind();
             rewound = true;
@@ -279,19 +350,20 @@ final class FileLoopSource extends MeteredSource {
         return loopsCompleted;
     }
 
+    /** The mapped file this source plays. */
+    FileBytes mapped() {
+        return mapping.bytes();
+    }
+
     LoopPlan plan() {
         return plan;
     }
 
     @Override
     protected void release() {
-        FileChannel f = file;
-        if (f != null) {
-            try {
-                f.close();
-            } catch (IOException e) {
-                // nothing left to release
-            }
+        MappedFiles.Mapping m = mapping;
+        if (m != null) {
+            m.close(); // the mapping outlives a read still under way: the JVM unmaps it only once nothing refers to it
         }
     }
 }

@@ -1,36 +1,30 @@
 package headwater.headend.source;
 
 import headwater.media.ts.TsPacket;
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.SeekableByteChannel;
 import java.util.Arrays;
 
 /**
- * Reads a TS file packet by packet through a buffer of 256 packets (47 KiB: at 5 Mbps one read of the file every 75 ms),
+ * Reads a TS file packet by packet from its bytes in memory ({@link FileBytes}: mapped by {@link MappedFiles}),
  * skipping bytes until a sync byte when the file is not aligned. A trailing partial packet is ignored.
  *
- * <p>The buffer is a heap array: the packet loop inspects and copies every packet, and array loads and
- * {@code System.arraycopy} cost less per packet than a direct buffer's checked accessors (the JDK copies each 47 KiB
- * read once from its per-carrier temporary direct buffer, a bulk copy every 75 ms).
+ * <p>A mapped file costs no system call and no copy into a buffer of ours: each packet is copied once, from the page
+ * cache straight into the caller's array. Reading a file through {@code read(2)} instead cost a system call and two
+ * copies of every byte (the kernel's into the JDK's direct buffer, the JDK's into ours) before that one.
  */
 final class TsFileReader {
-    private static final int PACKETS_PER_READ = 256;
-
-    private final SeekableByteChannel file;
-    private final byte[] data = new byte[PACKETS_PER_READ * TsPacket.SIZE];
-    private final ByteBuffer window = ByteBuffer.wrap(data);
-    private int pos;
-    private int limit;
+    private final FileBytes data;
+    private final long limit;
+    private long pos;
     private long bytesSkipped;
-    private boolean eof;
     /** {@link #pos} is where the packet returned last ended: no byte was skipped since. */
     private boolean aligned;
     /** The continuity counter of the last packet with payload returned on each PID, or -1. */
     private final int[] lastCounter = new int[8192];
 
-    TsFileReader(SeekableByteChannel file) {
-        this.file = file;
+    /** @param data the whole file; it must stay readable while this reader is used */
+    TsFileReader(FileBytes data) {
+        this.data = data;
+        this.limit = data.size();
         Arrays.fill(lastCounter, -1);
     }
 
@@ -43,31 +37,27 @@ final class TsFileReader {
      * sync (three sync bytes 188 apart) starts inside it (a packet cut short is followed by the next one inside its
      * 188 bytes). So garbage between packets costs no packet.
      */
-    boolean next(byte[] packet) throws IOException {
+    boolean next(byte[] packet) {
         return next(packet, 0);
     }
 
     /** Like {@link #next(byte[])}, into {@code dst[off..off+188)}. */
-    boolean next(byte[] dst, int off) throws IOException {
+    boolean next(byte[] dst, int off) {
+        FileBytes d = data;
         while (true) {
-            int remaining = limit - pos;
-            if (remaining < 4 * TsPacket.SIZE) {
-                fill();
-                remaining = limit - pos;
-            }
+            long at = pos;
+            long remaining = limit - at;
             if (remaining < TsPacket.SIZE) {
                 return false;
             }
-            byte[] d = data;
-            int at = pos;
-            if (d[at] == TsPacket.SYNC_BYTE
-                    && (remaining == TsPacket.SIZE || d[at + TsPacket.SIZE] == TsPacket.SYNC_BYTE
+            if (d.get(at) == TsPacket.SYNC_BYTE
+                    && (remaining == TsPacket.SIZE || d.get(at + TsPacket.SIZE) == TsPacket.SYNC_BYTE
                             || aligned && continuesAPid(at) && !confirmedSyncWithin(at))) {
-                System.arraycopy(d, at, dst, off, TsPacket.SIZE);
+                d.copy(at, dst, off, TsPacket.SIZE);
                 pos = at + TsPacket.SIZE;
                 aligned = true;
-                if ((d[at + 3] & 0x10) != 0) {
-                    lastCounter[TsPacket.pid(d, at)] = d[at + 3] & 0x0F;
+                if ((dst[off + 3] & 0x10) != 0) {
+                    lastCounter[TsPacket.pid(dst, off)] = dst[off + 3] & 0x0F;
                 }
                 return true;
             }
@@ -78,13 +68,55 @@ final class TsFileReader {
     }
 
     /**
+     * Copies into {@code dst[off..)} up to {@code max} packets from the current position, as one block, and returns
+     * how many of them {@link #next} would return one after the other: each starts with a sync byte and is followed by
+     * another (or by the end of the file). 0 when the next packet needs {@link #next}'s care (garbage, a gap, the end).
+     * Nothing is consumed: {@link #consume} each packet taken, in order; the bytes copied beyond are left unused.
+     */
+    int peekRun(byte[] dst, int off, int max) {
+        long at = pos;
+        int k = (int) Math.min(max, (limit - at) / TsPacket.SIZE);
+        if (k <= 0) {
+            return 0;
+        }
+        data.copy(at, dst, off, k * TsPacket.SIZE);
+        int i = 0;
+        for (int q = off; i < k; i++, q += TsPacket.SIZE) {
+            if (dst[q] != TsPacket.SYNC_BYTE) {
+                break;
+            }
+            if (i + 1 == k) {
+                long after = at + (long) k * TsPacket.SIZE;
+                if (after != limit && data.get(after) != TsPacket.SYNC_BYTE) {
+                    break;
+                }
+            } else if (dst[q + TsPacket.SIZE] != TsPacket.SYNC_BYTE) {
+                break;
+            }
+        }
+        return i;
+    }
+
+    /**
+     * Takes the next packet of a {@link #peekRun}, whose header bytes 1 to 3 (as read, before any rewriting) are
+     * {@code b1}, {@code b2} and {@code b3}.
+     */
+    void consume(byte b1, byte b2, byte b3) {
+        pos += TsPacket.SIZE;
+        aligned = true;
+        if ((b3 & 0x10) != 0) {
+            lastCounter[(b1 & 0x1F) << 8 | b2 & 0xFF] = b3 & 0x0F;
+        }
+    }
+
+    /**
      * Whether the packet at {@code at} continues a PID seen before: the next continuity counter with a payload, the
      * same one without (an adaptation field alone, such as a PCR).
      */
-    private boolean continuesAPid(int at) {
-        int flags = data[at + 1] & 0xFF;
-        int control = data[at + 3] & 0xFF;
-        int pid = (flags & 0x1F) << 8 | data[at + 2] & 0xFF;
+    private boolean continuesAPid(long at) {
+        int flags = data.get(at + 1) & 0xFF;
+        int control = data.get(at + 3) & 0xFF;
+        int pid = (flags & 0x1F) << 8 | data.get(at + 2) & 0xFF;
         int last = lastCounter[pid];
         int adaptation = control >> 4 & 0x03;
         if ((flags & 0x80) != 0 || adaptation == 0 || last < 0) {
@@ -94,12 +126,12 @@ final class TsFileReader {
     }
 
     /** Whether three sync bytes 188 apart (or up to the end of the data) start inside the packet at {@code at}. */
-    private boolean confirmedSyncWithin(int at) {
-        for (int q = at + 1; q < at + TsPacket.SIZE && q < limit; q++) {
+    private boolean confirmedSyncWithin(long at) {
+        for (long q = at + 1; q < at + TsPacket.SIZE && q < limit; q++) {
             boolean confirmed = true;
             for (int k = 0; k < 3 && confirmed; k++) {
-                int i = q + k * TsPacket.SIZE;
-                confirmed = i >= limit ? k > 0 : data[i] == TsPacket.SYNC_BYTE;
+                long i = q + k * TsPacket.SIZE;
+                confirmed = i >= limit ? k > 0 : data.get(i) == TsPacket.SYNC_BYTE;
             }
             if (confirmed) {
                 return true;
@@ -108,31 +140,9 @@ final class TsFileReader {
         return false;
     }
 
-    /** Moves the unread bytes to the front and reads until the buffer is full or the file ends. */
-    private void fill() throws IOException {
-        if (eof) {
-            return;
-        }
-        int unread = limit - pos;
-        System.arraycopy(data, pos, data, 0, unread);
-        pos = 0;
-        limit = unread;
-        window.clear().position(limit);
-        while (window.hasRemaining()) {
-            if (file.read(window) < 0) {
-                eof = true;
-                break;
-            }
-        }
-        limit = window.position();
-    }
-
     /** Starts again from the beginning of the file. */
-    void rewind() throws IOException {
-        file.position(0);
+    void rewind() {
         pos = 0;
-        limit = 0;
-        eof = false;
         aligned = false;
         Arrays.fill(lastCounter, -1);
     }

@@ -303,4 +303,55 @@ class FileLoopSourceTest {
         assertThatThrownBy(() -> open(pat, "")).hasMessageEndingWith("has no PCR and no PTS to pace it by (1 packets)");
         assertThatThrownBy(() -> open(dir, "")).isInstanceOf(IOException.class).hasMessageContaining(dir.toString());
     }
+
+    @Test
+    void channelsOfOneFileShareOneMapping() throws Exception {
+        Path path = Files.copy(clip, dir.resolve("shared.ts"));
+        FileLoopSource first = open(path, "");
+        FileLoopSource second = open(path, "");
+        assertThat(second.mapped()).isSameAs(first.mapped());
+        first.close();
+        FileLoopSource third = open(path, "");
+        assertThat(third.mapped()).as("shared while a source still plays it").isSameAs(second.mapped());
+        assertThat(read(second, 10 * TsPacket.SIZE)).hasSize(10 * TsPacket.SIZE);
+        second.close();
+        third.close();
+        FileLoopSource fourth = open(path, "");
+        assertThat(fourth.mapped()).as("mapped anew after its last source let it go").isNotSameAs(second.mapped());
+        fourth.close();
+    }
+
+    @Test
+    void aFileReplacedWhilePlayingEndsTheSourceAtTheLoopPoint() throws Exception {
+        Path path = Files.copy(clip, dir.resolve("replaced.ts"));
+        long packets = Files.size(path) / TsPacket.SIZE;
+        FileLoopSource source = open(path, "?speed=100");
+        readLoops(source, packets, 1);
+        Path next = Files.copy(clip, dir.resolve("replaced.ts.new"));
+        Files.move(next, path, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        assertThatThrownBy(() -> readLoops(source, packets, 1))
+                .isInstanceOf(IOException.class)
+                .hasMessage("source '" + path.toUri() + "?speed=100' of channel demo: file " + path
+                        + " was replaced or changed since it was opened; opening it again");
+        source.close();
+        FileLoopSource again = open(path, "?speed=100");
+        assertThat(readLoops(again, packets, 2)).hasSizeGreaterThanOrEqualTo((int) (2 * packets * TsPacket.SIZE));
+        again.close();
+    }
+
+    @Test
+    void aFileCutShorterWhilePlayingIsAnIoErrorNotACrash() throws Exception {
+        Path path = Files.copy(clip, dir.resolve("cut-while-playing.ts"));
+        FileLoopSource source = open(path, "?speed=100");
+        read(source, 10 * TsPacket.SIZE);
+        try (var file = java.nio.channels.FileChannel.open(path, java.nio.file.StandardOpenOption.WRITE)) {
+            file.truncate(1000);
+        }
+        assertThatThrownBy(() -> readLoops(source, Long.MAX_VALUE / 4, 1))
+                .isInstanceOf(IOException.class)
+                .hasMessage("source '" + path.toUri() + "?speed=100' of channel demo: file " + path
+                        + " could not be read where it was mapped: was it cut shorter while being played?");
+        source.close();
+    }
 }

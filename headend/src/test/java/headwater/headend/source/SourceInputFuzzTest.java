@@ -27,7 +27,7 @@ class SourceInputFuzzTest {
 
     @FuzzTest(maxDuration = "60s")
     void loopFile(byte[] input) throws IOException {
-        TsFileReader reader = new TsFileReader(new BytesChannel(input));
+        TsFileReader reader = new TsFileReader(FileBytes.of(input));
         LoopPlan plan;
         try {
             plan = LoopPlan.scan(reader, "source 'fuzz'");
@@ -38,6 +38,7 @@ class SourceInputFuzzTest {
         assertThat(plan.duration90k()).isPositive();
         assertThat(plan.packets()).isBetween(1L, input.length / 188L);
         assertThat(reader.bytesSkipped()).isBetween(0L, (long) input.length);
+        assertRunsReadAsNext(input);
         LoopRewriter rewriter = new LoopRewriter(plan);
         byte[] packet = new byte[TsPacket.SIZE];
         for (long k = 1; k <= 3; k++) {
@@ -55,5 +56,38 @@ class SourceInputFuzzTest {
                 }
             }
         }
+    }
+
+    /** Runs peeked and consumed give exactly the packets that {@link TsFileReader#next} gives one by one. */
+    private static void assertRunsReadAsNext(byte[] input) {
+        java.io.ByteArrayOutputStream expected = new java.io.ByteArrayOutputStream();
+        TsFileReader one = new TsFileReader(FileBytes.of(input));
+        byte[] packet = new byte[TsPacket.SIZE];
+        while (one.next(packet)) {
+            expected.write(packet, 0, packet.length);
+        }
+        java.io.ByteArrayOutputStream actual = new java.io.ByteArrayOutputStream();
+        TsFileReader runs = new TsFileReader(FileBytes.of(input));
+        byte[] buf = new byte[5 * TsPacket.SIZE];
+        int step = 0;
+        while (true) {
+            int max = 1 + step++ % 5;
+            int run = runs.peekRun(buf, 0, max);
+            assertThat(run).isBetween(0, max);
+            if (run == 0) {
+                if (!runs.next(packet)) {
+                    break;
+                }
+                actual.write(packet, 0, packet.length);
+                continue;
+            }
+            int take = 1 + step % run; // take part of the run: the rest must come again
+            for (int i = 0; i < take; i++) {
+                int q = i * TsPacket.SIZE;
+                runs.consume(buf[q + 1], buf[q + 2], buf[q + 3]);
+                actual.write(buf, q, TsPacket.SIZE);
+            }
+        }
+        assertThat(actual.toByteArray()).isEqualTo(expected.toByteArray());
     }
 }
