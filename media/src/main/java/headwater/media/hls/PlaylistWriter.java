@@ -3,6 +3,7 @@ package headwater.media.hls;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
@@ -63,9 +64,9 @@ public final class PlaylistWriter {
                 b.append('\n');
             }
             if (s.programDateTime() != null) {
-                b.append("#EXT-X-PROGRAM-DATE-TIME:").append(formatDateTime(s.programDateTime())).append('\n');
+                appendDateTime(b.append("#EXT-X-PROGRAM-DATE-TIME:"), s.programDateTime()).append('\n');
             }
-            b.append("#EXTINF:").append(formatSeconds(s.duration())).append(',').append(oneLine(s.title()))
+            appendSeconds(b.append("#EXTINF:"), s.duration()).append(',').append(oneLine(s.title()))
                     .append('\n');
             if (s.byteRange() != null) {
                 b.append("#EXT-X-BYTERANGE:").append(s.byteRange().length()).append('@').append(s.byteRange().offset())
@@ -121,22 +122,56 @@ public final class PlaylistWriter {
 
     /** {@code EXTINF} seconds: at least three decimals, more only when the duration needs them. */
     static String formatSeconds(Duration d) {
-        return d.getSeconds() + "." + fraction(d.getNano());
+        return appendSeconds(new StringBuilder(16), d).toString();
+    }
+
+    private static StringBuilder appendSeconds(StringBuilder b, Duration d) {
+        return appendFraction(b.append(d.getSeconds()).append('.'), d.getNano());
     }
 
     /** {@code 2026-11-21T05:00:00.000Z}: milliseconds, or finer only when the instant has finer digits. */
     static String formatDateTime(Instant instant) {
-        return DATE_TIME.format(instant) + "." + fraction(instant.getNano()) + "Z";
+        return appendDateTime(new StringBuilder(32), instant).toString();
     }
 
-    private static String fraction(int nanos) {
-        String digits = String.format(Locale.ROOT, "%09d", nanos);
-        int end = digits.length();
-        while (end > 3 && digits.charAt(end - 1) == '0') {
-            end--;
+    /**
+     * Appends the date and time digit by digit: every live playlist lists one per segment and is rendered again for
+     * each new segment of every channel, and {@link DateTimeFormatter} made most of a headend's garbage doing it.
+     */
+    private static StringBuilder appendDateTime(StringBuilder b, Instant instant) {
+        LocalDateTime t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
+        if (t.getYear() < 0 || t.getYear() > 9999) {
+            DATE_TIME.formatTo(instant, b); // "+10000-...": beyond four digits, as the pattern prints them
+        } else {
+            digits(b, t.getYear(), 4).append('-');
+            digits(b, t.getMonthValue(), 2).append('-');
+            digits(b, t.getDayOfMonth(), 2).append('T');
+            digits(b, t.getHour(), 2).append(':');
+            digits(b, t.getMinute(), 2).append(':');
+            digits(b, t.getSecond(), 2);
         }
-        return digits.substring(0, end);
+        return appendFraction(b.append('.'), instant.getNano()).append('Z');
     }
+
+    /** Nine digits of nanoseconds with the trailing zeros after the third dropped. */
+    private static StringBuilder appendFraction(StringBuilder b, int nanos) {
+        int width = 9;
+        while (width > 3 && nanos % 10 == 0) {
+            nanos /= 10;
+            width--;
+        }
+        return digits(b, nanos, width);
+    }
+
+    /** {@code value} (&gt;= 0) in {@code width} digits, zero-padded. */
+    private static StringBuilder digits(StringBuilder b, int value, int width) {
+        for (int scale = POWERS_OF_TEN[width - 1]; scale > 0; scale /= 10) {
+            b.append((char) ('0' + value / scale % 10));
+        }
+        return b;
+    }
+
+    private static final int[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000};
 
     private static int version(MediaPlaylist playlist) {
         int version = 3;

@@ -123,6 +123,27 @@ class PlaylistWriterTest {
         assertThat(PlaylistWriter.formatDateTime(T0.plusNanos(200_000))).isEqualTo("2026-11-21T05:00:00.0002Z");
     }
 
+    /** The digit-by-digit date-time agrees with the JDK's ISO formatting wherever a playlist can meet it. */
+    @Test
+    void writesDateTimesAsTheIsoFormatterDoes() {
+        java.util.Random random = new java.util.Random(8216);
+        List<Instant> instants = new java.util.ArrayList<>(List.of(Instant.EPOCH, T0,
+                Instant.parse("0000-01-01T00:00:00Z"), Instant.parse("9999-12-31T23:59:59.999999999Z"),
+                Instant.parse("2028-02-29T12:34:56.789Z"), Instant.parse("1969-12-31T23:59:59.5Z"),
+                Instant.parse("+10000-01-01T00:00:00Z"), Instant.parse("2026-11-21T05:00:00.000000001Z")));
+        for (int i = 0; i < 2000; i++) {
+            instants.add(Instant.ofEpochSecond(random.nextLong(-62_167_219_200L, 253_402_300_800L),
+                    random.nextInt(4) == 0 ? random.nextInt(1000) * 1_000_000 : random.nextInt(1_000_000_000)));
+        }
+        java.time.format.DateTimeFormatter seconds = java.time.format.DateTimeFormatter
+                .ofPattern("uuuu-MM-dd'T'HH:mm:ss", java.util.Locale.ROOT).withZone(java.time.ZoneOffset.UTC);
+        for (Instant instant : instants) {
+            String fraction = String.format(java.util.Locale.ROOT, "%09d", instant.getNano()).replaceAll("(?<=\\d{3})0+$", "");
+            assertThat(PlaylistWriter.formatDateTime(instant)).as("%s", instant)
+                    .isEqualTo(seconds.format(instant) + "." + fraction + "Z");
+        }
+    }
+
     @Test
     void aWindowThatOpensOnADiscontinuityCountsItAfterTheSequenceTag() {
         MediaPlaylist p = MediaPlaylist.of(Duration.ofSeconds(4),
