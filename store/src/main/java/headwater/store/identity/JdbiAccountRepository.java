@@ -142,7 +142,7 @@ public final class JdbiAccountRepository implements AccountRepository {
     public boolean changeStatus(String id, AccountStatus status) {
         return database.write(handle -> {
             if (status != AccountStatus.ACTIVE) {
-                keepAnAdmin(handle, id, status == AccountStatus.DISABLED ? "disabled" : "made " + status);
+                keepAnAdmin(handle, id, "disabled"); // the only status besides ACTIVE
             }
             return handle.createUpdate("UPDATE account SET status = :status WHERE id = :id")
                     .bind("id", id).bind("status", status.name()).execute() > 0;
