@@ -54,11 +54,7 @@ final class TsFileReader {
                     && (remaining == TsPacket.SIZE || d.get(at + TsPacket.SIZE) == TsPacket.SYNC_BYTE
                             || aligned && continuesAPid(at) && !confirmedSyncWithin(at))) {
                 d.copy(at, dst, off, TsPacket.SIZE);
-                pos = at + TsPacket.SIZE;
-                aligned = true;
-                if ((dst[off + 3] & 0x10) != 0) {
-                    lastCounter[TsPacket.pid(dst, off)] = dst[off + 3] & 0x0F;
-                }
+                consume(dst[off + 1], dst[off + 2], dst[off + 3]);
                 return true;
             }
             pos = at + 1;
@@ -98,8 +94,8 @@ final class TsFileReader {
     }
 
     /**
-     * Takes the next packet of a {@link #peekRun}, whose header bytes 1 to 3 (as read, before any rewriting) are
-     * {@code b1}, {@code b2} and {@code b3}.
+     * Takes the packet at the current position (of a {@link #peekRun}, or the one {@link #next} found), whose header
+     * bytes 1 to 3 (as read, before any rewriting) are {@code b1}, {@code b2} and {@code b3}.
      */
     void consume(byte b1, byte b2, byte b3) {
         pos += TsPacket.SIZE;
