@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * independently, by pattern over the raw text) and exports again to the same values.
  */
 class XmltvSamplesTest {
-    static final Path SAMPLES = Path.of(System.getProperty("headwater.samples", "/work/shared/samples"), "xmltv");
+    static final Path SAMPLES = headwater.testkit.Samples.path("xmltv");
     private static final Pattern CHANNEL_TAG = Pattern.compile("<channel[\\s>/]");
     private static final Pattern PROGRAMME_TAG = Pattern.compile("<programme[\\s>/]");
 

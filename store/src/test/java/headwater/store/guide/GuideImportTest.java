@@ -37,7 +37,7 @@ import java.util.stream.Stream;
 /** Imports into the store, their atomicity, and the round trip through export, on SQLite and PostgreSQL. */
 class GuideImportTest {
 
-    static final Path SAMPLES = Path.of(System.getProperty("headwater.samples", "/work/shared/samples"), "xmltv");
+    static final Path SAMPLES = headwater.testkit.Samples.path("xmltv");
     private static final Comparator<Programme> BY_CHANNEL_AND_START = Comparator.comparing(Programme::channelId)
             .thenComparing(Programme::start);
 
